@@ -1,0 +1,76 @@
+// The engine driver interface. One EngineSession owns one monitoring connection and is
+// used by exactly one thread. Drivers only read: every statement they send is read-only,
+// bounded by a statement timeout and a short lock timeout, and tagged "dbtriage".
+#pragma once
+
+#include "snapshot.h"
+
+#include <memory>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace dbt {
+
+struct ConnectOptions {
+    std::string target;             // URI, libpq keyword string, service=NAME, mysql://...
+    int statementTimeoutMs = 5000;  // per statement
+    int lockTimeoutMs = 500;        // never queue behind another session's lock longer
+    int connectTimeoutS = 5;
+    int idleInTransactionTimeoutMs = 10000;
+    bool redact = true;
+};
+
+// A failure with a sentence fit for the user (never a password, never a stack trace).
+class EngineError : public std::runtime_error {
+public:
+    enum class Kind {
+        Usage,      // the connection string itself is wrong
+        Connect,    // host unreachable, refused, timed out, not a database of that kind
+        Auth,       // authentication failed / no such role / database does not exist
+        Lost,       // the connection broke during a sample
+        Query       // a statement failed (permission, timeout, ...)
+    };
+    EngineError(Kind kind, const std::string& sentence)
+        : std::runtime_error(sentence), kind_(kind) {}
+    Kind kind() const { return kind_; }
+
+private:
+    Kind kind_;
+};
+
+class EngineSession {
+public:
+    virtual ~EngineSession() = default;
+    EngineSession() = default;
+    EngineSession(const EngineSession&) = delete;
+    EngineSession& operator=(const EngineSession&) = delete;
+
+    // Opens the monitoring connection, makes it read-only with the timeouts, verifies
+    // that, and reads server info (version, extensions, privileges). Throws EngineError.
+    virtual ServerInfo connect() = 0;
+    virtual bool connected() const = 0;
+    virtual void disconnect() = 0;
+
+    // Findings about the monitoring set-up itself (privileges, missing extensions,
+    // instrumentation off), computed at connect time.
+    virtual std::vector<Finding> preflightFindings() const = 0;
+
+    // Fills the raw parts of one sample: connections, sessions (texts unredacted: the
+    // collector redacts), lockWaits, heldLocks, statements (cumulative counters), health,
+    // probes. A probe that fails adds a ProbeNote and the sample goes on. Throws
+    // EngineError(Lost) when the connection is gone.
+    virtual void sample(Snapshot& snapshot) = 0;
+
+    // Statements for later issues: EXPLAIN in the read-only session. Returns JSON text.
+    virtual std::string explainJson(const std::string& sql, bool analyze) = 0;
+};
+
+// Chooses the driver from the target: mysql:// and mariadb:// are MySQL, anything else
+// is handed to libpq (URIs, keyword strings, service names).
+std::unique_ptr<EngineSession> openEngine(const ConnectOptions& options);
+
+// A target with any password replaced by "***", for display.
+std::string describeTarget(const std::string& target);
+
+} // namespace dbt
