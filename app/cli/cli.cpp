@@ -1,0 +1,21 @@
+#include "cli/cli.h"
+
+#include <QTextStream>
+
+namespace dbt::cli {
+
+bool isSubcommand(const QString& word)
+{
+    return word == QLatin1String("collect");
+}
+
+int run(const QStringList& args)
+{
+    const QString& command = args.first();
+    if (command == QLatin1String("collect"))
+        return collect(args);
+    QTextStream(stderr) << QStringLiteral("dbtriage: unknown command \"%1\".\n").arg(command);
+    return Usage;
+}
+
+} // namespace dbt::cli

@@ -1,0 +1,60 @@
+// dbtriage: headless subcommands run on QCoreApplication; anything else opens the window.
+#include "cli/cli.h"
+
+#include <QApplication>
+#include <QCoreApplication>
+#include <QTextStream>
+
+#include <memory>
+
+#ifndef DBTRIAGE_VERSION
+#define DBTRIAGE_VERSION "0"
+#endif
+
+namespace {
+
+void printUsage(QTextStream& out)
+{
+    out << QStringLiteral(
+        "Usage:\n"
+        "  dbtriage [CONNECTION]                 open the window (connected when given)\n"
+        "  dbtriage collect CONNECTION [options] sample a server headless\n"
+        "  dbtriage --version | --help\n"
+        "\n"
+        "CONNECTION is a postgresql:// or postgres:// URI, a libpq keyword string\n"
+        "(\"host=db1 dbname=app\"), service=NAME, or a mysql:// / mariadb:// URI.\n"
+        "Passwords come from ~/.pgpass, PGPASSWORD, the service file or ~/.my.cnf.\n"
+        "Run \"dbtriage collect --help\" for the collect options.\n");
+}
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    const QString first = argc > 1 ? QString::fromLocal8Bit(argv[1]) : QString();
+    if (first == QLatin1String("--version") || first == QLatin1String("-v")) {
+        QCoreApplication app(argc, argv);
+        QTextStream(stdout) << "dbtriage " << DBTRIAGE_VERSION << '\n';
+        return 0;
+    }
+    if (first == QLatin1String("--help") || first == QLatin1String("-h") ||
+        first == QLatin1String("help")) {
+        QCoreApplication app(argc, argv);
+        QTextStream out(stdout);
+        printUsage(out);
+        return 0;
+    }
+    if (dbt::cli::isSubcommand(first)) {
+        QCoreApplication app(argc, argv);
+        QCoreApplication::setApplicationName(QStringLiteral("dbtriage"));
+        QCoreApplication::setApplicationVersion(QStringLiteral(DBTRIAGE_VERSION));
+        QStringList args = QCoreApplication::arguments();
+        args.removeFirst();
+        return dbt::cli::run(args);
+    }
+
+    QApplication app(argc, argv);
+    QTextStream(stderr) << QStringLiteral(
+        "dbtriage: the window is not part of this build yet; use \"dbtriage collect\".\n");
+    return dbt::cli::Usage;
+}

@@ -1,0 +1,80 @@
+#include "collect/collector.h"
+
+#include "analysis.h"
+#include "redact.h"
+#include "timefmt.h"
+
+#ifndef DBTRIAGE_VERSION
+#define DBTRIAGE_VERSION "0"
+#endif
+
+namespace dbt {
+
+Collector::Collector(CollectorOptions options)
+    : options_(std::move(options))
+{
+}
+
+Collector::~Collector() = default;
+
+const ServerInfo& Collector::connect()
+{
+    if (engine_)
+        engine_->disconnect();
+    engine_ = openEngine(options_.connect);
+    server_ = engine_->connect();
+    preflight_ = engine_->preflightFindings();
+    return server_;
+}
+
+bool Collector::connected() const
+{
+    return engine_ && engine_->connected();
+}
+
+void Collector::disconnect()
+{
+    if (engine_)
+        engine_->disconnect();
+}
+
+SnapshotPtr Collector::sample()
+{
+    if (!connected())
+        connect();
+    auto snapshot = std::make_shared<Snapshot>();
+    snapshot->server = server_;
+    snapshot->toolVersion = DBTRIAGE_VERSION;
+    engine_->sample(*snapshot);
+    if (snapshot->collectedAt == 0)
+        snapshot->collectedAt = nowMicros();
+    snapshot->redacted = options_.connect.redact;
+    if (options_.connect.redact)
+        redact(*snapshot);
+    analyseSnapshot(*snapshot, preflight_, options_.findings);
+    return snapshot;
+}
+
+void Collector::redact(Snapshot& s)
+{
+    for (Session& session : s.sessions) {
+        if (!session.query.empty())
+            session.query = redactQuery(session.query).text;
+    }
+    // Statement texts are normalised by the server already, except for utility statements
+    // and engines that keep samples; redacting again is cheap with the cache.
+    if (statementTextCache_.size() > 50000)
+        statementTextCache_.clear();
+    for (StatementStat& st : s.statements) {
+        if (st.query.empty())
+            continue;
+        // Keyed by statement id (queryid / digest): one text per id, bounded memory.
+        const std::string key = st.id.empty() ? st.query : st.id + '\x1f' + st.database;
+        auto it = statementTextCache_.find(key);
+        if (it == statementTextCache_.end())
+            it = statementTextCache_.emplace(key, redactQuery(st.query).text).first;
+        st.query = it->second;
+    }
+}
+
+} // namespace dbt
