@@ -14,36 +14,6 @@ namespace dbt {
 
 namespace {
 
-// One line of text: newlines and tabs folded, cut to `width` characters (UTF-8 aware).
-std::string oneLine(const std::string& text, std::size_t width)
-{
-    std::string out;
-    out.reserve(std::min(text.size(), width * 4));
-    bool space = false;
-    std::size_t chars = 0;
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        const unsigned char c = static_cast<unsigned char>(text[i]);
-        if (c == '\n' || c == '\r' || c == '\t' || c == ' ') {
-            space = !out.empty();
-            continue;
-        }
-        if (space) {
-            out += ' ';
-            ++chars;
-            space = false;
-        }
-        if ((c & 0xC0) != 0x80) {
-            if (chars >= width) {
-                out += "…";
-                return out;
-            }
-            ++chars;
-        }
-        out += static_cast<char>(c);
-    }
-    return out;
-}
-
 std::string serverLine(const Snapshot& s)
 {
     const ServerInfo& sv = s.server;
