@@ -1,0 +1,285 @@
+#include "models/lockforest.h"
+
+#include "waitgraph.h"
+
+#include <algorithm>
+#include <deque>
+#include <limits>
+#include <map>
+#include <unordered_map>
+#include <unordered_set>
+
+namespace dbt {
+
+int LockForest::indexOfPid(std::int64_t pid) const {
+    for (std::size_t i = 0; i < nodes.size(); ++i) {
+        if (nodes[i].kind == LockNode::Kind::Session && nodes[i].pid == pid)
+            return int(i);
+    }
+    return -1;
+}
+
+std::string LockForest::lockTypeText(const std::string& lockType) {
+    if (lockType == "tuple" || lockType == "transactionid" || lockType == "record")
+        return "row lock";
+    if (lockType == "relation")
+        return "table lock";
+    if (lockType == "metadata")
+        return "metadata lock";
+    if (lockType == "advisory")
+        return "advisory lock";
+    if (lockType.empty())
+        return "lock";
+    return lockType + " lock";
+}
+
+namespace {
+
+struct Edge {
+    std::int64_t blocker;
+    const LockWait* wait;
+};
+
+Micros waitingSince(const Session* s) {
+    if (!s)
+        return std::numeric_limits<Micros>::max();
+    if (s->stateChange)
+        return *s->stateChange;
+    if (s->queryStart)
+        return *s->queryStart;
+    return std::numeric_limits<Micros>::max();
+}
+
+} // namespace
+
+LockForest buildLockForest(const SnapshotPtr& snapshot, const LockForestOptions& options) {
+    LockForest forest;
+    forest.snapshot = snapshot;
+    if (!snapshot || snapshot->lockWaits.empty())
+        return forest;
+    const Snapshot& s = *snapshot;
+
+    std::unordered_map<std::int64_t, const Session*> sessions;
+    for (const Session& session : s.sessions)
+        sessions.emplace(session.pid, &session);
+
+    // waiter -> its edges; blocker -> waiters
+    std::unordered_map<std::int64_t, std::vector<Edge>> out;
+    std::unordered_map<std::int64_t, std::vector<std::int64_t>> in;
+    for (const LockWait& w : s.lockWaits) {
+        if (w.waitingPid == w.blockingPid)
+            continue;
+        out[w.waitingPid].push_back({w.blockingPid, &w});
+        in[w.blockingPid].push_back(w.waitingPid);
+    }
+
+    std::vector<RootBlocker> rootList = s.rootBlockers;
+    if (rootList.empty())
+        rootList = analyzeWaitGraph(s.sessions, s.lockWaits, s.heldLocks).roots;
+
+    // Breadth-first distance from the roots over "is waited on by".
+    std::unordered_map<std::int64_t, int> dist;
+    std::deque<std::int64_t> queue;
+    for (const RootBlocker& r : rootList) {
+        if (dist.emplace(r.pid, 0).second)
+            queue.push_back(r.pid);
+    }
+    auto bfs = [&] {
+        while (!queue.empty()) {
+            const std::int64_t pid = queue.front();
+            queue.pop_front();
+            const int d = dist[pid];
+            auto it = in.find(pid);
+            if (it == in.end())
+                continue;
+            for (std::int64_t waiter : it->second) {
+                if (dist.emplace(waiter, d + 1).second)
+                    queue.push_back(waiter);
+            }
+        }
+    };
+    bfs();
+    // Waiters not reached (a cycle the analysis did not report as a root): its lowest pid
+    // becomes an extra root.
+    std::vector<std::int64_t> extraRoots;
+    {
+        std::vector<std::int64_t> unreached;
+        for (const auto& [waiter, edges] : out) {
+            if (!dist.count(waiter))
+                unreached.push_back(waiter);
+        }
+        std::sort(unreached.begin(), unreached.end());
+        for (std::int64_t pid : unreached) {
+            if (dist.count(pid))
+                continue;
+            dist.emplace(pid, 0);
+            extraRoots.push_back(pid);
+            queue.push_back(pid);
+            bfs();
+        }
+    }
+
+    // Parent of each waiter.
+    struct Choice {
+        std::int64_t parent;
+        const LockWait* wait;
+    };
+    std::unordered_map<std::int64_t, Choice> parentOf;
+    for (const auto& [waiter, edges] : out) {
+        const int d = dist[waiter];
+        if (d == 0)
+            continue;
+        const Edge* best = nullptr;
+        for (const Edge& e : edges) {
+            auto bd = dist.find(e.blocker);
+            if (bd == dist.end() || bd->second >= d)
+                continue;
+            if (!best) {
+                best = &e;
+                continue;
+            }
+            const int bestDist = dist[best->blocker];
+            const auto rank = [](const Edge& x, int dx) {
+                return std::tuple(x.wait->hard ? 0 : 1, dx, x.blocker);
+            };
+            if (rank(e, bd->second) < rank(*best, bestDist))
+                best = &e;
+        }
+        if (best)
+            parentOf.emplace(waiter, Choice{best->blocker, best->wait});
+    }
+
+    // Children lists per pid, deterministic order: longest waiting first, then pid.
+    std::unordered_map<std::int64_t, std::vector<std::int64_t>> childrenOf;
+    for (const auto& [child, choice] : parentOf)
+        childrenOf[choice.parent].push_back(child);
+    auto sessionOf = [&](std::int64_t pid) -> const Session* {
+        auto it = sessions.find(pid);
+        return it == sessions.end() ? nullptr : it->second;
+    };
+    for (auto& [parent, kids] : childrenOf) {
+        std::sort(kids.begin(), kids.end(), [&](std::int64_t a, std::int64_t b) {
+            return std::pair(waitingSince(sessionOf(a)), a) <
+                   std::pair(waitingSince(sessionOf(b)), b);
+        });
+    }
+
+    // Subtree sizes (iterative post-order over the chosen forest).
+    std::unordered_map<std::int64_t, std::int64_t> below;
+    {
+        std::vector<std::int64_t> order;
+        std::vector<std::int64_t> stack;
+        for (const RootBlocker& r : rootList)
+            stack.push_back(r.pid);
+        for (std::int64_t pid : extraRoots)
+            stack.push_back(pid);
+        std::unordered_set<std::int64_t> seen;
+        while (!stack.empty()) {
+            const std::int64_t pid = stack.back();
+            stack.pop_back();
+            if (!seen.insert(pid).second)
+                continue;
+            order.push_back(pid);
+            if (auto it = childrenOf.find(pid); it != childrenOf.end())
+                stack.insert(stack.end(), it->second.begin(), it->second.end());
+        }
+        for (auto it = order.rbegin(); it != order.rend(); ++it) {
+            std::int64_t total = 0;
+            if (auto c = childrenOf.find(*it); c != childrenOf.end()) {
+                for (std::int64_t child : c->second)
+                    total += 1 + below[child];
+            }
+            below[*it] = total;
+        }
+    }
+    forest.waitingSessions = std::int64_t(parentOf.size());
+
+    // Emit nodes breadth first from each root, folding leaf siblings.
+    std::vector<std::pair<std::int64_t, bool>> rootPids; // pid, inCycle
+    for (const RootBlocker& r : rootList)
+        rootPids.emplace_back(r.pid, r.inCycle);
+    for (std::int64_t pid : extraRoots)
+        rootPids.emplace_back(pid, true);
+    std::stable_sort(rootPids.begin(), rootPids.end(),
+                     [&](const auto& a, const auto& b) { return below[a.first] > below[b.first]; });
+    if (int(rootPids.size()) > options.maxRoots) {
+        forest.hiddenRoots = int(rootPids.size()) - options.maxRoots;
+        rootPids.resize(std::size_t(options.maxRoots));
+    }
+
+    auto addSession = [&](std::int64_t pid, int parent, int depth) {
+        LockNode node;
+        node.pid = pid;
+        node.parent = parent;
+        node.depth = depth;
+        node.session = sessionOf(pid);
+        node.blockedTotal = below[pid];
+        if (auto it = parentOf.find(pid); it != parentOf.end() && parent >= 0) {
+            node.lockType = it->second.wait->lockType;
+            node.mode = it->second.wait->mode;
+            node.object = it->second.wait->object;
+            node.hard = it->second.wait->hard;
+        }
+        forest.nodes.push_back(std::move(node));
+        const int index = int(forest.nodes.size()) - 1;
+        if (parent >= 0)
+            forest.nodes[std::size_t(parent)].children.push_back(index);
+        return index;
+    };
+
+    std::deque<int> pending;
+    for (const auto& [pid, inCycle] : rootPids) {
+        const int index = addSession(pid, -1, 0);
+        forest.nodes[std::size_t(index)].inCycle = inCycle;
+        forest.roots.push_back(index);
+        pending.push_back(index);
+    }
+    while (!pending.empty()) {
+        const int index = pending.front();
+        pending.pop_front();
+        const std::int64_t pid = forest.nodes[std::size_t(index)].pid;
+        const int depth = forest.nodes[std::size_t(index)].depth + 1;
+        auto it = childrenOf.find(pid);
+        if (it == childrenOf.end())
+            continue;
+        // Group the leaf children by how they wait.
+        std::map<std::tuple<std::string, std::string, std::string>, std::vector<std::int64_t>>
+            leafGroups;
+        std::vector<std::int64_t> inner;
+        for (std::int64_t child : it->second) {
+            if (below[child] > 0) {
+                inner.push_back(child);
+                continue;
+            }
+            const LockWait* w = parentOf[child].wait;
+            leafGroups[{w->lockType, w->mode, w->object}].push_back(child);
+        }
+        for (std::int64_t child : inner)
+            pending.push_back(addSession(child, index, depth));
+        for (auto& [key, members] : leafGroups) {
+            const bool fold = int(members.size()) > options.aggregateAbove;
+            const std::size_t keep =
+                fold ? std::size_t(std::max(0, options.keepLongest)) : members.size();
+            for (std::size_t i = 0; i < std::min(keep, members.size()); ++i)
+                addSession(members[i], index, depth);
+            if (!fold || keep >= members.size())
+                continue;
+            LockNode agg;
+            agg.kind = LockNode::Kind::Aggregate;
+            agg.parent = index;
+            agg.depth = depth;
+            agg.lockType = std::get<0>(key);
+            agg.mode = std::get<1>(key);
+            agg.object = std::get<2>(key);
+            agg.hard = parentOf[members[keep]].wait->hard;
+            agg.pids.assign(members.begin() + std::ptrdiff_t(keep), members.end());
+            std::sort(agg.pids.begin(), agg.pids.end());
+            forest.aggregatedSessions += std::int64_t(agg.pids.size());
+            forest.nodes.push_back(std::move(agg));
+            forest.nodes[std::size_t(index)].children.push_back(int(forest.nodes.size()) - 1);
+        }
+    }
+    return forest;
+}
+
+} // namespace dbt

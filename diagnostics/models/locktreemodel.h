@@ -1,0 +1,42 @@
+// The lock forest as a tree: root blockers at the top level, waiters below the session they
+// wait on, folded sibling waiters as one aggregate row.
+#pragma once
+
+#include "models/lockforest.h"
+
+#include <QAbstractItemModel>
+
+namespace dbt {
+
+class LockTreeModel final : public QAbstractItemModel {
+    Q_OBJECT
+public:
+    enum Column { SessionColumn, State, Age, WaitsFor, Application, User, Detail, ColumnCount };
+
+    explicit LockTreeModel(QObject* parent = nullptr);
+
+    void setForest(LockForest forest);
+    const LockForest& forest() const { return forest_; }
+    const LockNode* nodeAt(const QModelIndex& index) const;
+    QModelIndex indexOfNode(int node, int column = 0) const;
+
+    QModelIndex index(int row, int column, const QModelIndex& parent = {}) const final;
+    QModelIndex parent(const QModelIndex& child) const final;
+    int rowCount(const QModelIndex& parent = {}) const final;
+    int columnCount(const QModelIndex& parent = {}) const final;
+    QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const final;
+    QVariant headerData(int section, Qt::Orientation orientation,
+                        int role = Qt::DisplayRole) const final;
+
+    // Texts shared with the graph scene.
+    static QString nodeTitle(const LockNode& node);
+    static QString waitText(const LockNode& node); // "RowExclusiveLock on public.orders"
+    static QString holdsText(const LockForest& forest, const LockNode& node);
+    static double ageSeconds(const LockNode& node, Micros now);
+
+private:
+    LockForest forest_;
+    std::vector<int> rowInParent_;
+};
+
+} // namespace dbt

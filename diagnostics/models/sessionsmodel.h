@@ -1,0 +1,67 @@
+// Sessions of the latest sample as a table; rows keyed by pid so a refresh keeps selections.
+// Durations are computed against a clock the view advances (live between samples).
+#pragma once
+
+#include "models/keyedtablemodel.h"
+#include "snapshot.h"
+
+#include <QString>
+#include <vector>
+
+namespace dbt {
+
+struct SessionRow {
+    Session session;
+    std::vector<std::int64_t> blockedBy; // direct blockers
+    std::int64_t blocksDirect = 0;
+    std::int64_t blocksTotal = 0; // transitively, for root blockers
+    bool rootBlocker = false;
+};
+
+class SessionsModel final : public KeyedTableModel<SessionRow> {
+    Q_OBJECT
+public:
+    enum Column {
+        Pid,
+        State,
+        Duration,    // in the current state (active: since the query started)
+        Transaction, // age of the open transaction
+        Wait,
+        BlockedBy,
+        Blocks,
+        User,
+        Database,
+        Application,
+        Client,
+        Query,
+        ColumnCount
+    };
+
+    explicit SessionsModel(QObject* parent = nullptr);
+
+    void setSnapshot(const SnapshotPtr& snapshot);
+    // The time durations are measured against (micros, the server's clock). Emits
+    // dataChanged for the duration columns only.
+    void setNow(Micros now);
+    Micros now() const { return now_; }
+    SnapshotPtr snapshot() const { return snapshot_; }
+
+    const SessionRow* rowAt(int row) const;
+    int rowOfPid(std::int64_t pid) const;
+
+    int columnCount(const QModelIndex& parent = {}) const final;
+    QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const final;
+    QVariant headerData(int section, Qt::Orientation orientation,
+                        int role = Qt::DisplayRole) const final;
+
+    static bool isIdleState(const std::string& state);
+    // Seconds in the current state (active: since the query started); -1 when unknown.
+    static double stateSeconds(const Session& s, Micros now);
+    static double transactionSeconds(const Session& s, Micros now);
+
+private:
+    SnapshotPtr snapshot_;
+    Micros now_ = 0;
+};
+
+} // namespace dbt

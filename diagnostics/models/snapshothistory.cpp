@@ -1,0 +1,167 @@
+#include "models/snapshothistory.h"
+
+#include "analysis.h"
+
+#include <algorithm>
+
+namespace dbt {
+
+int windowSeconds(StatementWindow window) {
+    switch (window) {
+    case StatementWindow::OneMinute:
+        return 60;
+    case StatementWindow::FiveMinutes:
+        return 5 * 60;
+    case StatementWindow::FifteenMinutes:
+        return 15 * 60;
+    case StatementWindow::SinceConnect:
+        return 0;
+    }
+    return 0;
+}
+
+SnapshotHistory::SnapshotHistory()
+    : SnapshotHistory(Limits{}) {}
+
+SnapshotHistory::SnapshotHistory(Limits limits)
+    : limits_(limits) {}
+
+void SnapshotHistory::clear() {
+    snapshots_.clear();
+    points_.clear();
+    first_.reset();
+    windowCache_.clear();
+}
+
+SnapshotPtr SnapshotHistory::latest() const {
+    return snapshots_.empty() ? SnapshotPtr() : snapshots_.back();
+}
+
+bool SnapshotHistory::append(SnapshotPtr snapshot) {
+    if (!snapshot)
+        return false;
+    if (!snapshots_.empty() && snapshot->collectedAt <= snapshots_.back()->collectedAt)
+        return false;
+    if (!first_)
+        first_ = snapshot;
+    ConnectionPoint point;
+    point.at = snapshot->collectedAt;
+    point.total = snapshot->connections.total;
+    point.usable = snapshot->connections.usable();
+    point.byState = snapshot->connections.byState;
+    points_.push_back(std::move(point));
+    while (
+        points_.size() > limits_.maxPoints ||
+        (points_.size() > 1 && points_.front().at < points_.back().at - limits_.pointsMaxAgeMicros))
+        points_.pop_front();
+
+    snapshots_.push_back(std::move(snapshot));
+    thin();
+    windowCache_.clear();
+    return true;
+}
+
+void SnapshotHistory::thin() {
+    const Micros now = snapshots_.back()->collectedAt;
+    std::deque<SnapshotPtr> kept;
+    Micros lastKept = 0;
+    for (const SnapshotPtr& s : snapshots_) {
+        const Micros age = now - s->collectedAt;
+        const bool isFirst = s == first_;
+        bool keep = true;
+        if (!isFirst && age > limits_.maxAgeMicros)
+            keep = false;
+        else if (!isFirst && age > limits_.keepAllMicros && !kept.empty() &&
+                 s->collectedAt - lastKept < limits_.thinSpacingMicros)
+            keep = false;
+        if (keep) {
+            kept.push_back(s);
+            lastKept = s->collectedAt;
+        }
+    }
+    while (kept.size() > std::max<std::size_t>(limits_.maxSnapshots, 2)) {
+        // Drop the oldest that is not the first sample.
+        auto victim = kept.begin();
+        if (*victim == first_)
+            ++victim;
+        kept.erase(victim);
+    }
+    snapshots_ = std::move(kept);
+}
+
+SnapshotPtr SnapshotHistory::statementWindow(StatementWindow window) const {
+    if (snapshots_.size() < 2)
+        return {};
+    auto cached = windowCache_.find(window);
+    if (cached != windowCache_.end())
+        return cached->second;
+
+    const SnapshotPtr& later = snapshots_.back();
+    SnapshotPtr baseline = snapshots_.front();
+    if (window != StatementWindow::SinceConnect) {
+        const Micros start = later->collectedAt - Micros(windowSeconds(window)) * 1'000'000;
+        // The oldest kept sample at or after the window start (the first sample of the
+        // session is kept even when older, and is skipped by this test); the oldest sample
+        // when the history is shorter than the window or has a gap.
+        for (const SnapshotPtr& s : snapshots_) {
+            if (s->collectedAt >= start && s != later) {
+                baseline = s;
+                break;
+            }
+        }
+    } else if (first_) {
+        baseline = first_;
+    }
+    auto result = std::make_shared<const Snapshot>(withStatementWindow(*baseline, *later));
+    windowCache_[window] = result;
+    return result;
+}
+
+namespace {
+
+const StatementStat* findStatement(const Snapshot& s, const std::string& id,
+                                   const std::string& database, const std::string& user) {
+    for (const StatementStat& st : s.statements) {
+        if (st.id == id && st.database == database && st.user == user)
+            return &st;
+    }
+    return nullptr;
+}
+
+} // namespace
+
+std::vector<StatementPoint> SnapshotHistory::statementSeries(const std::string& id,
+                                                             const std::string& database,
+                                                             const std::string& user) const {
+    std::vector<StatementPoint> out;
+    if (snapshots_.size() < 2)
+        return out;
+    out.reserve(snapshots_.size() - 1);
+    for (std::size_t i = 1; i < snapshots_.size(); ++i) {
+        const Snapshot& a = *snapshots_[i - 1];
+        const Snapshot& b = *snapshots_[i];
+        StatementPoint p;
+        p.at = b.collectedAt;
+        p.seconds = double(b.collectedAt - a.collectedAt) / 1e6;
+        const StatementStat* before = findStatement(a, id, database, user);
+        const StatementStat* after = findStatement(b, id, database, user);
+        if (after) {
+            const bool reset = before && (after->calls < before->calls ||
+                                          after->totalTimeMs < before->totalTimeMs);
+            if (before && !reset) {
+                p.calls = after->calls - before->calls;
+                p.totalTimeMs = after->totalTimeMs - before->totalTimeMs;
+                p.rows = after->rows - before->rows;
+            } else {
+                p.calls = after->calls;
+                p.totalTimeMs = after->totalTimeMs;
+                p.rows = after->rows;
+            }
+            p.meanTimeMs = p.calls > 0 ? p.totalTimeMs / double(p.calls) : 0;
+        }
+        out.push_back(p);
+    }
+    return out;
+}
+
+} // namespace dbt

@@ -1,0 +1,111 @@
+#include "common/guiutil.h"
+
+#include "textutil.h"
+
+#include <QFontDatabase>
+#include <QPalette>
+#include <QWidget>
+
+namespace dbt::gui {
+
+QIcon icon(const QString& name) {
+    return QIcon(QStringLiteral(":/icons/%1.svg").arg(name));
+}
+
+QIcon severityIcon(Severity severity) {
+    switch (severity) {
+    case Severity::Critical:
+        return icon(QStringLiteral("critical"));
+    case Severity::Warning:
+        return icon(QStringLiteral("warning"));
+    case Severity::Info:
+        return icon(QStringLiteral("info"));
+    }
+    return {};
+}
+
+QString severityText(Severity severity) {
+    switch (severity) {
+    case Severity::Critical:
+        return QWidget::tr("Critical");
+    case Severity::Warning:
+        return QWidget::tr("Warning");
+    case Severity::Info:
+        return QWidget::tr("Info");
+    }
+    return {};
+}
+
+QColor severityColor(Severity severity) {
+    switch (severity) {
+    case Severity::Critical:
+        return QColor(0xdc, 0x26, 0x26);
+    case Severity::Warning:
+        return QColor(0xd9, 0x77, 0x06);
+    case Severity::Info:
+        return QColor(0x25, 0x63, 0xeb);
+    }
+    return {};
+}
+
+QColor stateColor(const QString& state) {
+    if (state == QLatin1String("active"))
+        return QColor(0x22, 0xa0, 0x6b);
+    if (state.startsWith(QLatin1String("idle in transaction")))
+        return QColor(0xe0, 0x8a, 0x1e);
+    if (state == QLatin1String("idle"))
+        return QColor(0x8c, 0x96, 0xa5);
+    if (state.isEmpty())
+        return QColor(0xa8, 0x8b, 0xd8);
+    return QColor(0x4c, 0x8b, 0xe0);
+}
+
+QColor tint(const QPalette& palette, const QColor& accent, double amount) {
+    const QColor base = palette.color(QPalette::Base);
+    const auto mix = [amount](int a, int b) { return int(a * (1 - amount) + b * amount); };
+    return QColor(mix(base.red(), accent.red()), mix(base.green(), accent.green()),
+                  mix(base.blue(), accent.blue()));
+}
+
+bool isDarkPalette(const QPalette& palette) {
+    return palette.color(QPalette::Window).lightness() < 128;
+}
+
+QString durationText(double seconds) {
+    return seconds < 0 ? QString() : qs(formatDuration(seconds));
+}
+
+QString probeProblem(const Snapshot& snapshot, const std::string& probe) {
+    for (const ProbeNote& note : snapshot.probes) {
+        if (note.probe == probe && !note.ok())
+            return qs(note.status);
+    }
+    return {};
+}
+
+QString findingSentence(const Snapshot& snapshot, std::initializer_list<const char*> codes) {
+    for (const Finding& f : snapshot.findings) {
+        for (const char* code : codes) {
+            if (f.code == code) {
+                QString text = qs(f.summary);
+                if (!f.nextStep.empty())
+                    text += QLatin1Char(' ') + qs(f.nextStep);
+                return text;
+            }
+        }
+    }
+    return {};
+}
+
+void makeHeading(QWidget* widget, double scale) {
+    QFont f = widget->font();
+    f.setPointSizeF(f.pointSizeF() * scale);
+    f.setBold(true);
+    widget->setFont(f);
+}
+
+QFont monospaceFont() {
+    return QFontDatabase::systemFont(QFontDatabase::FixedFont);
+}
+
+} // namespace dbt::gui

@@ -1,0 +1,44 @@
+// Small helpers shared by the views: texts, icons, severity accents, fonts.
+#pragma once
+
+#include "snapshot.h"
+
+#include <QColor>
+#include <QIcon>
+#include <QString>
+
+class QPalette;
+class QWidget;
+
+namespace dbt::gui {
+
+inline QString qs(const std::string& s) {
+    return QString::fromStdString(s);
+}
+
+// An icon from resources/icons (":/icons/NAME.svg").
+QIcon icon(const QString& name);
+QIcon severityIcon(Severity severity);
+QString severityText(Severity severity);
+
+// Accents that read on light and dark palettes alike; everything else uses palette roles.
+QColor severityColor(Severity severity);
+// A colour per session state for charts: active, idle in transaction, idle, other.
+QColor stateColor(const QString& state);
+// `accent` mixed into the palette's base colour: tinted backgrounds that follow the theme.
+QColor tint(const QPalette& palette, const QColor& accent, double amount = 0.14);
+bool isDarkPalette(const QPalette& palette);
+
+QString durationText(double seconds); // "" for negative (unknown)
+
+// The sentence of a probe that did not complete ("" when it is ok or absent), prefixed
+// with what it means for the panel: e.g. "statements" unavailable → the reason.
+QString probeProblem(const Snapshot& snapshot, const std::string& probe);
+// The first finding with one of the codes, as "summary next step".
+QString findingSentence(const Snapshot& snapshot, std::initializer_list<const char*> codes);
+
+// Headings and monospaced text.
+void makeHeading(QWidget* label, double scale = 1.25);
+QFont monospaceFont();
+
+} // namespace dbt::gui

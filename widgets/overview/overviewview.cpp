@@ -1,0 +1,298 @@
+#include "overview/overviewview.h"
+
+#include "common/guiutil.h"
+#include "overview/connectionchart.h"
+#include "textutil.h"
+
+#include <QApplication>
+#include <QClipboard>
+#include <QFrame>
+#include <QGridLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QScrollArea>
+#include <QSplitter>
+#include <QToolButton>
+#include <QVBoxLayout>
+#include <set>
+
+namespace dbt::gui {
+
+// One figure: a caption, a big value and a line of context.
+class KeyFigure final : public QFrame {
+public:
+    explicit KeyFigure(const QString& caption, QWidget* parent = nullptr)
+        : QFrame(parent)
+        , caption_(new QLabel(caption, this))
+        , value_(new QLabel(this))
+        , note_(new QLabel(this)) {
+        setFrameShape(QFrame::StyledPanel);
+        setAutoFillBackground(true);
+        setBackgroundRole(QPalette::Base);
+        auto* layout = new QVBoxLayout(this);
+        layout->setContentsMargins(10, 6, 10, 6);
+        layout->setSpacing(0);
+        caption_->setForegroundRole(QPalette::PlaceholderText);
+        makeHeading(value_, 1.6);
+        note_->setForegroundRole(QPalette::PlaceholderText);
+        layout->addWidget(caption_);
+        layout->addWidget(value_);
+        layout->addWidget(note_);
+        setMinimumWidth(130);
+    }
+    void set(const QString& value, const QString& note, std::optional<Severity> accent = {}) {
+        value_->setText(value);
+        note_->setText(note);
+        QPalette pal = value_->palette();
+        if (accent)
+            pal.setColor(QPalette::WindowText, severityColor(*accent));
+        else
+            pal = palette();
+        value_->setPalette(pal);
+    }
+    QString value() const { return value_->text(); }
+
+private:
+    QLabel* caption_;
+    QLabel* value_;
+    QLabel* note_;
+};
+
+namespace {
+
+QFrame* makeFindingCard(const Finding& f, QWidget* parent) {
+    auto* card = new QFrame(parent);
+    card->setObjectName(QStringLiteral("findingCard"));
+    card->setFrameShape(QFrame::StyledPanel);
+    card->setAutoFillBackground(true);
+    QPalette pal = card->palette();
+    pal.setColor(QPalette::Window, tint(pal, severityColor(f.severity), 0.10));
+    card->setPalette(pal);
+
+    auto* outer = new QHBoxLayout(card);
+    outer->setContentsMargins(0, 0, 8, 0);
+    auto* accent = new QFrame(card);
+    accent->setFixedWidth(5);
+    accent->setAutoFillBackground(true);
+    QPalette apal = accent->palette();
+    apal.setColor(QPalette::Window, severityColor(f.severity));
+    accent->setPalette(apal);
+    outer->addWidget(accent);
+
+    auto* iconLabel = new QLabel(card);
+    iconLabel->setPixmap(severityIcon(f.severity).pixmap(QSize(22, 22)));
+    iconLabel->setToolTip(severityText(f.severity));
+    iconLabel->setAlignment(Qt::AlignTop);
+    iconLabel->setContentsMargins(4, 8, 0, 0);
+    outer->addWidget(iconLabel);
+
+    auto* body = new QVBoxLayout();
+    body->setContentsMargins(4, 8, 0, 8);
+    body->setSpacing(4);
+    auto* summary = new QLabel(qs(f.summary), card);
+    summary->setWordWrap(true);
+    summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    QFont bold = summary->font();
+    bold.setBold(true);
+    summary->setFont(bold);
+    body->addWidget(summary);
+    if (!f.nextStep.empty()) {
+        auto* next = new QLabel(QWidget::tr("Next step: %1").arg(qs(f.nextStep)), card);
+        next->setWordWrap(true);
+        next->setTextInteractionFlags(Qt::TextSelectableByMouse);
+        body->addWidget(next);
+    }
+    if (!f.command.empty()) {
+        auto* row = new QHBoxLayout();
+        auto* command = new QLineEdit(qs(f.command), card);
+        command->setReadOnly(true);
+        command->setFont(monospaceFont());
+        command->setToolTip(QWidget::tr("For a senior to review and run; dbtriage never runs "
+                                        "it."));
+        command->setCursorPosition(0);
+        auto* copy = new QToolButton(card);
+        copy->setIcon(icon(QStringLiteral("copy")));
+        copy->setText(QWidget::tr("Copy"));
+        copy->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+        copy->setToolTip(QWidget::tr("Copy the command to the clipboard"));
+        const QString text = qs(f.command);
+        QObject::connect(copy, &QToolButton::clicked, card,
+                         [text] { QApplication::clipboard()->setText(text); });
+        row->addWidget(command, 1);
+        row->addWidget(copy);
+        body->addLayout(row);
+    }
+    outer->addLayout(body, 1);
+    return card;
+}
+
+} // namespace
+
+OverviewView::OverviewView(const SnapshotHistory* history, QWidget* parent)
+    : QWidget(parent)
+    , history_(history)
+    , splitter_(new QSplitter(Qt::Horizontal, this))
+    , cards_(new QWidget())
+    , cardsLayout_(new QVBoxLayout(cards_))
+    , findingsTitle_(new QLabel(tr("Findings"), this))
+    , chart_(new ConnectionChart(history, this)) {
+    auto* layout = new QVBoxLayout(this);
+    auto* figures = new QHBoxLayout();
+    figures->setSpacing(8);
+    for (const QString& caption :
+         {tr("Connections"), tr("Active"), tr("Waiting on locks"), tr("Idle in transaction"),
+          tr("Longest transaction"), tr("Cache hit ratio"), tr("Temp files")}) {
+        auto* figure = new KeyFigure(caption, this);
+        figures->addWidget(figure);
+        figures_ << figure;
+    }
+    layout->addLayout(figures);
+
+    auto* left = new QWidget(splitter_);
+    auto* leftLayout = new QVBoxLayout(left);
+    leftLayout->setContentsMargins(0, 0, 0, 0);
+    makeHeading(findingsTitle_, 1.1);
+    leftLayout->addWidget(findingsTitle_);
+    auto* scroll = new QScrollArea(left);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setWidget(cards_);
+    cardsLayout_->setContentsMargins(0, 0, 6, 0);
+    cardsLayout_->setSpacing(8);
+    cardsLayout_->addStretch();
+    leftLayout->addWidget(scroll, 1);
+    splitter_->addWidget(left);
+    splitter_->addWidget(chart_);
+    splitter_->setStretchFactor(0, 3);
+    splitter_->setStretchFactor(1, 2);
+    splitter_->setChildrenCollapsible(false);
+    layout->addWidget(splitter_, 1);
+    clear();
+}
+
+void OverviewView::clear() {
+    while (cardsLayout_->count() > 1) {
+        QLayoutItem* item = cardsLayout_->takeAt(0);
+        delete item->widget();
+        delete item;
+    }
+    findingCount_ = 0;
+    auto* hint = new QLabel(tr("Connect to a server (Ctrl+N) or open a snapshot file (Ctrl+O) "
+                               "to see its findings here."),
+                            cards_);
+    hint->setWordWrap(true);
+    hint->setForegroundRole(QPalette::PlaceholderText);
+    cardsLayout_->insertWidget(0, hint);
+    for (KeyFigure* f : figures_)
+        f->set(QStringLiteral("–"), QString());
+    chart_->refresh();
+}
+
+void OverviewView::refresh() {
+    const SnapshotPtr latest = history_->latest();
+    if (!latest) {
+        clear();
+        return;
+    }
+    showFindings(*latest);
+    showFigures(*latest);
+    chart_->refresh();
+}
+
+void OverviewView::showFindings(const Snapshot& s) {
+    cards_->setUpdatesEnabled(false);
+    while (cardsLayout_->count() > 1) {
+        QLayoutItem* item = cardsLayout_->takeAt(0);
+        delete item->widget();
+        delete item;
+    }
+    int i = 0;
+    for (const Finding& f : s.findings)
+        cardsLayout_->insertWidget(i++, makeFindingCard(f, cards_));
+    findingCount_ = i;
+    if (s.findings.empty()) {
+        Finding ok;
+        ok.severity = Severity::Info;
+        ok.summary = tr("Nothing needs attention in the latest sample.").toStdString();
+        ok.nextStep = tr("Connections, locks, long transactions and idle sessions look normal.")
+                          .toStdString();
+        auto* card = makeFindingCard(ok, cards_);
+        if (auto* iconLabel = card->findChildren<QLabel*>().value(0))
+            iconLabel->setPixmap(icon(QStringLiteral("ok")).pixmap(QSize(22, 22)));
+        cardsLayout_->insertWidget(0, card);
+    }
+    int critical = 0;
+    int warning = 0;
+    for (const Finding& f : s.findings) {
+        critical += f.severity == Severity::Critical;
+        warning += f.severity == Severity::Warning;
+    }
+    if (critical + warning > 0)
+        findingsTitle_->setText(tr("Findings: %1 critical, %2 warning").arg(critical).arg(warning));
+    else
+        findingsTitle_->setText(tr("Findings"));
+    cards_->setUpdatesEnabled(true);
+}
+
+void OverviewView::showFigures(const Snapshot& s) {
+    const ConnectionCounts& c = s.connections;
+    auto state = [&c](const char* name) {
+        auto it = c.byState.find(name);
+        return it == c.byState.end() ? std::int64_t(0) : it->second;
+    };
+    const std::int64_t usable = c.usable();
+    const double ratio = usable > 0 ? double(c.total) / double(usable) : 0;
+    figures_[0]->set(QString::number(c.total),
+                     usable > 0 ? tr("of %1 usable (%2)").arg(usable).arg(qs(formatPercent(ratio)))
+                                : QString(),
+                     ratio >= 0.95  ? std::optional(Severity::Critical)
+                     : ratio >= 0.8 ? std::optional(Severity::Warning)
+                                    : std::nullopt);
+    figures_[1]->set(QString::number(state("active")), tr("running a statement"));
+
+    std::set<std::int64_t> waiting;
+    for (const LockWait& w : s.lockWaits)
+        waiting.insert(w.waitingPid);
+    figures_[2]->set(QString::number(waiting.size()),
+                     s.rootBlockers.empty()
+                         ? tr("no lock waits")
+                         : tr("behind %n root blocker(s)", nullptr, int(s.rootBlockers.size())),
+                     waiting.empty() ? std::nullopt : std::optional(Severity::Critical));
+
+    const std::int64_t iit = state("idle in transaction") + state("idle in transaction (aborted)");
+    figures_[3]->set(QString::number(iit), tr("holding a transaction open"),
+                     iit > 0 ? std::optional(Severity::Warning) : std::nullopt);
+
+    if (s.health.longestTransactionSeconds) {
+        const double secs = *s.health.longestTransactionSeconds;
+        figures_[4]->set(durationText(secs), tr("oldest open transaction"),
+                         secs >= 300 ? std::optional(Severity::Warning) : std::nullopt);
+    } else {
+        figures_[4]->set(tr("none"), tr("no open transaction"));
+    }
+    if (s.health.cacheHitRatio) {
+        const double hit = *s.health.cacheHitRatio;
+        figures_[5]->set(qs(formatPercent(hit)), tr("buffer cache, since stats reset"),
+                         hit < 0.9 ? std::optional(Severity::Warning) : std::nullopt);
+    } else {
+        figures_[5]->set(tr("n/a"), tr("not reported"));
+    }
+
+    // Temp spill: the window's growth when there is history, else the cumulative counter.
+    const SnapshotPtr first =
+        history_->snapshots().empty() ? SnapshotPtr() : history_->snapshots().front();
+    if (first && first->collectedAt < s.collectedAt &&
+        s.health.tempBytes >= first->health.tempBytes) {
+        const std::int64_t bytes = s.health.tempBytes - first->health.tempBytes;
+        const double minutes = double(s.collectedAt - first->collectedAt) / 60e6;
+        figures_[6]->set(qs(formatBytes(bytes)),
+                         tr("written in the last %1").arg(durationText(minutes * 60)),
+                         bytes > 0 ? std::optional(Severity::Warning) : std::nullopt);
+    } else {
+        figures_[6]->set(qs(formatBytes(s.health.tempBytes)),
+                         tr("%n file(s) since stats reset", nullptr, int(s.health.tempFiles)));
+    }
+}
+
+} // namespace dbt::gui
