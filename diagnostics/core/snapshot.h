@@ -105,6 +105,10 @@ struct StatementStat {
     std::int64_t noIndexUsed = 0;
     std::int64_t tmpDiskTables = 0;
     std::int64_t sortMergePasses = 0;
+    // MySQL 8 digest extras where the server has them (cumulative, like the counters)
+    std::optional<double> p95TimeMs; // QUANTILE_95
+    std::optional<double> p99TimeMs; // QUANTILE_99
+    std::optional<double> cpuTimeMs; // SUM_CPU_TIME (8.0.28+)
 };
 
 struct ReplicaLag {

@@ -1,0 +1,776 @@
+// MySQL 8 / MariaDB monitoring session on the MySQL C API (MariaDB Connector/C).
+// Result handling lives in mysqlrows.cpp (pure functions, tested with fixtures); this file
+// owns the connection, the statements it sends and the error sentences.
+#include "mysqlsession.h"
+
+#include "mysqlrows.h"
+#include "mysqluri.h"
+#include "redact.h"
+#include "timefmt.h"
+
+#include <algorithm>
+#include <cmath>
+#include <mutex>
+#include <mysql.h>
+#include <netdb.h>
+#include <poll.h>
+#include <set>
+#include <sys/socket.h>
+#include <unistd.h>
+
+namespace dbt {
+
+namespace {
+
+using mysql::Row;
+using mysql::Rows;
+
+// Every statement the tool sends starts with this tag (see docs and the general-log test).
+constexpr const char* kTag = "/* dbtriage */ ";
+constexpr int kDigestLimit = 500;
+constexpr int kLockRowLimit = 2000;
+
+struct ServerError {
+    unsigned code = 0;
+    std::string message;
+};
+
+bool clientSideError(unsigned code) {
+    return code >= 2000 && code < 3000; // CR_* codes: the connection itself failed
+}
+
+bool connectionLost(unsigned code) {
+    // CR_* errors, server shutdown (1053), connection killed (1927 MariaDB), and
+    // ER_CLIENT_INTERACTION_TIMEOUT (4031, MySQL 8.0.24+).
+    return clientSideError(code) || code == 1053 || code == 1927 || code == 4031;
+}
+
+std::once_flag libraryInitOnce;
+
+// A PostgreSQL server answers an SSLRequest with one byte, 'S' or 'N'. Asked only after a
+// MySQL handshake failed, so a working MySQL server never sees it.
+bool looksLikePostgres(const std::string& host, unsigned port, int timeoutS) {
+    addrinfo hints{};
+    hints.ai_socktype = SOCK_STREAM;
+    addrinfo* res = nullptr;
+    const std::string service = std::to_string(port);
+    if (getaddrinfo(host.c_str(), service.c_str(), &hints, &res) != 0 || res == nullptr)
+        return false;
+    bool postgres = false;
+    const int fd = ::socket(res->ai_family, res->ai_socktype | SOCK_CLOEXEC, res->ai_protocol);
+    if (fd >= 0) {
+        timeval tv{timeoutS, 0};
+        setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
+        setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &tv, sizeof tv);
+        if (::connect(fd, res->ai_addr, res->ai_addrlen) == 0) {
+            // Int32 length 8, Int32 request code 80877103.
+            const unsigned char request[8] = {0, 0, 0, 8, 0x04, 0xd2, 0x16, 0x2f};
+            pollfd p{fd, POLLIN, 0};
+            // A MySQL server speaks first; only a silent server gets the request.
+            if (::poll(&p, 1, 200) == 0 &&
+                ::send(fd, request, sizeof request, MSG_NOSIGNAL) == sizeof request) {
+                char reply = 0;
+                postgres = ::recv(fd, &reply, 1, 0) == 1 && (reply == 'S' || reply == 'N');
+            }
+        }
+        ::close(fd);
+    }
+    freeaddrinfo(res);
+    return postgres;
+}
+
+std::string quoteLiteral(MYSQL* db, const std::string& text) {
+    std::string out(text.size() * 2 + 1, '\0');
+    const unsigned long n = mysql_real_escape_string(db, out.data(), text.data(), text.size());
+    out.resize(n);
+    return "'" + out + "'";
+}
+
+std::string joinLiterals(MYSQL* db, const std::set<std::string>& values) {
+    std::string out;
+    for (const std::string& v : values)
+        out += (out.empty() ? "" : ", ") + quoteLiteral(db, v);
+    return out;
+}
+
+class MysqlSession final : public EngineSession {
+public:
+    explicit MysqlSession(ConnectOptions options)
+        : options_(std::move(options))
+        , target_(mysql::parseMysqlTarget(options_.target)) {}
+    ~MysqlSession() override { disconnect(); }
+
+    ServerInfo connect() override;
+    bool connected() const override { return db_ != nullptr; }
+    void disconnect() override {
+        if (db_ != nullptr)
+            mysql_close(db_);
+        db_ = nullptr;
+    }
+    std::vector<Finding> preflightFindings() const override { return preflight_; }
+    void sample(Snapshot& snapshot) override;
+    std::string explainJson(const std::string& sql, bool analyze) override;
+
+private:
+    Rows query(const std::string& sql);
+    std::string where() const;
+    std::string userName() const;
+    [[noreturn]] void throwConnectError(unsigned code, const std::string& message);
+    void setUpSession(const std::map<std::string, std::string>& variables);
+    void detectFeatures(const std::map<std::string, std::string>& variables);
+    void readPrivileges();
+    void detectReplica();
+
+    // Runs one probe: "ok", or the ProbeNote status of the failure. Lost connections throw.
+    template<class F> bool probe(Snapshot& s, const char* name, F&& body) {
+        try {
+            body();
+            s.probes.push_back({name, "ok"});
+            return true;
+        } catch (const ServerError& e) {
+            if (connectionLost(e.code)) {
+                disconnect();
+                throw EngineError(EngineError::Kind::Lost, "The connection to " + where() +
+                                                               " was lost during a sample (" +
+                                                               sanitizeText(e.message, 300) + ").");
+            }
+            s.probes.push_back({name, mysql::probeStatus(e.code, e.message)});
+            return false;
+        }
+    }
+
+    ConnectOptions options_;
+    mysql::MysqlTarget target_;
+    MYSQL* db_ = nullptr;
+    mysql::Features features_;
+    mysql::Grants grants_;
+    ServerInfo info_;
+    std::vector<Finding> preflight_;
+    std::int64_t ownId_ = 0;
+    std::int64_t maxConnections_ = 0;
+    std::string account_;
+    bool replica_ = false;
+    std::string replicaStatement_;
+    std::string replicaProbe_ = "ok";
+};
+
+std::string MysqlSession::where() const {
+    if (!target_.socket.empty())
+        return "the socket " + target_.socket;
+    const std::string host = target_.host.empty() ? "localhost" : target_.host;
+    const bool v6 = host.find(':') != std::string::npos;
+    const std::string h = v6 ? "[" + host + "]" : host;
+    return target_.port ? h + ":" + std::to_string(target_.port) : h;
+}
+
+std::string MysqlSession::userName() const {
+    return target_.user ? "'" + sanitizeText(*target_.user, 128) + "'"
+                        : "the user from the option files";
+}
+
+Rows MysqlSession::query(const std::string& sql) {
+    if (db_ == nullptr)
+        throw ServerError{2006, "not connected"};
+    const std::string text = kTag + sql;
+    if (mysql_real_query(db_, text.data(), text.size()) != 0)
+        throw ServerError{mysql_errno(db_), mysql_error(db_)};
+    Rows rows;
+    MYSQL_RES* res = mysql_store_result(db_);
+    if (res == nullptr) {
+        if (mysql_field_count(db_) != 0)
+            throw ServerError{mysql_errno(db_), mysql_error(db_)};
+        return rows;
+    }
+    const unsigned n = mysql_num_fields(res);
+    const MYSQL_FIELD* fields = mysql_fetch_fields(res);
+    rows.reserve(mysql_num_rows(res));
+    while (MYSQL_ROW r = mysql_fetch_row(res)) {
+        const unsigned long* lengths = mysql_fetch_lengths(res);
+        Row row;
+        row.columns.reserve(n);
+        for (unsigned i = 0; i < n; ++i) {
+            std::optional<std::string> value;
+            if (r[i] != nullptr)
+                value.emplace(r[i], lengths[i]);
+            row.columns.emplace_back(std::string(fields[i].name, fields[i].name_length),
+                                     std::move(value));
+        }
+        rows.push_back(std::move(row));
+    }
+    mysql_free_result(res);
+    return rows;
+}
+
+void MysqlSession::throwConnectError(unsigned code, const std::string& message) {
+    using Kind = EngineError::Kind;
+    const std::string msg = sanitizeText(message, 300);
+    const std::string db =
+        target_.database.empty() ? std::string() : "'" + sanitizeText(target_.database, 128) + "'";
+    switch (code) {
+    case 1045: // ER_ACCESS_DENIED_ERROR
+    case 1698: // ER_ACCESS_DENIED_NO_PASSWORD_ERROR
+        throw EngineError(Kind::Auth, where() + " rejected " + userName() +
+                                          ": wrong password, or no such user for this client "
+                                          "host.");
+    case 1049: // ER_BAD_DB_ERROR
+        throw EngineError(Kind::Auth, "The database " + db + " does not exist on " + where() + ".");
+    case 1044: // ER_DBACCESS_DENIED_ERROR
+        throw EngineError(Kind::Auth,
+                          userName() + " may not use the database " + db + " on " + where() + ".");
+    case 1130: // ER_HOST_NOT_PRIVILEGED
+        throw EngineError(Kind::Auth,
+                          where() + " does not accept connections from this host (" + msg + ").");
+    case 1251: // ER_NOT_SUPPORTED_AUTH_MODE
+    case 2059: // CR_AUTH_PLUGIN_CANNOT_LOAD
+    case 1820: // ER_MUST_CHANGE_PASSWORD
+    case 1862: // ER_MUST_CHANGE_PASSWORD_LOGIN
+        throw EngineError(Kind::Auth,
+                          "Authentication of " + userName() + " at " + where() + " failed: " + msg);
+    case 1040: // ER_CON_COUNT_ERROR
+        throw EngineError(Kind::Connect, where() + " has no free connection slot (too many "
+                                                   "connections); ask a senior to check who holds "
+                                                   "them.");
+    case 2005: // CR_UNKNOWN_HOST
+        throw EngineError(Kind::Connect, "The host name of " + where() + " is unknown.");
+    case 2026: // CR_SSL_CONNECTION_ERROR
+        throw EngineError(Kind::Connect, std::string("The TLS connection to ") + where() +
+                                             " failed (ssl-mode=" +
+                                             mysql::sslModeName(target_.sslMode) + "): " + msg);
+    case 2002: // CR_CONNECTION_ERROR (socket)
+    case 2003: // CR_CONN_HOST_ERROR
+        throw EngineError(Kind::Connect, "Could not connect to " + where() +
+                                             ": connection refused or timed out after " +
+                                             std::to_string(options_.connectTimeoutS) + " s (" +
+                                             msg + ").");
+    default:
+        break;
+    }
+    if (clientSideError(code) && target_.socket.empty() && target_.port != 0 &&
+        looksLikePostgres(target_.host.empty() ? "localhost" : target_.host, target_.port,
+                          std::max(1, options_.connectTimeoutS)))
+        throw EngineError(Kind::Connect, where() + " is a PostgreSQL server, not MySQL or MariaDB: "
+                                                   "use a postgresql:// target for it.");
+    if (code == 2013 || code == 2006 || code == 2027)
+        throw EngineError(Kind::Connect, where() +
+                                             " accepted the connection but did not answer like a "
+                                             "MySQL or MariaDB server (" +
+                                             msg + ").");
+    throw EngineError(Kind::Connect, "Could not connect to " + where() + ": " + msg);
+}
+
+ServerInfo MysqlSession::connect() {
+    disconnect();
+    std::call_once(libraryInitOnce, [] { mysql_library_init(0, nullptr, nullptr); });
+    db_ = mysql_init(nullptr);
+    if (db_ == nullptr)
+        throw EngineError(EngineError::Kind::Connect, "Out of memory while opening a connection.");
+
+    const unsigned connectTimeout = static_cast<unsigned>(std::max(1, options_.connectTimeoutS));
+    // The socket timeouts bound everything the server may not answer: a statement is
+    // stopped by the server after statementTimeoutMs, the socket a little later.
+    const unsigned ioTimeout = static_cast<unsigned>(
+        std::max<int>(static_cast<int>(connectTimeout),
+                      static_cast<int>(std::ceil(options_.statementTimeoutMs / 1000.0)) + 5));
+    mysql_optionsv(db_, MYSQL_OPT_CONNECT_TIMEOUT, &connectTimeout);
+    mysql_optionsv(db_, MYSQL_OPT_READ_TIMEOUT, &ioTimeout);
+    mysql_optionsv(db_, MYSQL_OPT_WRITE_TIMEOUT, &ioTimeout);
+    mysql_optionsv(db_, MYSQL_SET_CHARSET_NAME, "utf8mb4");
+    const my_bool off = 0;
+    const my_bool on = 1;
+    mysql_optionsv(db_, MYSQL_OPT_RECONNECT, &off);
+    const unsigned noLocalInfile = 0;
+    mysql_optionsv(db_, MYSQL_OPT_LOCAL_INFILE, &noLocalInfile);
+    mysql_optionsv(db_, MYSQL_OPT_CONNECT_ATTR_ADD, "program_name", "dbtriage");
+    // Option files the way the mysql client reads them: [client] (and [client-server],
+    // [client-mariadb]) of the default files; ?option-file= names one more file.
+    const std::string group = target_.optionGroup.empty() ? "client" : target_.optionGroup;
+    mysql_optionsv(db_, MYSQL_READ_DEFAULT_GROUP, group.c_str());
+    if (!target_.optionFile.empty())
+        mysql_optionsv(db_, MYSQL_READ_DEFAULT_FILE, target_.optionFile.c_str());
+    if (!target_.sslCa.empty())
+        mysql_optionsv(db_, MYSQL_OPT_SSL_CA, target_.sslCa.c_str());
+    if (!target_.sslCaPath.empty())
+        mysql_optionsv(db_, MYSQL_OPT_SSL_CAPATH, target_.sslCaPath.c_str());
+    if (!target_.sslCert.empty())
+        mysql_optionsv(db_, MYSQL_OPT_SSL_CERT, target_.sslCert.c_str());
+    if (!target_.sslKey.empty())
+        mysql_optionsv(db_, MYSQL_OPT_SSL_KEY, target_.sslKey.c_str());
+    switch (target_.sslMode) {
+    case mysql::SslMode::Required:
+        mysql_optionsv(db_, MYSQL_OPT_SSL_ENFORCE, &on);
+        break;
+    case mysql::SslMode::VerifyCa:
+    case mysql::SslMode::VerifyIdentity:
+        // Connector/C verifies the chain and the host name together.
+        mysql_optionsv(db_, MYSQL_OPT_SSL_ENFORCE, &on);
+        mysql_optionsv(db_, MYSQL_OPT_SSL_VERIFY_SERVER_CERT, &on);
+        break;
+    case mysql::SslMode::Disabled:
+        mysql_optionsv(db_, MYSQL_OPT_SSL_ENFORCE, &off);
+        break;
+    case mysql::SslMode::Preferred:
+    case mysql::SslMode::Default:
+        break;
+    }
+
+    const char* host = target_.host.empty() ? nullptr : target_.host.c_str();
+    const char* user = target_.user ? target_.user->c_str() : nullptr;
+    // No password in the target: the option files' password, else MYSQL_PWD (both read by
+    // Connector/C itself when this is null).
+    const char* password = target_.password ? target_.password->c_str() : nullptr;
+    const char* database = target_.database.empty() ? nullptr : target_.database.c_str();
+    const char* socket = target_.socket.empty() ? nullptr : target_.socket.c_str();
+    if (mysql_real_connect(db_, host, user, password, database, target_.port, socket, 0) ==
+        nullptr) {
+        const unsigned code = mysql_errno(db_);
+        const std::string message = mysql_error(db_);
+        disconnect();
+        throwConnectError(code, message);
+    }
+
+    try {
+        const Rows who = query("SELECT CONNECTION_ID() AS id, CURRENT_USER() AS account, "
+                               "DATABASE() AS db");
+        if (!who.empty()) {
+            ownId_ = who[0].integer("id").value_or(0);
+            const std::string account = who[0].text("account", 300);
+            const auto at = account.rfind('@');
+            info_.user = account.substr(0, at);
+            account_ = at == std::string::npos
+                           ? "'" + account + "'"
+                           : "'" + account.substr(0, at) + "'@'" + account.substr(at + 1) + "'";
+            info_.database = who[0].text("db", 256);
+        }
+        // Settings before the session's own SETs: these are the server's values.
+        const auto variables = mysql::nameValueMap(
+            query("SHOW VARIABLES WHERE Variable_name IN ('version', 'version_comment', "
+                  "'max_statement_time', 'max_execution_time', 'performance_schema', "
+                  "'max_connections', 'read_only', 'tx_read_only', 'transaction_read_only', "
+                  "'lock_wait_timeout', 'innodb_lock_wait_timeout', 'innodb_buffer_pool_size', "
+                  "'long_query_time', 'slow_query_log', 'transaction_isolation', "
+                  "'tx_isolation', 'performance_schema_digests_size', 'wait_timeout', "
+                  "'innodb_deadlock_detect', 'sql_mode')"));
+        setUpSession(variables);
+        detectFeatures(variables);
+        readPrivileges();
+        detectReplica();
+    } catch (const ServerError& e) {
+        disconnect();
+        if (connectionLost(e.code))
+            throw EngineError(EngineError::Kind::Connect, "The connection to " + where() +
+                                                              " broke while setting it up (" +
+                                                              sanitizeText(e.message, 300) + ").");
+        throw EngineError(EngineError::Kind::Query, "Setting up the monitoring session on " +
+                                                        where() +
+                                                        " failed: " + sanitizeText(e.message, 300));
+    } catch (...) {
+        disconnect();
+        throw;
+    }
+
+    info_.engine = features_.engine;
+    info_.version = sanitizeText(features_.version, 128);
+    info_.versionNum = features_.versionNum;
+    info_.host = target_.host.empty() ? (target_.socket.empty() ? "localhost" : target_.socket)
+                                      : target_.host;
+    info_.port = target_.port ? std::to_string(target_.port) : std::string();
+    info_.superuser = grants_.all || grants_.super;
+    info_.readAllStats = grants_.process;
+    info_.inRecovery = replica_;
+    preflight_ = mysql::preflightFindings(features_, grants_, account_);
+    return info_;
+}
+
+void MysqlSession::setUpSession(const std::map<std::string, std::string>& variables) {
+    const bool maria = variables.count("max_statement_time") > 0;
+    const bool mysql8 = variables.count("max_execution_time") > 0;
+    const int lockSeconds =
+        std::max(1, static_cast<int>(std::ceil(options_.lockTimeoutMs / 1000.0)));
+    query("SET SESSION TRANSACTION READ ONLY");
+    std::string set =
+        "SET SESSION autocommit = 1, lock_wait_timeout = " + std::to_string(lockSeconds) +
+        ", innodb_lock_wait_timeout = " + std::to_string(lockSeconds);
+    if (maria) {
+        char seconds[32];
+        std::snprintf(seconds, sizeof seconds, "%.3f", options_.statementTimeoutMs / 1000.0);
+        set += std::string(", max_statement_time = ") + seconds;
+    } else if (mysql8) {
+        set += ", max_execution_time = " + std::to_string(options_.statementTimeoutMs);
+    }
+    query(set);
+
+    const auto now = mysql::nameValueMap(
+        query("SHOW VARIABLES WHERE Variable_name IN ('tx_read_only', 'transaction_read_only', "
+              "'autocommit', 'lock_wait_timeout', 'innodb_lock_wait_timeout')"));
+    const auto isOn = [&](const char* name) {
+        const auto it = now.find(name);
+        return it != now.end() && (it->second == "ON" || it->second == "1");
+    };
+    if (!isOn("transaction_read_only") && !isOn("tx_read_only"))
+        throw EngineError(EngineError::Kind::Connect,
+                          where() + " did not make the monitoring session read-only, so "
+                                    "dbtriage does not go on.");
+    if (!isOn("autocommit"))
+        throw EngineError(EngineError::Kind::Connect,
+                          where() + " kept autocommit off for the monitoring session, so "
+                                    "dbtriage does not go on.");
+    features_.readOnlyVariable =
+        now.count("transaction_read_only") ? "transaction_read_only" : "tx_read_only";
+}
+
+void MysqlSession::detectFeatures(const std::map<std::string, std::string>& variables) {
+    mysql::Features& f = features_;
+    const auto var = [&](const char* name) {
+        const auto it = variables.find(name);
+        return it == variables.end() ? std::string() : it->second;
+    };
+    f.version = var("version");
+    f.versionNum = mysql::versionNumber(f.version);
+    f.performanceSchemaOn = var("performance_schema") == "ON" || var("performance_schema") == "1";
+    f.maxStatementTime = variables.count("max_statement_time") > 0;
+    f.maxExecutionTime = variables.count("max_execution_time") > 0;
+    maxConnections_ = std::atoll(var("max_connections").c_str());
+    for (const char* name :
+         {"version_comment", "max_connections", "performance_schema", "read_only",
+          "lock_wait_timeout", "innodb_lock_wait_timeout", "max_statement_time",
+          "max_execution_time", "innodb_buffer_pool_size", "long_query_time", "slow_query_log",
+          "transaction_isolation", "tx_isolation", "performance_schema_digests_size",
+          "wait_timeout", "innodb_deadlock_detect", "sql_mode"})
+        if (variables.count(name))
+            info_.settings[name] = var(name);
+
+    const Rows tables =
+        query("SELECT LOWER(TABLE_SCHEMA) AS s, LOWER(TABLE_NAME) AS t FROM "
+              "information_schema.TABLES WHERE (TABLE_SCHEMA = 'performance_schema' AND "
+              "TABLE_NAME IN ('data_locks', 'data_lock_waits', 'processlist', "
+              "'session_connect_attrs', 'metadata_locks', "
+              "'events_statements_summary_by_digest', 'threads')) OR (TABLE_SCHEMA = "
+              "'information_schema' AND TABLE_NAME IN ('INNODB_LOCK_WAITS', 'INNODB_LOCKS'))");
+    std::set<std::string> present;
+    for (const Row& r : tables)
+        present.insert(r.text("s", 128) + "." + r.text("t", 128));
+    const auto has = [&](const char* name) { return present.count(name) > 0; };
+    f.dataLocks = has("performance_schema.data_locks") && has("performance_schema.data_lock_waits");
+    f.innodbLockWaits =
+        has("information_schema.innodb_lock_waits") && has("information_schema.innodb_locks");
+    f.psProcesslist = has("performance_schema.processlist");
+    f.connectAttrs = has("performance_schema.session_connect_attrs");
+    f.metadataLocksTable = has("performance_schema.metadata_locks");
+    f.digestTable = has("performance_schema.events_statements_summary_by_digest");
+    f.engine = mysql::decideEngine(variables, f.dataLocks, f.innodbLockWaits);
+
+    if (f.performanceSchemaOn) {
+        try {
+            const Rows setup =
+                query("SELECT NAME, ENABLED FROM performance_schema.setup_instruments WHERE NAME = "
+                      "'wait/lock/metadata/sql/mdl' UNION ALL SELECT NAME, ENABLED FROM "
+                      "performance_schema.setup_consumers WHERE NAME IN ('statements_digest', "
+                      "'global_instrumentation')");
+            std::map<std::string, bool> enabled;
+            for (const Row& r : setup)
+                enabled[r.text("NAME", 128)] = r.text("ENABLED", 8) == "YES";
+            f.mdlInstrumentOn =
+                enabled["wait/lock/metadata/sql/mdl"] && enabled["global_instrumentation"];
+            f.digestConsumerOn = enabled["statements_digest"] && enabled["global_instrumentation"];
+            f.performanceSchemaReadable = true;
+            if (f.digestTable)
+                for (const Row& r :
+                     query("SELECT UPPER(COLUMN_NAME) AS c FROM information_schema.COLUMNS WHERE "
+                           "TABLE_SCHEMA = 'performance_schema' AND TABLE_NAME = "
+                           "'events_statements_summary_by_digest'"))
+                    f.digestColumns.push_back(r.text("c", 128));
+        } catch (const ServerError& e) {
+            if (connectionLost(e.code))
+                throw;
+            f.performanceSchemaReadable = false;
+        }
+    }
+    try {
+        query("SELECT 1 FROM sys.sys_config LIMIT 1");
+        f.sysSchema = f.sysReadable = true;
+    } catch (const ServerError& e) {
+        if (connectionLost(e.code))
+            throw;
+        // 1146 / 1049: sys (or its table) is missing. Access denied: present or not, the
+        // user cannot read it (the server does not tell which, on purpose).
+        f.sysSchema = !(e.code == 1146 || e.code == 1049);
+        f.sysReadable = false;
+    }
+}
+
+void MysqlSession::readPrivileges() {
+    std::vector<std::string> lines;
+    for (const Row& r : query("SHOW GRANTS"))
+        if (!r.columns.empty() && r.columns[0].second)
+            lines.push_back(*r.columns[0].second); // parsed only: may hold a password hash
+    grants_ = mysql::parseGrants(lines);
+    if (!grants_.process) {
+        // PROCESS may come through a role: the InnoDB tables tell for sure.
+        try {
+            query("SELECT trx_id FROM information_schema.INNODB_TRX LIMIT 1");
+            grants_.process = true;
+        } catch (const ServerError& e) {
+            if (connectionLost(e.code))
+                throw;
+        }
+    }
+}
+
+void MysqlSession::detectReplica() {
+    replica_ = false;
+    replicaProbe_ = "ok";
+    for (const char* statement : {"SHOW REPLICA STATUS", "SHOW SLAVE STATUS"}) {
+        try {
+            replica_ = !query(statement).empty();
+            replicaStatement_ = statement;
+            return;
+        } catch (const ServerError& e) {
+            if (connectionLost(e.code))
+                throw;
+            if (e.code == 1064) // older servers: try the old spelling
+                continue;
+            replicaProbe_ = mysql::probeStatus(e.code, e.message);
+            return;
+        }
+    }
+}
+
+void MysqlSession::sample(Snapshot& s) {
+    if (db_ == nullptr)
+        throw EngineError(EngineError::Kind::Lost,
+                          "The connection to " + where() + " is closed; connect again.");
+    s.collectedAt = nowMicros();
+    const mysql::Features& f = features_;
+    const bool psUsable = f.performanceSchemaOn && f.performanceSchemaReadable;
+
+    std::map<std::string, std::string> status;
+    probe(s, "status", [&] {
+        status = mysql::nameValueMap(
+            query("SHOW GLOBAL STATUS WHERE Variable_name IN ('Threads_connected', "
+                  "'Threads_running', 'Max_used_connections', "
+                  "'Innodb_buffer_pool_read_requests', 'Innodb_buffer_pool_reads', "
+                  "'Created_tmp_disk_tables', 'Innodb_deadlocks', 'Uptime')"));
+    });
+
+    Rows processlist;
+    probe(s, "sessions", [&] {
+        const bool attrs = psUsable && f.connectAttrs;
+        const bool ps = psUsable && f.psProcesslist;
+        std::string sql = "SELECT p.ID, p.USER, p.HOST, p.DB, p.COMMAND, p.TIME, ";
+        if (!ps && f.engine == Engine::MariaDB)
+            sql += "p.TIME_MS, ";
+        sql += "p.STATE, SUBSTRING(p.INFO, 1, 16384) AS INFO";
+        if (attrs)
+            sql += ", a.ATTR_VALUE AS PROGRAM_NAME";
+        sql += ps ? " FROM performance_schema.processlist p"
+                  : " FROM information_schema.PROCESSLIST p";
+        if (attrs)
+            sql += " LEFT JOIN performance_schema.session_connect_attrs a ON a.PROCESSLIST_ID "
+                   "= p.ID AND a.ATTR_NAME = 'program_name'";
+        processlist = query(sql);
+    });
+
+    Rows trx;
+    if (grants_.process) {
+        probe(s, "transactions", [&] {
+            trx = query("SELECT trx_id, trx_state, trx_mysql_thread_id, trx_requested_lock_id, "
+                        "TIMESTAMPDIFF(MICROSECOND, trx_started, NOW(6)) AS TRX_AGE_US, "
+                        "TIMESTAMPDIFF(MICROSECOND, trx_wait_started, NOW(6)) AS "
+                        "TRX_WAIT_AGE_US, trx_rows_locked, trx_tables_locked "
+                        "FROM information_schema.INNODB_TRX");
+        });
+    } else {
+        s.probes.push_back({"transactions", "unavailable: the monitoring user lacks PROCESS"});
+    }
+
+    s.sessions = mysql::buildSessions(processlist, trx, {}, s.collectedAt, ownId_);
+    s.connections = mysql::buildConnectionCounts(s.sessions, status, maxConnections_);
+    mysql::fillHealth(s.health, status, trx);
+
+    const bool rowWaits = std::any_of(trx.begin(), trx.end(), [](const Row& t) {
+        return t.text("trx_state", 32) == "LOCK WAIT";
+    });
+    if (!rowWaits) {
+        s.probes.push_back({"row locks", "ok"}); // nothing waits: no statement needed
+    } else if (f.innodbLockWaits) {
+        probe(s, "row locks", [&] {
+            const Rows waits =
+                query("SELECT requesting_trx_id, requested_lock_id, blocking_trx_id, "
+                      "blocking_lock_id FROM information_schema.INNODB_LOCK_WAITS LIMIT " +
+                      std::to_string(kLockRowLimit));
+            const Rows locks =
+                query("SELECT lock_id, lock_trx_id, lock_mode, lock_type, lock_table, "
+                      "lock_index, lock_data FROM information_schema.INNODB_LOCKS LIMIT " +
+                      std::to_string(kLockRowLimit));
+            auto edges = mysql::innodbLockWaits(waits, locks, trx);
+            s.lockWaits.insert(s.lockWaits.end(), edges.waits.begin(), edges.waits.end());
+            s.heldLocks.insert(s.heldLocks.end(), edges.held.begin(), edges.held.end());
+        });
+    } else if (f.dataLocks && psUsable) {
+        probe(s, "row locks", [&] {
+            const Rows waits = query(
+                "SELECT REQUESTING_ENGINE_LOCK_ID, REQUESTING_ENGINE_TRANSACTION_ID, "
+                "REQUESTING_THREAD_ID, BLOCKING_ENGINE_LOCK_ID, BLOCKING_ENGINE_TRANSACTION_ID, "
+                "BLOCKING_THREAD_ID FROM performance_schema.data_lock_waits LIMIT " +
+                std::to_string(kLockRowLimit));
+            std::set<std::string> lockIds, blockingTrx;
+            for (const Row& w : waits) {
+                for (const char* c : {"REQUESTING_ENGINE_LOCK_ID", "BLOCKING_ENGINE_LOCK_ID"})
+                    if (auto v = w.raw(c))
+                        lockIds.insert(*v);
+                if (auto v = w.raw("BLOCKING_ENGINE_TRANSACTION_ID"))
+                    blockingTrx.insert(*v);
+            }
+            Rows locks;
+            if (!lockIds.empty())
+                locks =
+                    query("SELECT ENGINE_LOCK_ID, ENGINE_TRANSACTION_ID, THREAD_ID, "
+                          "OBJECT_SCHEMA, OBJECT_NAME, PARTITION_NAME, INDEX_NAME, "
+                          "LOCK_TYPE, LOCK_MODE, LOCK_STATUS, LOCK_DATA FROM "
+                          "performance_schema.data_locks WHERE ENGINE_LOCK_ID IN (" +
+                          joinLiterals(db_, lockIds) + ") OR (ENGINE_TRANSACTION_ID IN (" +
+                          joinLiterals(db_, blockingTrx) + ") AND LOCK_STATUS = 'GRANTED') LIMIT " +
+                          std::to_string(kLockRowLimit));
+            std::map<std::int64_t, std::int64_t> threadToPid;
+            auto edges = mysql::dataLockWaits(waits, locks, trx, threadToPid);
+            if (edges.waits.size() < waits.size()) {
+                // Some transactions ended or are not in INNODB_TRX: map their threads.
+                std::set<std::string> threads;
+                for (const Row& w : waits)
+                    for (const char* c : {"REQUESTING_THREAD_ID", "BLOCKING_THREAD_ID"})
+                        if (auto v = w.integer(c))
+                            threads.insert(std::to_string(*v));
+                if (!threads.empty()) {
+                    std::string list;
+                    for (const std::string& t : threads)
+                        list += (list.empty() ? "" : ", ") + t;
+                    for (const Row& r :
+                         query("SELECT THREAD_ID, PROCESSLIST_ID FROM performance_schema.threads "
+                               "WHERE THREAD_ID IN (" +
+                               list + ")"))
+                        if (auto t = r.integer("THREAD_ID"))
+                            if (auto p = r.integer("PROCESSLIST_ID"))
+                                threadToPid[*t] = *p;
+                    edges = mysql::dataLockWaits(waits, locks, trx, threadToPid);
+                }
+            }
+            s.lockWaits.insert(s.lockWaits.end(), edges.waits.begin(), edges.waits.end());
+            s.heldLocks.insert(s.heldLocks.end(), edges.held.begin(), edges.held.end());
+        });
+    } else {
+        s.probes.push_back({"row locks", f.dataLocks ? "unavailable: the monitoring user cannot "
+                                                       "read performance_schema.data_locks"
+                                                     : "unavailable: the server has no InnoDB "
+                                                       "lock-wait tables"});
+    }
+
+    const auto metadataWaiters = std::count_if(s.sessions.begin(), s.sessions.end(), [](auto& x) {
+        return x.waitEventType == "Lock" && x.waitEvent != "row lock";
+    });
+    if (metadataWaiters == 0) {
+        s.probes.push_back({"metadata locks", "ok"}); // nothing waits: no statement needed
+    } else if (psUsable && f.metadataLocksTable && f.mdlInstrumentOn) {
+        probe(s, "metadata locks", [&] {
+            const Rows mdl = query(
+                "SELECT m.OBJECT_TYPE, m.OBJECT_SCHEMA, m.OBJECT_NAME, m.LOCK_TYPE, "
+                "m.LOCK_DURATION, m.LOCK_STATUS, m.OWNER_THREAD_ID, t.PROCESSLIST_ID FROM "
+                "performance_schema.metadata_locks m LEFT JOIN performance_schema.threads t ON "
+                "t.THREAD_ID = m.OWNER_THREAD_ID WHERE EXISTS (SELECT 1 FROM "
+                "performance_schema.metadata_locks p WHERE p.LOCK_STATUS = 'PENDING' AND "
+                "p.OBJECT_TYPE = m.OBJECT_TYPE AND p.OBJECT_SCHEMA <=> m.OBJECT_SCHEMA AND "
+                "p.OBJECT_NAME <=> m.OBJECT_NAME) LIMIT " +
+                std::to_string(kLockRowLimit));
+            auto edges = mysql::metadataLockWaits(mdl, {});
+            s.lockWaits.insert(s.lockWaits.end(), edges.waits.begin(), edges.waits.end());
+            s.heldLocks.insert(s.heldLocks.end(), edges.held.begin(), edges.held.end());
+        });
+    } else {
+        s.probes.push_back(
+            {"metadata locks",
+             "unavailable: " + std::to_string(metadataWaiters) +
+                 (metadataWaiters == 1 ? " session waits" : " sessions wait") +
+                 " for a metadata lock, but " +
+                 (!f.performanceSchemaOn ? std::string("performance_schema is OFF")
+                  : !f.performanceSchemaReadable
+                      ? std::string("the monitoring user cannot read performance_schema")
+                      : std::string("the metadata-lock instrument is off")) +
+                 ", so who blocks is unknown"});
+    }
+    mysql::markWaiting(s.sessions, s.lockWaits);
+
+    if (psUsable && f.digestTable && f.digestConsumerOn) {
+        probe(s, "statements", [&] {
+            const auto hasColumn = [&](const char* c) {
+                return std::find(f.digestColumns.begin(), f.digestColumns.end(), c) !=
+                       f.digestColumns.end();
+            };
+            std::string sql = "SELECT SCHEMA_NAME, DIGEST, DIGEST_TEXT, COUNT_STAR, "
+                              "SUM_TIMER_WAIT, AVG_TIMER_WAIT, SUM_ROWS_SENT, "
+                              "SUM_ROWS_EXAMINED, SUM_NO_INDEX_USED, "
+                              "SUM_CREATED_TMP_DISK_TABLES, SUM_SORT_MERGE_PASSES";
+            for (const char* c : {"QUANTILE_95", "QUANTILE_99", "SUM_CPU_TIME"})
+                if (hasColumn(c))
+                    sql += std::string(", ") + c;
+            const bool sampleText = !options_.redact && hasColumn("QUERY_SAMPLE_TEXT");
+            if (sampleText)
+                sql += ", QUERY_SAMPLE_TEXT";
+            sql += " FROM performance_schema.events_statements_summary_by_digest WHERE "
+                   "COUNT_STAR > 0 ORDER BY SUM_TIMER_WAIT DESC LIMIT " +
+                   std::to_string(kDigestLimit);
+            s.statements = mysql::buildStatements(query(sql), sampleText);
+        });
+    } else {
+        s.probes.push_back(
+            {"statements", !f.performanceSchemaOn ? "unavailable: performance_schema is OFF"
+                           : !f.performanceSchemaReadable
+                               ? "unavailable: the monitoring user cannot read performance_schema"
+                           : !f.digestTable ? "unavailable: the server has no statement digests"
+                                            : "unavailable: the statements_digest consumer is "
+                                              "off"});
+    }
+    s.statementScope = StatementScope::Cumulative;
+
+    if (replica_) {
+        probe(s, "replication", [&] {
+            for (const Row& r : query(replicaStatement_))
+                s.health.replicas.push_back(mysql::replicaLag(r));
+        });
+    } else if (replicaProbe_ != "ok") {
+        s.probes.push_back({"replication", replicaProbe_});
+    }
+}
+
+std::string MysqlSession::explainJson(const std::string& sql, bool analyze) {
+    if (analyze)
+        throw EngineError(EngineError::Kind::Query,
+                          "EXPLAIN ANALYZE is not supported yet for MySQL and MariaDB.");
+    if (db_ == nullptr)
+        throw EngineError(EngineError::Kind::Lost,
+                          "The connection to " + where() + " is closed; connect again.");
+    try {
+        const Rows rows = query("EXPLAIN FORMAT=JSON " + sql);
+        if (rows.empty() || rows[0].columns.empty() || !rows[0].columns[0].second)
+            throw EngineError(EngineError::Kind::Query, "The server returned no plan.");
+        return *rows[0].columns[0].second;
+    } catch (const ServerError& e) {
+        if (connectionLost(e.code)) {
+            disconnect();
+            throw EngineError(EngineError::Kind::Lost, "The connection to " + where() +
+                                                           " was lost during EXPLAIN (" +
+                                                           sanitizeText(e.message, 300) + ").");
+        }
+        const std::string why = e.code == 1792 || e.code == 1290
+                                    ? " (the monitoring session is read-only)"
+                                    : std::string();
+        throw EngineError(EngineError::Kind::Query,
+                          "EXPLAIN failed: " + sanitizeText(e.message, 300) + why);
+    }
+}
+
+} // namespace
+
+std::unique_ptr<EngineSession> makeMysqlSession(const ConnectOptions& options) {
+    return std::make_unique<MysqlSession>(options);
+}
+
+} // namespace dbt
