@@ -57,9 +57,11 @@ SnapshotPtr Collector::sample()
 
 void Collector::redact(Snapshot& s)
 {
+    const SqlDialect dialect =
+        s.server.engine == Engine::PostgreSQL ? SqlDialect::PostgreSQL : SqlDialect::MySQL;
     for (Session& session : s.sessions) {
         if (!session.query.empty())
-            session.query = redactQuery(session.query).text;
+            session.query = redactQuery(session.query, dialect).text;
     }
     // Statement texts are normalised by the server already, except for utility statements
     // and engines that keep samples; redacting again is cheap with the cache.
@@ -72,7 +74,7 @@ void Collector::redact(Snapshot& s)
         const std::string key = st.id.empty() ? st.query : st.id + '\x1f' + st.database;
         auto it = statementTextCache_.find(key);
         if (it == statementTextCache_.end())
-            it = statementTextCache_.emplace(key, redactQuery(st.query).text).first;
+            it = statementTextCache_.emplace(key, redactQuery(st.query, dialect).text).first;
         st.query = it->second;
     }
 }
