@@ -30,98 +30,120 @@ std::string activity(int versionNum) {
            "FROM pg_catalog.pg_stat_activity a";
 }
 
+namespace {
+
+std::string replaceAll(std::string text, const std::string& from, const std::string& to) {
+    for (std::size_t pos = 0; (pos = text.find(from, pos)) != std::string::npos; pos += to.size())
+        text.replace(pos, from.size(), to);
+    return text;
+}
+
+} // namespace
+
 // How the lock probe works:
 //  * pg_locks is read once (materialised CTE "l"); each row gets a lock tag built from all
 //    identifying columns, so that equal tags mean the same lockable object (the text form
 //    treats NULLs as equal, like IS NOT DISTINCT FROM, and lets the planner hash-join).
-//  * pg_blocking_pids() takes every lock-manager partition lock, so it is called only for
-//    sessions that wait for a heavyweight lock (an ungranted pg_locks row), at most
-//    kLockWaiterCap of them, oldest waits first.
+//  * Waiters are the ungranted rows (sessions with wait_event_type 'Lock'), ordered per
+//    lock tag by wait start (PG14+ pg_locks.waitstart; PG12/13 the query_start of the
+//    waiting statement, best effort): that order is the queue position.
+//  * pg_blocking_pids() takes every lock-manager partition lock and costs as much as the
+//    whole queue of the lock, so it is called only for waiters, only for the first
+//    kAnalysedPerLock of each lock's queue and at most kLockWaiterCap times in all.
 //  * A blocker is "hard" when it holds a granted lock on the waiter's tag, "soft" when it
 //    is only queued ahead (pg_blocking_pids lists every conflicting waiter ahead, which is
 //    quadratic with many waiters on one row). All hard blockers are kept; of the soft ones
-//    only the nearest one ahead: the latest wait start before the waiter's (PG14+
-//    pg_locks.waitstart; PG12/13 the query_start of the waiting statement, best effort).
-//    A waiter with only soft blockers (readers behind a queued ALTER TABLE) keeps one.
-//  * queue position: rank of the wait start among the waiters of the same tag.
-//  * "H" rows: granted locks of every kept blocker, relation and advisory locks first.
+//    only the nearest one ahead: the latest wait start before the waiter's. A waiter with
+//    only soft blockers (readers behind a queued ALTER TABLE) keeps one.
+//  * Waiters past those caps are linked to the waiter just ahead of them in the same queue
+//    (soft, "linked"): every waiter stays reachable from its root blocker at a cost linear
+//    in the number of waiters. The driver reports the probe as partial then.
+//  * "H" rows: granted locks of every analysed blocker, relation and advisory locks first.
 std::string locks(int versionNum) {
     const bool hasWaitstart = versionNum >= 140000;
-    const std::string waitstart = hasWaitstart ? "k.waitstart" : "a.query_start";
-    const std::string activityJoin =
-        hasWaitstart ? ""
-                     : "\n  LEFT JOIN pg_catalog.pg_stat_activity a ON NOT k.granted AND "
-                       "a.pid = k.pid";
-    return std::string(kTag) +
-           "WITH l AS MATERIALIZED (\n"
-           "  SELECT k.locktype, k.database, k.relation, k.page, k.tuple, k.virtualxid,\n"
-           "    k.transactionid, k.classid, k.objid, k.objsubid, coalesce(k.pid, 0) AS hpid,\n"
-           "    k.mode, k.granted, " +
-           waitstart +
-           " AS waitstart,\n"
-           "    pg_catalog.format('%s/%s/%s/%s/%s/%s/%s/%s/%s/%s', k.locktype, k.database,\n"
-           "      k.relation, k.page, k.tuple, k.virtualxid, k.transactionid, k.classid,\n"
-           "      k.objid, k.objsubid) AS tag\n"
-           "  FROM pg_catalog.pg_locks k" +
-           activityJoin +
-           "),\n"
-           "wl AS MATERIALIZED (\n"
-           "  SELECT * FROM (\n"
-           "    SELECT l.*, rank() OVER (PARTITION BY l.tag ORDER BY l.waitstart NULLS LAST,\n"
-           "      l.hpid) AS qpos, count(*) OVER () AS nwait\n"
-           "    FROM l WHERE NOT l.granted AND l.hpid <> 0) s\n"
-           "  ORDER BY s.waitstart NULLS LAST, s.hpid LIMIT " +
-           std::to_string(kLockWaiterCap) +
-           "),\n"
-           "e AS MATERIALIZED (\n"
-           "  SELECT w.hpid AS waiter, b.pid AS blocker, (g.hpid IS NOT NULL) AS hard,\n"
-           "    s.waitstart AS bstart, w.waitstart AS wstart\n"
-           "  FROM wl w\n"
-           "  CROSS JOIN LATERAL pg_catalog.unnest(pg_catalog.pg_blocking_pids(w.hpid)) AS "
-           "b(pid)\n"
-           "  LEFT JOIN (SELECT DISTINCT l.hpid, l.tag FROM l WHERE l.granted) g\n"
-           "    ON g.hpid = b.pid AND g.tag = w.tag\n"
-           "  LEFT JOIN (SELECT l.hpid, l.tag, l.waitstart FROM l WHERE NOT l.granted) s\n"
-           "    ON s.hpid = b.pid AND s.tag = w.tag),\n"
-           "kept AS MATERIALIZED (\n"
-           "  SELECT e.waiter, e.blocker, e.hard FROM e WHERE e.hard\n"
-           "  UNION ALL\n"
-           "  (SELECT DISTINCT ON (e.waiter) e.waiter, e.blocker, e.hard FROM e WHERE NOT "
-           "e.hard\n"
-           "   ORDER BY e.waiter, (e.bstart < e.wstart) DESC NULLS LAST,\n"
-           "     e.bstart DESC NULLS LAST, e.blocker)),\n"
-           "h AS (\n"
-           "  SELECT l.*, row_number() OVER (PARTITION BY l.hpid ORDER BY\n"
-           "    CASE l.locktype WHEN 'relation' THEN 0 WHEN 'advisory' THEN 1 ELSE 2 END,\n"
-           "    l.relation, l.tag) AS rn\n"
-           "  FROM l WHERE l.granted AND l.hpid IN (SELECT kept.blocker FROM kept)),\n"
-           "o AS (\n"
-           "  SELECT 'W' AS kind, k.waiter AS pid, k.blocker, k.hard, w.qpos, w.nwait,\n"
-           "    w.locktype, w.mode, w.database, w.relation, w.page, w.tuple, w.virtualxid,\n"
-           "    w.transactionid, w.classid, w.objid, w.objsubid\n"
-           "  FROM kept k JOIN wl w ON w.hpid = k.waiter\n"
-           "  UNION ALL\n"
-           "  SELECT 'H', h.hpid, NULL, NULL, NULL, NULL, h.locktype, h.mode, h.database,\n"
-           "    h.relation, h.page, h.tuple, h.virtualxid, h.transactionid, h.classid, "
-           "h.objid,\n"
-           "    h.objsubid\n"
-           "  FROM h WHERE h.rn <= " +
-           std::to_string(kHeldLocksPerPid) +
-           ")\n"
-           // regclass output reads the catalog cache and takes no lock; it only works for
-           // relations of the connected database (or shared catalogs, database 0).
-           "SELECT o.kind, o.pid, o.blocker, o.hard, o.qpos, o.nwait, o.locktype, o.mode,\n"
-           "  CASE WHEN o.relation IS NULL THEN NULL\n"
-           "       WHEN o.database = 0 OR o.database = (SELECT d.oid FROM "
-           "pg_catalog.pg_database d\n"
-           "         WHERE d.datname = pg_catalog.current_database())\n"
-           "       THEN o.relation::pg_catalog.regclass::text\n"
-           "       ELSE pg_catalog.format('relation %s in database %s', o.relation,\n"
-           "         coalesce((SELECT d.datname::text FROM pg_catalog.pg_database d\n"
-           "                   WHERE d.oid = o.database), o.database::text)) END AS rel,\n"
-           "  o.page, o.tuple, o.virtualxid, o.transactionid,\n"
-           "  o.classid, o.classid::pg_catalog.regclass::text AS class, o.objid, o.objsubid\n"
-           "FROM o ORDER BY o.kind DESC, o.pid, o.blocker";
+    std::string sql = R"(/* dbtriage */ WITH l AS MATERIALIZED (
+  SELECT k.locktype, k.database, k.relation, k.page, k.tuple, k.virtualxid,
+    k.transactionid, k.classid, k.objid, k.objsubid, coalesce(k.pid, 0) AS hpid,
+    k.mode, k.granted, @WAITSTART@ AS waitstart,
+    pg_catalog.format('%s/%s/%s/%s/%s/%s/%s/%s/%s/%s', k.locktype, k.database,
+      k.relation, k.page, k.tuple, k.virtualxid, k.transactionid, k.classid,
+      k.objid, k.objsubid) AS tag
+  FROM pg_catalog.pg_locks k@ACTIVITY@),
+wl AS MATERIALIZED (
+  SELECT l.*,
+    row_number() OVER q AS qpos,
+    lag(l.hpid) OVER q AS ahead,
+    count(*) OVER () AS nwait
+  FROM l WHERE NOT l.granted AND l.hpid <> 0
+  WINDOW q AS (PARTITION BY l.tag ORDER BY l.waitstart NULLS LAST, l.hpid)),
+wa AS MATERIALIZED (
+  SELECT wl.hpid, wl.tag, wl.waitstart FROM wl WHERE wl.qpos <= @PER_LOCK@
+  ORDER BY wl.waitstart NULLS LAST, wl.hpid LIMIT @CAP@),
+g AS MATERIALIZED (
+  SELECT DISTINCT l.hpid, l.tag FROM l
+  WHERE l.granted AND l.tag IN (SELECT wa.tag FROM wa)),
+e AS MATERIALIZED (
+  SELECT w.hpid AS waiter, b.pid AS blocker, (g.hpid IS NOT NULL) AS hard,
+    s.waitstart AS bstart, w.waitstart AS wstart
+  FROM wa w
+  CROSS JOIN LATERAL pg_catalog.unnest(pg_catalog.pg_blocking_pids(w.hpid)) AS b(pid)
+  LEFT JOIN g ON g.hpid = b.pid AND g.tag = w.tag
+  LEFT JOIN wl s ON s.hpid = b.pid),
+soft AS (
+  SELECT e.waiter, max(e.bstart) FILTER (WHERE e.bstart < e.wstart) AS nearest,
+    max(e.bstart) AS latest, min(e.blocker) AS anyone
+  FROM e WHERE NOT e.hard GROUP BY e.waiter),
+kept AS MATERIALIZED (
+  SELECT e.waiter, e.blocker, e.hard, false AS linked FROM e WHERE e.hard
+  UNION ALL
+  (SELECT DISTINCT ON (x.waiter) x.waiter, x.blocker, false, false FROM (
+     SELECT so.waiter, e.blocker FROM soft so
+     JOIN e ON e.waiter = so.waiter AND NOT e.hard
+       AND e.bstart = coalesce(so.nearest, so.latest)
+     UNION ALL
+     SELECT so.waiter, so.anyone FROM soft so WHERE so.latest IS NULL) x
+   ORDER BY x.waiter, x.blocker)
+  UNION ALL
+  SELECT wl.hpid, wl.ahead, false, true FROM wl
+  WHERE wl.ahead IS NOT NULL AND wl.hpid NOT IN (SELECT wa.hpid FROM wa)),
+h AS (
+  SELECT l.*, row_number() OVER (PARTITION BY l.hpid ORDER BY
+    CASE l.locktype WHEN 'relation' THEN 0 WHEN 'advisory' THEN 1 ELSE 2 END,
+    l.relation, l.tag) AS rn
+  FROM l WHERE l.granted
+    AND l.hpid IN (SELECT kept.blocker FROM kept WHERE NOT kept.linked)),
+o AS (
+  SELECT 'W' AS kind, k.waiter AS pid, k.blocker, k.hard, k.linked, w.qpos, w.nwait,
+    w.locktype, w.mode, w.database, w.relation, w.page, w.tuple, w.virtualxid,
+    w.transactionid, w.classid, w.objid, w.objsubid
+  FROM kept k JOIN wl w ON w.hpid = k.waiter
+  UNION ALL
+  SELECT 'H', h.hpid, NULL, NULL, NULL, NULL, NULL, h.locktype, h.mode, h.database,
+    h.relation, h.page, h.tuple, h.virtualxid, h.transactionid, h.classid, h.objid,
+    h.objsubid
+  FROM h WHERE h.rn <= @HELD@)
+SELECT o.kind, o.pid, o.blocker, o.hard, o.linked, o.qpos, o.nwait, o.locktype, o.mode,
+  CASE WHEN o.relation IS NULL THEN NULL
+       WHEN o.database = 0 OR o.database = (SELECT d.oid FROM pg_catalog.pg_database d
+         WHERE d.datname = pg_catalog.current_database())
+       THEN o.relation::pg_catalog.regclass::text
+       ELSE pg_catalog.format('relation %s in database %s', o.relation,
+         coalesce((SELECT d.datname::text FROM pg_catalog.pg_database d
+                   WHERE d.oid = o.database), o.database::text)) END AS rel,
+  o.page, o.tuple, o.virtualxid, o.transactionid,
+  o.classid, o.classid::pg_catalog.regclass::text AS class, o.objid, o.objsubid
+FROM o ORDER BY o.kind DESC, o.pid, o.blocker)";
+    // regclass output (above) reads the catalog cache and takes no lock; it only names
+    // relations of the connected database and shared catalogs (database 0).
+    sql = replaceAll(sql, "@WAITSTART@", hasWaitstart ? "k.waitstart" : "a.query_start");
+    sql = replaceAll(sql, "@ACTIVITY@",
+                     hasWaitstart ? ""
+                                  : "\n  LEFT JOIN pg_catalog.pg_stat_activity a"
+                                    " ON NOT k.granted AND a.pid = k.pid");
+    sql = replaceAll(sql, "@PER_LOCK@", std::to_string(kAnalysedPerLock));
+    sql = replaceAll(sql, "@CAP@", std::to_string(kLockWaiterCap));
+    sql = replaceAll(sql, "@HELD@", std::to_string(kHeldLocksPerPid));
+    return sql;
 }
 
 std::string statements(const std::string& quotedSchema, int extMajor, int extMinor) {

@@ -10,7 +10,8 @@ namespace dbt::pg::sql {
 
 inline constexpr const char* kTag = "/* dbtriage */ ";
 
-inline constexpr int kLockWaiterCap = 2000; // pg_blocking_pids() calls per sample, at most
+inline constexpr int kLockWaiterCap = 2000;  // pg_blocking_pids() calls per sample, at most
+inline constexpr int kAnalysedPerLock = 100; // ... and per lock (queue), at most
 inline constexpr int kHeldLocksPerPid = 50;
 
 // --- connect --------------------------------------------------------------------------

@@ -645,6 +645,7 @@ void PgSession::sampleLocks(Snapshot& s) {
     std::vector<LockWait> waits;
     std::vector<HeldLock> held;
     std::int64_t waiters = 0;
+    std::set<std::int64_t> linked;
     for (const pqxx::row& row : r) {
         const std::string kind = text(row["kind"]);
         if (kind == "W") {
@@ -657,6 +658,8 @@ void PgSession::sampleLocks(Snapshot& s) {
             w.hard = boolean(row["hard"]);
             w.queuePosition = queueKnown ? static_cast<int>(orZero(int64(row["qpos"]))) : 0;
             waiters = std::max(waiters, orZero(int64(row["nwait"])));
+            if (boolean(row["linked"]))
+                linked.insert(w.waitingPid);
             waits.push_back(std::move(w));
         } else if (kind == "H") {
             HeldLock h;
@@ -669,9 +672,13 @@ void PgSession::sampleLocks(Snapshot& s) {
     }
     s.lockWaits = std::move(waits);
     s.heldLocks = std::move(held);
-    if (waiters > pg::sql::kLockWaiterCap)
-        lockCapNote_ = "partial: only the " + std::to_string(pg::sql::kLockWaiterCap) +
-                       " oldest of " + std::to_string(waiters) + " lock waits were analysed";
+    if (!linked.empty() || waiters > pg::sql::kLockWaiterCap)
+        lockCapNote_ = "partial: " + std::to_string(linked.size()) + " of " +
+                       std::to_string(waiters) +
+                       " lock waiters were linked to the session queued ahead of them without "
+                       "checking the lock conflict (pg_blocking_pids is called for at most " +
+                       std::to_string(pg::sql::kAnalysedPerLock) + " waiters per lock and " +
+                       std::to_string(pg::sql::kLockWaiterCap) + " in all)";
 }
 
 void PgSession::sampleStatements(Snapshot& s) {
