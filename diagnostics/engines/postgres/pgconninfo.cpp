@@ -325,7 +325,8 @@ EngineError classifyConnectFailure(const ConnectFailure& f, const std::vector<st
         return EngineError(Kind::Connect, "No PostgreSQL server listens on " + where +
                                               ". Check the socket directory and port, or give "
                                               "host= for a TCP connection.");
-    if (contains(m, "too many connections") || contains(m, "remaining connection slots"))
+    if (contains(m, "too many connections") || contains(m, "too many clients") ||
+        contains(m, "remaining connection slots"))
         return EngineError(Kind::Connect, "The server at " + where +
                                               " has no free connection slot (" + detail +
                                               "). Retry shortly; connection saturation is itself "

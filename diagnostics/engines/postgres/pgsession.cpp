@@ -264,6 +264,10 @@ private:
     void sampleStatements(Snapshot& s);
     void sampleStatementTexts(Snapshot& s, std::vector<StatementStat>& stats);
     void sampleDatabaseAndHealth(Snapshot& s);
+    std::string notLoadedNote() const {
+        return "unavailable: pg_stat_statements is created in database " + info_.database +
+               " but not loaded (add it to shared_preload_libraries and restart)";
+    }
 
     ConnectOptions options_;
     std::unique_ptr<MonitorConnection> conn_;
@@ -358,6 +362,12 @@ ServerInfo PgSession::connect() {
     secrets_ = target.secrets;
     openConnection(target);
     endpoint_ = pg::describeEndpoint(nonNull(conn_->hostname()), nonNull(conn_->port()));
+    if (const int v = conn_->server_version(); v < 120000) {
+        conn_.reset();
+        throw EngineError(Kind::Connect, "The server at " + endpoint_ + " runs PostgreSQL " +
+                                             std::to_string(v >= 100000 ? v / 10000 : v / 100) +
+                                             "; dbtriage supports PostgreSQL 12 to 17.");
+    }
     try {
         if (!startupOptions_) {
             std::string set;
@@ -412,12 +422,6 @@ void PgSession::readServerInfo() {
     info_.superuser = boolean(row["rolsuper"]);
     info_.readAllStats = info_.superuser || boolean(row["read_all_stats"]);
     ownPid_ = orZero(int64(row["own_pid"]));
-    if (info_.versionNum < 120000) {
-        const std::string v = info_.version;
-        conn_.reset();
-        throw EngineError(Kind::Connect, "The server at " + endpoint_ + " runs PostgreSQL " + v +
-                                             "; dbtriage supports PostgreSQL 12 to 17.");
-    }
 
     pssSchema_.clear();
     pssVersion_ = {0, 0};
@@ -555,6 +559,9 @@ void PgSession::sample(Snapshot& s) {
         s.probes.push_back({"statements", "unavailable: pg_stat_statements is not installed in "
                                           "database " +
                                               info_.database});
+    else if (pssLoaded_.has_value() && !*pssLoaded_)
+        // Calling it would only raise an error in the server log at every sample.
+        s.probes.push_back({"statements", notLoadedNote()});
     else
         sampleStatements(s);
     sampleDatabaseAndHealth(s);
@@ -712,9 +719,7 @@ void PgSession::sampleStatements(Snapshot& s) {
         // Created but not loaded: say what it means instead of the server's sentence.
         auto& note = s.probes.back();
         if (note.status.find("shared_preload_libraries") != std::string::npos)
-            note.status = "unavailable: pg_stat_statements is created in database " +
-                          info_.database +
-                          " but not loaded (add it to shared_preload_libraries and restart)";
+            note.status = notLoadedNote();
         return;
     }
     sampleStatementTexts(s, stats);
