@@ -1,10 +1,12 @@
 // dbtriage: headless subcommands run on QCoreApplication; anything else opens the window.
 #include "cli/cli.h"
+#include "mainwindow.h"
+#include "screenshots.h"
 
 #include <QApplication>
 #include <QCoreApplication>
+#include <QIcon>
 #include <QTextStream>
-
 #include <memory>
 
 #ifndef DBTRIAGE_VERSION
@@ -13,8 +15,7 @@
 
 namespace {
 
-void printUsage(QTextStream& out)
-{
+void printUsage(QTextStream& out) {
     out << QStringLiteral(
         "Usage:\n"
         "  dbtriage [CONNECTION]                 open the window (connected when given)\n"
@@ -29,8 +30,7 @@ void printUsage(QTextStream& out)
 
 } // namespace
 
-int main(int argc, char** argv)
-{
+int main(int argc, char** argv) {
     const QString first = argc > 1 ? QString::fromLocal8Bit(argv[1]) : QString();
     if (first == QLatin1String("--version") || first == QLatin1String("-v")) {
         QCoreApplication app(argc, argv);
@@ -54,7 +54,25 @@ int main(int argc, char** argv)
     }
 
     QApplication app(argc, argv);
-    QTextStream(stderr) << QStringLiteral(
-        "dbtriage: the window is not part of this build yet; use \"dbtriage collect\".\n");
-    return dbt::cli::Usage;
+    QCoreApplication::setOrganizationName(QStringLiteral("dbtriage"));
+    QCoreApplication::setApplicationName(QStringLiteral("dbtriage"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(DBTRIAGE_VERSION));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/dbtriage.svg")));
+    dbt::registerMetaTypes();
+    QStringList args = QCoreApplication::arguments();
+    args.removeFirst();
+    if (first == QLatin1String("--screenshot-dir")) // hidden: scripts/screenshots
+        return dbt::runScreenshots(args);
+
+    dbt::MainWindow window;
+    window.show();
+    if (!args.isEmpty()) {
+        if (args.size() > 1 || args.first().startsWith(QLatin1Char('-'))) {
+            QTextStream out(stderr);
+            printUsage(out);
+            return dbt::cli::Usage;
+        }
+        window.connectToTarget(args.first());
+    }
+    return app.exec();
 }

@@ -4,6 +4,7 @@
 #include "textutil.h"
 
 #include <QStringList>
+#include <algorithm>
 
 namespace dbt {
 
@@ -98,14 +99,31 @@ QString LockTreeModel::waitText(const LockNode& node) {
 QString LockTreeModel::holdsText(const LockForest& forest, const LockNode& node) {
     if (node.kind != LockNode::Kind::Session || !forest.snapshot)
         return {};
-    QStringList held;
+    // Table and row locks tell people most; transaction ids and virtual ids come last.
+    std::vector<const HeldLock*> mine;
     for (const HeldLock& h : forest.snapshot->heldLocks) {
-        if (h.pid != node.pid)
-            continue;
-        held << tr("%1 on %2").arg(qs(h.mode), qs(h.object.empty() ? h.lockType : h.object));
+        if (h.pid == node.pid)
+            mine.push_back(&h);
+    }
+    const auto rank = [](const HeldLock* h) {
+        if (h->lockType == "relation")
+            return 0;
+        if (h->lockType == "tuple" || h->lockType == "record" || h->lockType == "metadata")
+            return 1;
+        if (h->lockType == "virtualxid")
+            return 3;
+        return 2;
+    };
+    std::stable_sort(mine.begin(), mine.end(),
+                     [&](const HeldLock* a, const HeldLock* b) { return rank(a) < rank(b); });
+    QStringList held;
+    for (const HeldLock* h : mine) {
+        held << tr("%1 on %2").arg(qs(h->mode), qs(h->object.empty() ? h->lockType : h->object));
         if (held.size() >= 3)
             break;
     }
+    if (mine.size() > 3)
+        held << tr("%n more", nullptr, int(mine.size() - 3));
     return held.join(QStringLiteral("; "));
 }
 

@@ -172,8 +172,15 @@ void ConnectionChart::refresh() {
         area->attachAxis(axisX_);
         area->attachAxis(axisY_);
     }
+    // The usable maximum as a line when it is near enough to matter; far above the peak it
+    // would squash the states into a flat band, so it goes into the title instead.
     const std::int64_t usable = shown.back()->usable;
-    if (usable > 0) {
+    const double peak = maxY;
+    chart_->setTitle(usable > 0 && double(usable) > peak * 3
+                         ? tr("Peak %1 of %2 usable connections").arg(peak).arg(usable)
+                         : QString());
+    chart_->setTitleBrush(palette().color(QPalette::Text));
+    if (usable > 0 && double(usable) <= peak * 3) {
         auto* limit = new QLineSeries();
         limit->setName(tr("usable maximum (%1)").arg(usable));
         QList<QPointF> pts;
@@ -191,6 +198,7 @@ void ConnectionChart::refresh() {
                      QDateTime::fromMSecsSinceEpoch(shown.back()->at / 1000));
     const qint64 spanS = (shown.back()->at - shown.front()->at) / 1'000'000;
     axisX_->setFormat(spanS < 180 ? QStringLiteral("HH:mm:ss") : QStringLiteral("HH:mm"));
+    axisX_->setTickCount(int(std::clamp<qint64>(spanS / (spanS < 180 ? 1 : 60) + 1, 2, 6)));
     axisY_->setRange(0, std::ceil(maxY * 1.1));
     axisY_->applyNiceNumbers();
 }

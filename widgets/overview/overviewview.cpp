@@ -167,6 +167,7 @@ OverviewView::OverviewView(const SnapshotHistory* history, QWidget* parent)
     splitter_->setStretchFactor(0, 3);
     splitter_->setStretchFactor(1, 2);
     splitter_->setChildrenCollapsible(false);
+    splitter_->setSizes({620, 420});
     layout->addWidget(splitter_, 1);
     clear();
 }

@@ -34,6 +34,15 @@ void SessionsFilter::setText(const QString& text) {
     invalidateRowsFilter();
 }
 
+QVariant SessionsFilter::data(const QModelIndex& index, int role) const {
+    if (role == Qt::DecorationRole && index.column() == SessionsModel::Pid) {
+        const QVariant severity = index.data(SeverityRole);
+        if (severity.isValid())
+            return severityIcon(Severity(severity.toInt()));
+    }
+    return QSortFilterProxyModel::data(index, role);
+}
+
 bool SessionsFilter::filterAcceptsRow(int sourceRow, const QModelIndex& sourceParent) const {
     const QModelIndex index = sourceModel()->index(sourceRow, 0, sourceParent);
     if (!showIdle_ && index.data(IsIdleRole).toBool())
@@ -111,13 +120,21 @@ SessionsView::SessionsView(QWidget* parent)
     table_->addActions({copyMd, copyCsv});
     const int w = table_->fontMetrics().horizontalAdvance(QLatin1Char('0'));
     table_->setColumnWidth(SessionsModel::Pid, w * 8);
-    table_->setColumnWidth(SessionsModel::State, w * 20);
+    table_->setColumnWidth(SessionsModel::State, w * 17);
     table_->setColumnWidth(SessionsModel::Duration, w * 12);
     table_->setColumnWidth(SessionsModel::Transaction, w * 12);
     table_->setColumnWidth(SessionsModel::Wait, w * 20);
     table_->setColumnWidth(SessionsModel::BlockedBy, w * 10);
     table_->setColumnWidth(SessionsModel::Blocks, w * 14);
     table_->setColumnWidth(SessionsModel::Client, w * 18);
+    table_->setColumnWidth(SessionsModel::Application, w * 16);
+    table_->setColumnWidth(SessionsModel::Query, w * 60);
+    // Who and what first; where from last.
+    QHeaderView* header = table_->horizontalHeader();
+    header->moveSection(header->visualIndex(SessionsModel::Application),
+                        header->visualIndex(SessionsModel::User));
+    header->moveSection(header->visualIndex(SessionsModel::Query),
+                        header->visualIndex(SessionsModel::User));
 
     auto* details = new QWidget(splitter_);
     auto* dl = new QVBoxLayout(details);
@@ -137,6 +154,7 @@ SessionsView::SessionsView(QWidget* parent)
     splitter_->setStretchFactor(0, 3);
     splitter_->setStretchFactor(1, 1);
     splitter_->setChildrenCollapsible(false);
+    splitter_->setSizes({560, 220});
     layout->addWidget(splitter_, 1);
 
     connect(filterEdit_, &QLineEdit::textChanged, this, [this](const QString& text) {

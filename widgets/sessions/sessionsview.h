@@ -28,6 +28,8 @@ public:
     bool showIdle() const { return showIdle_; }
     void setText(const QString& text);
 
+    QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const final;
+
 protected:
     bool filterAcceptsRow(int sourceRow, const QModelIndex& sourceParent) const final;
 

@@ -135,6 +135,7 @@ TopQueriesView::TopQueriesView(const SnapshotHistory* history, QWidget* parent)
     topSplitter_->setStretchFactor(0, 3);
     topSplitter_->setStretchFactor(1, 2);
     topSplitter_->setChildrenCollapsible(false);
+    topSplitter_->setSizes({640, 420});
 
     auto* detail = new QWidget(this);
     auto* dl = new QHBoxLayout(detail);
@@ -163,6 +164,7 @@ TopQueriesView::TopQueriesView(const SnapshotHistory* history, QWidget* parent)
     splitter_->setStretchFactor(0, 3);
     splitter_->setStretchFactor(1, 2);
     splitter_->setChildrenCollapsible(false);
+    splitter_->setSizes({460, 300});
     layout->addWidget(splitter_, 1);
 
     connect(window_, &QComboBox::currentIndexChanged, this, &TopQueriesView::refresh);
@@ -258,8 +260,10 @@ void TopQueriesView::refresh() {
 
 void TopQueriesView::updateBars() {
     bars_->removeAllSeries();
-    for (QAbstractAxis* axis : bars_->axes())
+    for (QAbstractAxis* axis : bars_->axes()) {
         bars_->removeAxis(axis);
+        delete axis;
+    }
     barCount_ = 0;
     // Top N by total time regardless of the table's sort.
     std::vector<const StatementStat*> top;
@@ -278,7 +282,7 @@ void TopQueriesView::updateBars() {
     // Horizontal bars are drawn bottom-up: add the largest last so it is on top.
     for (auto it = top.rbegin(); it != top.rend(); ++it) {
         *set << (*it)->totalTimeMs / 1000.0;
-        QString label = qs(oneLine((*it)->query, 28));
+        QString label = qs(oneLine((*it)->query, 34));
         if (label.isEmpty())
             label = qs((*it)->id);
         categories << tr("#%1 %2").arg(std::distance(it, top.rend())).arg(label);
@@ -308,8 +312,10 @@ void TopQueriesView::updateBars() {
 
 void TopQueriesView::updateDetails() {
     series_->removeAllSeries();
-    for (QAbstractAxis* axis : series_->axes())
+    for (QAbstractAxis* axis : series_->axes()) {
         series_->removeAxis(axis);
+        delete axis;
+    }
     const QModelIndex current = table_->selectionModel()->currentIndex();
     const StatementStat* st =
         current.isValid() ? model_->rowAt(proxy_->mapToSource(current).row()) : nullptr;
@@ -329,7 +335,8 @@ void TopQueriesView::updateDetails() {
     figures << tr("%1 total (%2 of all statements' time)")
                    .arg(formatMillis(st->totalTimeMs),
                         qs(formatPercent(total > 0 ? st->totalTimeMs / total : 0)));
-    figures << tr("%1 calls").arg(locale.toString(qint64(st->calls)));
+    figures << (st->calls == 1 ? tr("1 call")
+                               : tr("%1 calls").arg(locale.toString(qint64(st->calls))));
     figures << tr("%1 mean").arg(formatMillis(st->meanTimeMs));
     figures << tr("%1 rows").arg(locale.toString(qint64(st->rows)));
     if (st->sharedBlksHit + st->sharedBlksRead > 0)

@@ -1,0 +1,421 @@
+#include "mainwindow.h"
+
+#include "common/guiutil.h"
+#include "common/statusarea.h"
+#include "connect/connectdialog.h"
+#include "connect/passwordstore.h"
+#include "locks/locksview.h"
+#include "models/snapshotfiles.h"
+#include "overview/overviewview.h"
+#include "sessions/sessionsview.h"
+#include "statements/topqueriesview.h"
+#include "timefmt.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QComboBox>
+#include <QDateTime>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QListWidget>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QSettings>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QTimer>
+#include <QToolBar>
+#include <QVBoxLayout>
+#include <set>
+
+namespace dbt {
+
+using namespace dbt::gui;
+
+MainWindow::MainWindow(QWidget* parent)
+    : QMainWindow(parent)
+    , monitor_(new Monitor(this))
+    , passwords_(new PasswordStore(this))
+    , sidebar_(new QListWidget(this))
+    , stack_(new QStackedWidget(this))
+    , status_(new StatusArea(this))
+    , overview_(new OverviewView(&history_, this))
+    , sessions_(new SessionsView(this))
+    , queries_(new TopQueriesView(&history_, this))
+    , locks_(new LocksView(this))
+    , clock_(new QTimer(this)) {
+    setWindowTitle(tr("dbtriage"));
+    setWindowIcon(icon(QStringLiteral("dbtriage")));
+    setObjectName(QStringLiteral("MainWindow"));
+
+    auto* central = new QWidget(this);
+    auto* outer = new QVBoxLayout(central);
+    outer->setContentsMargins(6, 6, 6, 6);
+    outer->addWidget(status_);
+    auto* body = new QHBoxLayout();
+    sidebar_->setIconSize(QSize(22, 22));
+    sidebar_->setSpacing(2);
+    sidebar_->setFrameShape(QFrame::NoFrame);
+    sidebar_->setFixedWidth(190);
+    sidebar_->setBackgroundRole(QPalette::Window);
+    sidebar_->viewport()->setBackgroundRole(QPalette::Window);
+    const QList<std::pair<QString, QString>> items{{QStringLiteral("overview"), tr("Overview")},
+                                                   {QStringLiteral("sessions"), tr("Sessions")},
+                                                   {QStringLiteral("queries"), tr("Top queries")},
+                                                   {QStringLiteral("locks"), tr("Locks")}};
+    for (int i = 0; i < items.size(); ++i) {
+        auto* item = new QListWidgetItem(icon(items[i].first), items[i].second, sidebar_);
+        item->setSizeHint(QSize(0, 36));
+        item->setToolTip(tr("%1 (Ctrl+%2)").arg(items[i].second).arg(i + 1));
+    }
+    body->addWidget(sidebar_);
+    stack_->addWidget(overview_);
+    stack_->addWidget(sessions_);
+    stack_->addWidget(queries_);
+    stack_->addWidget(locks_);
+    body->addWidget(stack_, 1);
+    outer->addLayout(body, 1);
+    setCentralWidget(central);
+    statusBar()->hide(); // the status area above says it all
+
+    connect(sidebar_, &QListWidget::currentRowChanged, stack_, &QStackedWidget::setCurrentIndex);
+    connect(monitor_, &Monitor::snapshotReady, this, &MainWindow::onSnapshot);
+    connect(monitor_, &Monitor::statusChanged, this, &MainWindow::onStatus);
+    connect(status_, &StatusArea::retryRequested, this, [this] {
+        if (live_)
+            startMonitor(current_, {});
+    });
+    connect(status_, &StatusArea::editConnectionRequested, this, &MainWindow::showConnectDialog);
+    auto showSession = [this](qint64 pid) {
+        showView(Sessions);
+        sessions_->selectPid(pid);
+    };
+    connect(locks_, &LocksView::showSessionRequested, this, showSession);
+    connect(overview_, &OverviewView::showSessionRequested, this, showSession);
+
+    clock_->setInterval(1000);
+    connect(clock_, &QTimer::timeout, this, &MainWindow::tick);
+    clock_->start();
+
+    buildActions();
+    sidebar_->setCurrentRow(0);
+    restoreSettings();
+    resize(size().isEmpty() ? QSize(1360, 860) : size());
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::buildActions() {
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    QToolBar* tools = addToolBar(tr("Main"));
+    tools->setObjectName(QStringLiteral("mainToolBar"));
+    tools->setMovable(false);
+    tools->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    tools->setIconSize(QSize(18, 18));
+
+    QAction* connectAction = file->addAction(icon(QStringLiteral("connect")), tr("&Connect…"), this,
+                                             &MainWindow::showConnectDialog);
+    connectAction->setShortcut(QKeySequence::New);
+    QAction* open = file->addAction(icon(QStringLiteral("open")), tr("&Open snapshot…"), this,
+                                    &MainWindow::openSnapshotDialog);
+    open->setShortcut(QKeySequence::Open);
+    disconnect_ = file->addAction(tr("&Disconnect"), this, &MainWindow::disconnectFromServer);
+    disconnect_->setEnabled(false);
+    file->addSeparator();
+    QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    quit->setShortcut(QKeySequence::Quit);
+
+    QMenu* sampling = menuBar()->addMenu(tr("&Sampling"));
+    pause_ = sampling->addAction(icon(QStringLiteral("pause")), tr("&Pause"));
+    pause_->setCheckable(true);
+    pause_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_P));
+    pause_->setToolTip(tr("Pause sampling; the panels keep the last data (Ctrl+P)"));
+    connect(pause_, &QAction::toggled, this, &MainWindow::onPauseToggled);
+    refresh_ = sampling->addAction(icon(QStringLiteral("refresh")), tr("&Refresh now"), this,
+                                   [this] { monitor_->sampleNow(); });
+    refresh_->setShortcut(QKeySequence::Refresh);
+    refresh_->setToolTip(tr("Take a sample now (F5)"));
+    pause_->setEnabled(false);
+    refresh_->setEnabled(false);
+
+    tools->addAction(connectAction);
+    tools->addAction(open);
+    tools->addSeparator();
+    tools->addAction(pause_);
+    tools->addAction(refresh_);
+    interval_ = new QComboBox(tools);
+    for (int s : {1, 2, 5, 10, 30, 60})
+        interval_->addItem(tr("every %1 s").arg(s), s * 1000);
+    interval_->setCurrentIndex(1);
+    interval_->setToolTip(tr("Sampling interval"));
+    connect(interval_, &QComboBox::activated, this, [this] {
+        current_.intervalMs = interval_->currentData().toInt();
+        monitor_->setIntervalMs(current_.intervalMs);
+    });
+    tools->addWidget(interval_);
+
+    QMenu* view = menuBar()->addMenu(tr("&View"));
+    const QStringList names{tr("&Overview"), tr("&Sessions"), tr("&Top queries"), tr("&Locks")};
+    for (int i = 0; i < names.size(); ++i) {
+        QAction* a = view->addAction(names[i], this, [this, i] { showView(View(i)); });
+        a->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)));
+    }
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About dbtriage"), this, [this] {
+        QMessageBox::about(this, tr("About dbtriage"),
+                           tr("<b>dbtriage</b> %1<br>Query and lock diagnostics for PostgreSQL, "
+                              "MySQL and MariaDB. Read-only: it never changes data or schema, "
+                              "and it shows commands for a senior to run, never runs them.")
+                               .arg(QCoreApplication::applicationVersion()));
+    });
+}
+
+void MainWindow::showView(View view) {
+    sidebar_->setCurrentRow(int(view));
+}
+
+MainWindow::View MainWindow::currentView() const {
+    return View(stack_->currentIndex());
+}
+
+void MainWindow::showConnectDialog() {
+    QSettings settings;
+    ConnectDialog dialog(settings, passwords_, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    connectTo(dialog.request());
+}
+
+void MainWindow::openSnapshotDialog() {
+    const QString path = QFileDialog::getOpenFileName(
+        this, tr("Open snapshot"), QString(), tr("dbtriage snapshots (*.json);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    QString error;
+    if (!openSnapshots({path}, &error))
+        status_->setOffline(error, ServerInfo{});
+}
+
+void MainWindow::connectToTarget(const QString& target, int intervalMs) {
+    const SplitTarget split = splitPassword(target);
+    ConnectRequest request;
+    request.target = split.target;
+    request.password = split.password;
+    request.label = displayTarget(split.target);
+    request.intervalMs = intervalMs > 0 ? intervalMs : interval_->currentData().toInt();
+    QSettings settings;
+    ProfileStore(settings).addRecent(split.target);
+    connectTo(request);
+}
+
+void MainWindow::connectTo(const ConnectRequest& request) {
+    current_ = request;
+    if (!request.keyringKey.isEmpty()) {
+        status_->setTarget(request.label);
+        SamplerStatus s;
+        s.state = SamplerStatus::State::Connecting;
+        s.sentence = tr("Reading the password from the desktop keyring…");
+        status_->setStatus(s);
+        const quint64 serial = ++connectSerial_;
+        passwords_->read(request.keyringKey,
+                         [this, request, serial](const QString& password, const QString& error) {
+                             if (connectSerial_ != serial)
+                                 return; // the user connected elsewhere meanwhile
+                             startMonitor(request, password);
+                             if (!error.isEmpty()) {
+                                 SamplerStatus note;
+                                 note.state = SamplerStatus::State::Connecting;
+                                 note.sentence = error;
+                                 status_->setStatus(note);
+                             }
+                         });
+        return;
+    }
+    startMonitor(request, request.password);
+}
+
+void MainWindow::startMonitor(const ConnectRequest& request, const QString& password) {
+    ++connectSerial_;
+    current_ = request;
+    current_.password.clear(); // not kept beyond handing it to the collector
+    offline_ = false;
+    live_ = true;
+    history_.clear();
+    refreshViews();
+    CollectorOptions options;
+    options.connect.target = targetWithPassword(request.target, password).toStdString();
+    const int i = interval_->findData(request.intervalMs);
+    if (i >= 0)
+        interval_->setCurrentIndex(i);
+    status_->setTarget(request.label);
+    status_->clearDataAge();
+    pause_->setChecked(false);
+    pause_->setEnabled(true);
+    refresh_->setEnabled(true);
+    disconnect_->setEnabled(true);
+    setWindowTitle(tr("%1 — dbtriage").arg(request.label));
+    monitor_->start(options, request.intervalMs > 0 ? request.intervalMs : 2000);
+}
+
+void MainWindow::disconnectFromServer() {
+    monitor_->stop();
+    live_ = false;
+    pause_->setEnabled(false);
+    refresh_->setEnabled(false);
+    disconnect_->setEnabled(false);
+    status_->setDisconnected();
+}
+
+bool MainWindow::openSnapshots(const QStringList& paths, QString* error) {
+    ++connectSerial_;
+    const LoadedSnapshots loaded = loadSnapshots(paths);
+    if (loaded.snapshots.empty()) {
+        if (error)
+            *error = loaded.error;
+        return false;
+    }
+    disconnectFromServer();
+    offline_ = true;
+    history_.clear();
+    for (const SnapshotPtr& s : loaded.snapshots)
+        history_.append(s);
+    refreshViews();
+    const QString source = paths.size() == 1 ? QFileInfo(paths.first()).fileName()
+                                             : tr("%n file(s)", nullptr, int(paths.size()));
+    status_->setOffline(
+        tr("%1, %n sample(s) recorded at %2", nullptr, int(loaded.snapshots.size()))
+            .arg(source, QString::fromStdString(formatRfc3339(history_.latest()->collectedAt))),
+        history_.latest()->server);
+    setWindowTitle(tr("%1 — dbtriage").arg(source));
+    return true;
+}
+
+void MainWindow::addSnapshot(const SnapshotPtr& snapshot) {
+    if (!history_.append(snapshot))
+        return;
+    sinceData_.restart();
+    refreshViews();
+}
+
+void MainWindow::onSnapshot(const SnapshotPtr& snapshot) {
+    addSnapshot(snapshot);
+    tick();
+}
+
+void MainWindow::onStatus(const SamplerStatus& status) {
+    lastStatus_ = status;
+    status_->setStatus(status);
+    tick();
+}
+
+void MainWindow::refreshViews() {
+    const SnapshotPtr latest = history_.latest();
+    overview_->refresh();
+    sessions_->setSnapshot(latest);
+    queries_->refresh();
+    locks_->setSnapshot(latest);
+    updateSidebar();
+}
+
+void MainWindow::updateSidebar() {
+    const SnapshotPtr s = history_.latest();
+    const QStringList base{tr("Overview"), tr("Sessions"), tr("Top queries"), tr("Locks")};
+    QStringList text = base;
+    if (s) {
+        int critical = 0;
+        for (const Finding& f : s->findings)
+            critical += f.severity == Severity::Critical;
+        if (critical > 0)
+            text[0] = tr("%1  · %2 critical").arg(base[0]).arg(critical);
+        text[1] = tr("%1  · %2").arg(base[1]).arg(s->sessions.size());
+        std::set<std::int64_t> waiting;
+        for (const LockWait& w : s->lockWaits)
+            waiting.insert(w.waitingPid);
+        if (!waiting.empty())
+            text[3] = tr("%1  · %2 waiting").arg(base[3]).arg(waiting.size());
+    }
+    for (int i = 0; i < sidebar_->count() && i < text.size(); ++i)
+        sidebar_->item(i)->setText(text[i]);
+}
+
+int MainWindow::staleAfterMs() const {
+    return std::max(10'000, 3 * std::max(1000, current_.intervalMs));
+}
+
+void MainWindow::tick() {
+    const SnapshotPtr latest = history_.latest();
+    if (!latest || offline_) {
+        if (!latest)
+            status_->clearDataAge();
+        return;
+    }
+    const qint64 ageMs = sinceData_.isValid() ? sinceData_.elapsed() : 0;
+    const bool paused = lastStatus_.state == SamplerStatus::State::Paused;
+    const bool stale = !paused && (ageMs > staleAfterMs() ||
+                                   lastStatus_.state == SamplerStatus::State::Reconnecting ||
+                                   lastStatus_.state == SamplerStatus::State::Failed);
+    status_->setDataAge(double(ageMs) / 1000.0, stale);
+    // Live durations: the server's clock at the sample plus the time since it arrived, as
+    // long as the data is fresh; stale data keeps the durations it had.
+    if (!stale && !paused)
+        sessions_->tick(latest->collectedAt + ageMs * 1000);
+}
+
+void MainWindow::setPaused(bool paused) {
+    pause_->setChecked(paused);
+}
+
+void MainWindow::onPauseToggled(bool paused) {
+    pause_->setText(paused ? tr("&Resume") : tr("&Pause"));
+    pause_->setIcon(icon(paused ? QStringLiteral("resume") : QStringLiteral("pause")));
+    monitor_->setPaused(paused);
+}
+
+void MainWindow::restoreSettings() {
+    QSettings settings;
+    restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
+    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+    overview_->splitter()->restoreState(
+        settings.value(QStringLiteral("splitters/overview")).toByteArray());
+    sessions_->splitter()->restoreState(
+        settings.value(QStringLiteral("splitters/sessions")).toByteArray());
+    queries_->splitter()->restoreState(
+        settings.value(QStringLiteral("splitters/queries")).toByteArray());
+    queries_->topSplitter()->restoreState(
+        settings.value(QStringLiteral("splitters/queriesTop")).toByteArray());
+    locks_->splitter()->restoreState(
+        settings.value(QStringLiteral("splitters/locks")).toByteArray());
+    const int interval = settings.value(QStringLiteral("sampling/intervalMs"), 2000).toInt();
+    const int i = interval_->findData(interval);
+    if (i >= 0)
+        interval_->setCurrentIndex(i);
+    current_.intervalMs = interval_->currentData().toInt();
+    showView(View(
+        std::clamp(settings.value(QStringLiteral("window/view"), 0).toInt(), 0, ViewCount - 1)));
+}
+
+void MainWindow::saveSettings() {
+    // Layout only: no connection target with credentials, never a password.
+    QSettings settings;
+    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("window/state"), saveState());
+    settings.setValue(QStringLiteral("window/view"), int(currentView()));
+    settings.setValue(QStringLiteral("splitters/overview"), overview_->splitter()->saveState());
+    settings.setValue(QStringLiteral("splitters/sessions"), sessions_->splitter()->saveState());
+    settings.setValue(QStringLiteral("splitters/queries"), queries_->splitter()->saveState());
+    settings.setValue(QStringLiteral("splitters/queriesTop"), queries_->topSplitter()->saveState());
+    settings.setValue(QStringLiteral("splitters/locks"), locks_->splitter()->saveState());
+    settings.setValue(QStringLiteral("sampling/intervalMs"), interval_->currentData().toInt());
+}
+
+void MainWindow::closeEvent(QCloseEvent* event) {
+    saveSettings();
+    monitor_->stop();
+    event->accept();
+}
+
+} // namespace dbt

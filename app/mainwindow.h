@@ -1,0 +1,102 @@
+// The main window: sidebar navigation (Overview, Sessions, Top queries, Locks; Ctrl+1..4),
+// toolbar (Connect…, Open snapshot…, Pause/Resume, interval, Refresh now), the status area,
+// and the wiring from Monitor (worker thread) to the views. Never waits on the network:
+// snapshots arrive as values by queued signal.
+#pragma once
+
+#include "collect/sampler.h"
+#include "connect/connectionprofile.h"
+#include "models/snapshothistory.h"
+
+#include <QElapsedTimer>
+#include <QMainWindow>
+
+class QAction;
+class QComboBox;
+class QListWidget;
+class QSettings;
+class QStackedWidget;
+class QTimer;
+
+namespace dbt::gui {
+class LocksView;
+class OverviewView;
+class PasswordStore;
+class SessionsView;
+class StatusArea;
+class TopQueriesView;
+} // namespace dbt::gui
+
+namespace dbt {
+
+class MainWindow final : public QMainWindow {
+    Q_OBJECT
+public:
+    enum View { Overview, Sessions, TopQueries, Locks, ViewCount };
+
+    explicit MainWindow(QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    // Starts sampling `target` (may contain a password: used in memory, never stored).
+    void connectToTarget(const QString& target, int intervalMs = 0);
+    void connectTo(const gui::ConnectRequest& request);
+    void disconnectFromServer();
+    // Shows recorded snapshots (files or collect --out directories); false with a sentence.
+    bool openSnapshots(const QStringList& paths, QString* error = nullptr);
+    // Feeds one snapshot as if sampled (used by openSnapshots, tests and screenshots).
+    void addSnapshot(const SnapshotPtr& snapshot);
+
+    void setPaused(bool paused);
+    void showView(View view);
+    View currentView() const;
+
+    const SnapshotHistory& history() const { return history_; }
+    gui::OverviewView* overviewView() const { return overview_; }
+    gui::SessionsView* sessionsView() const { return sessions_; }
+    gui::TopQueriesView* topQueriesView() const { return queries_; }
+    gui::LocksView* locksView() const { return locks_; }
+    gui::StatusArea* statusArea() const { return status_; }
+    Monitor* monitor() const { return monitor_; }
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
+
+private:
+    void buildActions();
+    void onSnapshot(const SnapshotPtr& snapshot);
+    void onStatus(const SamplerStatus& status);
+    void tick();
+    void refreshViews();
+    void updateSidebar();
+    void showConnectDialog();
+    void openSnapshotDialog();
+    void startMonitor(const gui::ConnectRequest& request, const QString& password);
+    void onPauseToggled(bool paused);
+    int staleAfterMs() const;
+    void restoreSettings();
+    void saveSettings();
+
+    Monitor* monitor_;
+    SnapshotHistory history_;
+    gui::PasswordStore* passwords_;
+    QListWidget* sidebar_;
+    QStackedWidget* stack_;
+    gui::StatusArea* status_;
+    gui::OverviewView* overview_;
+    gui::SessionsView* sessions_;
+    gui::TopQueriesView* queries_;
+    gui::LocksView* locks_;
+    QTimer* clock_;
+    QElapsedTimer sinceData_;
+    QAction* pause_ = nullptr;
+    QAction* refresh_ = nullptr;
+    QAction* disconnect_ = nullptr;
+    QComboBox* interval_ = nullptr;
+    gui::ConnectRequest current_;
+    SamplerStatus lastStatus_;
+    bool offline_ = false;
+    bool live_ = false;
+    quint64 connectSerial_ = 0; // drops a keyring answer for an abandoned connect
+};
+
+} // namespace dbt

@@ -1,0 +1,157 @@
+#include "screenshots.h"
+
+#include "cli/cli.h"
+#include "common/statusarea.h"
+#include "connect/connectdialog.h"
+#include "locks/lockgraphscene.h"
+#include "locks/locksview.h"
+#include "mainwindow.h"
+#include "models/lockforest.h"
+#include "sessions/sessionsview.h"
+#include "statements/topqueriesview.h"
+
+#include <QApplication>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QListWidget>
+#include <QPixmap>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QTextStream>
+#include <QTimer>
+
+namespace dbt {
+
+namespace {
+
+void settle(int ms = 300) {
+    QElapsedTimer t;
+    t.start();
+    while (t.elapsed() < ms)
+        QApplication::processEvents(QEventLoop::AllEvents, 50);
+}
+
+bool save(QWidget* widget, const QString& dir, const QString& name, QTextStream& err) {
+    settle();
+    const QString path = QDir(dir).filePath(name);
+    if (!widget->grab().save(path, "PNG")) {
+        err << "dbtriage: cannot write " << path << '\n';
+        return false;
+    }
+    QTextStream(stdout) << path << '\n';
+    return true;
+}
+
+} // namespace
+
+int runScreenshots(const QStringList& args) {
+    QTextStream err(stderr);
+    QString dir;
+    QStringList snapshots;
+    QString target;
+    int samples = 3;
+    for (int i = 0; i < args.size(); ++i) {
+        const QString& a = args[i];
+        if (a == QLatin1String("--screenshot-dir") && i + 1 < args.size())
+            dir = args[++i];
+        else if (a == QLatin1String("--snapshot") && i + 1 < args.size())
+            snapshots << args[++i];
+        else if (a == QLatin1String("--samples") && i + 1 < args.size())
+            samples = std::max(1, args[++i].toInt());
+        else if (!a.startsWith(QLatin1String("--")) && target.isEmpty())
+            target = a;
+        else {
+            err << "dbtriage: screenshot mode: unexpected argument " << a << '\n';
+            return cli::Usage;
+        }
+    }
+    if (dir.isEmpty() || (snapshots.isEmpty() == target.isEmpty())) {
+        err << "Usage: dbtriage --screenshot-dir DIR (--snapshot FILE|DIR ... | CONNECTION "
+               "[--samples N])\n";
+        return cli::Usage;
+    }
+    QDir().mkpath(dir);
+    // Never read or write the user's settings from here.
+    QStandardPaths::setTestModeEnabled(true);
+    QSettings().clear();
+
+    MainWindow window;
+    window.resize(1440, 900);
+    window.show();
+    if (!snapshots.isEmpty()) {
+        QString error;
+        if (!window.openSnapshots(snapshots, &error)) {
+            err << "dbtriage: " << error << '\n';
+            return cli::Usage;
+        }
+    } else {
+        window.connectToTarget(target, 2000);
+        QEventLoop loop;
+        int got = 0;
+        QObject::connect(window.monitor(), &Monitor::snapshotReady, &loop, [&] {
+            if (++got >= samples)
+                loop.quit();
+        });
+        QObject::connect(window.monitor(), &Monitor::statusChanged, &loop,
+                         [&](const SamplerStatus& s) {
+                             if (s.state == SamplerStatus::State::Failed && got == 0)
+                                 loop.quit();
+                         });
+        QTimer::singleShot(120'000, &loop, &QEventLoop::quit);
+        loop.exec();
+        if (got == 0) {
+            err << "dbtriage: no sample from the server: " << window.statusArea()->sentenceText()
+                << '\n';
+            return cli::ConnectFailed;
+        }
+    }
+
+    bool ok = true;
+    window.showView(MainWindow::Overview);
+    ok &= save(&window, dir, QStringLiteral("overview.png"), err);
+
+    window.showView(MainWindow::Sessions);
+    if (const SnapshotPtr s = window.history().latest(); s && !s->rootBlockers.empty())
+        window.sessionsView()->selectPid(s->rootBlockers.front().pid);
+    ok &= save(&window, dir, QStringLiteral("sessions.png"), err);
+
+    window.showView(MainWindow::TopQueries);
+    window.topQueriesView()->setWindow(StatementWindow::FiveMinutes);
+    window.topQueriesView()->selectRow(0);
+    ok &= save(&window, dir, QStringLiteral("top-queries.png"), err);
+
+    window.showView(MainWindow::Locks);
+    settle();
+    window.locksView()->graphView()->fit();
+    if (const SnapshotPtr s = window.history().latest(); s && !s->rootBlockers.empty())
+        window.locksView()->findPid(s->rootBlockers.front().pid);
+    ok &= save(&window, dir, QStringLiteral("locks.png"), err);
+    ok &= window.locksView()->exportPng(QDir(dir).filePath(QStringLiteral("lock-graph.png")));
+    ok &= window.locksView()->exportSvg(QDir(dir).filePath(QStringLiteral("lock-graph.svg")));
+
+    {
+        QSettings settings;
+        gui::ConnectionProfile p;
+        p.name = QStringLiteral("orders-prod-replica");
+        p.host = QStringLiteral("db-orders-replica.internal");
+        p.port = QStringLiteral("5432");
+        p.database = QStringLiteral("orders");
+        p.user = QStringLiteral("dbtriage_monitor");
+        p.sslMode = QStringLiteral("verify-full");
+        p.sslRootCert = QStringLiteral("/etc/ssl/certs/internal-ca.pem");
+        gui::ProfileStore(settings).saveProfile(p);
+        gui::ProfileStore(settings).addRecent(
+            QStringLiteral("postgresql://monitor@localhost:5432/app"));
+        gui::ConnectDialog dialog(settings, nullptr, &window);
+        dialog.setProfile(p);
+        dialog.show();
+        ok &= save(&dialog, dir, QStringLiteral("connect.png"), err);
+        settings.clear();
+    }
+    window.close();
+    return ok ? cli::Ok : cli::Failure;
+}
+
+} // namespace dbt
