@@ -48,11 +48,22 @@ SnapshotPtr Collector::sample()
     engine_->sample(*snapshot);
     if (snapshot->collectedAt == 0)
         snapshot->collectedAt = nowMicros();
+    dropOwnStatements(*snapshot);
     snapshot->redacted = options_.connect.redact;
     if (options_.connect.redact)
         redact(*snapshot);
     analyseSnapshot(*snapshot, preflight_, options_.findings);
     return snapshot;
+}
+
+// The tool's own monitoring statements are not the workload: leave them out of the
+// statement list (their text starts with the tag every driver puts on its statements).
+void Collector::dropOwnStatements(Snapshot& s)
+{
+    static constexpr std::string_view kTag = "/* dbtriage */";
+    std::erase_if(s.statements, [](const StatementStat& st) {
+        return std::string_view(st.query).substr(0, kTag.size()) == kTag;
+    });
 }
 
 void Collector::redact(Snapshot& s)

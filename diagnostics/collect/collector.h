@@ -41,6 +41,7 @@ public:
 
 private:
     void redact(Snapshot& snapshot);
+    static void dropOwnStatements(Snapshot& snapshot);
 
     CollectorOptions options_;
     std::unique_ptr<EngineSession> engine_;

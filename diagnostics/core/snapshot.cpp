@@ -61,7 +61,7 @@ std::optional<Severity> severityFromName(const std::string& name) {
 }
 
 bool Snapshot::partial() const {
-    return std::any_of(probes.begin(), probes.end(), [](const ProbeNote& p) { return !p.ok(); });
+    return std::any_of(probes.begin(), probes.end(), [](const ProbeNote& p) { return p.failed(); });
 }
 
 const Session* Snapshot::session(std::int64_t pid) const {

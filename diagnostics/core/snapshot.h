@@ -154,11 +154,14 @@ struct Finding {
 };
 
 // How one probe of a sample went: "ok", "skipped: lock timeout", "skipped: statement timeout",
-// "failed: <sentence>", "unavailable: <sentence>".
+// "failed: <sentence>" (these two make a sample partial), "unavailable: <sentence>" (the
+// feature is not there; a finding says so) and "partial: <sentence>" (collected, reduced on
+// purpose to bound the cost, e.g. very long lock queues).
 struct ProbeNote {
     std::string probe;
     std::string status;
     bool ok() const { return status == "ok"; }
+    bool failed() const { return status.rfind("failed", 0) == 0 || status.rfind("skipped", 0) == 0; }
 };
 
 enum class StatementScope { Cumulative, Window };
@@ -182,7 +185,7 @@ struct Snapshot {
     bool redacted = true;
     std::string toolVersion;
 
-    bool partial() const;
+    bool partial() const; // a probe failed or was skipped
     const Session* session(std::int64_t pid) const;
 };
 

@@ -37,6 +37,7 @@ using Clock = std::chrono::steady_clock;
 // Statement texts make the server read its whole query-text file: at most this often
 // (and on the first sample), and only when unknown queryids appeared.
 constexpr std::chrono::seconds kStatementTextInterval{60};
+constexpr int kStatementTextWarmUpFetches = 3;
 
 // ---------------------------------------------------------------- connection policy
 
@@ -284,6 +285,7 @@ private:
     // statement texts by queryid
     std::unordered_map<std::string, std::string> texts_;
     std::optional<Clock::time_point> lastTextFetch_;
+    int textFetches_ = 0;
     // per-sample scratch
     bool sawLockWait_ = false;
     std::string lockCapNote_;
@@ -358,6 +360,7 @@ ServerInfo PgSession::connect() {
     disconnect();
     texts_.clear();
     lastTextFetch_.reset();
+    textFetches_ = 0;
     const pg::ParsedTarget target = pg::parseTarget(options_.target);
     secrets_ = target.secrets;
     openConnection(target);
@@ -738,10 +741,15 @@ void PgSession::sampleStatementTexts(Snapshot& s, std::vector<StatementStat>& st
             missing.insert(st.id);
     }
     const auto now = Clock::now();
-    const bool due = !lastTextFetch_ || now - *lastTextFetch_ >= kStatementTextInterval;
+    // The first few fetches come as soon as new ids appear (the tool's own statements and the
+    // workload seen in the first seconds); after that at most once per interval.
+    const bool warmingUp = textFetches_ < kStatementTextWarmUpFetches;
+    const bool due =
+        warmingUp || !lastTextFetch_ || now - *lastTextFetch_ >= kStatementTextInterval;
     if (missing.empty() || !due)
         return;
     lastTextFetch_ = now;
+    ++textFetches_;
     // Bounded memory: forget texts of statements that left pg_stat_statements.
     if (texts_.size() > 2 * stats.size() + 1000) {
         std::unordered_map<std::string, std::string> kept;
