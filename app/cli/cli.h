@@ -19,5 +19,6 @@ bool isSubcommand(const QString& word);
 int run(const QStringList& args);
 
 int collect(const QStringList& args);
+int explain(const QStringList& args);
 
 } // namespace dbt::cli

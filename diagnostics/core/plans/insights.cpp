@@ -1,0 +1,477 @@
+#include "plans/insights.h"
+
+#include "plans/derive.h"
+#include "plans/format.h"
+#include "textutil.h"
+
+#include <algorithm>
+#include <fmt/format.h>
+
+namespace dbt::plans {
+
+using detail::formatBlocks;
+using detail::formatFactor;
+using detail::formatKb;
+using detail::formatMs;
+using detail::formatRows;
+
+std::string_view severityName(Severity s) {
+    switch (s) {
+    case Severity::Info:
+        return "info";
+    case Severity::Warning:
+        return "warning";
+    case Severity::Critical:
+        return "critical";
+    }
+    return "info";
+}
+
+namespace {
+
+class Finder {
+public:
+    Finder(const Plan& plan, const InsightOptions& options)
+        : plan_(plan)
+        , o_(options)
+        , postgres_(isPostgres(plan.dialect)) {}
+
+    std::vector<Insight> run() {
+        markEarlyStops();
+        for (std::size_t i = 0; i < plan_.nodes.size(); ++i) {
+            const Node& n = plan_.nodes[i];
+            const int index = static_cast<int>(i);
+            misestimate(index, n);
+            timeShare(index, n);
+            removedRows(index, n);
+            if (postgres_) {
+                seqScan(index, n);
+                spills(index, n);
+                lossyBitmap(index, n);
+                heapFetches(index, n);
+                nestedLoop(index, n);
+                workers(index, n);
+            } else {
+                mysqlTable(index, n);
+            }
+        }
+        if (postgres_)
+            largeResult();
+        std::stable_sort(out_.begin(), out_.end(), [](const Insight& a, const Insight& b) {
+            if (a.severity != b.severity)
+                return a.severity > b.severity;
+            return a.node < b.node;
+        });
+        return std::move(out_);
+    }
+
+private:
+    void add(int node, std::string code, Severity s, std::string message, std::string suggestion) {
+        out_.push_back(
+            Insight{node, std::move(code), s, std::move(message), std::move(suggestion)});
+    }
+
+    std::string label(const Node& n) const { return nodeLabel(n); }
+
+    // Loops for row totals: every execution in every process (per-loop rows × loops).
+    static double loops(const Node& n) { return std::max(1.0, n.actualLoops.value_or(1.0)); }
+
+    std::string relationName(const Node& n) const {
+        if (!n.relation.empty())
+            return n.schema.empty() ? n.relation : n.schema + '.' + n.relation;
+        return n.tableName;
+    }
+
+    void misestimate(int i, const Node& n) {
+        const auto& f = n.derived.rowFactor;
+        if (!f || *f < 10 || !n.actualRows)
+            return;
+        std::optional<double> planned = n.planRows;
+        if (!planned)
+            return;
+        const double larger = std::max(*n.actualRows, *planned) * loops(n);
+        if (larger < o_.minMisestimateRows)
+            return;
+        if (!n.derived.underestimated && stoppedEarly(i))
+            return;
+        const Severity s = *f >= 1000  ? Severity::Critical
+                           : *f >= 100 ? Severity::Warning
+                                       : Severity::Info;
+        const std::string what = n.derived.underestimated ? "more rows than the planner expected"
+                                                          : "fewer rows than the planner expected";
+        std::string message = fmt::format(
+            "{} returned {} rows per loop where {} were estimated ({} {}), so the plan above "
+            "it was chosen for the wrong input size.",
+            label(n), formatRows(*n.actualRows), formatRows(*planned), formatFactor(*f), what);
+        const std::string rel = relationName(n);
+        std::string suggestion;
+        if (postgres_) {
+            suggestion = rel.empty()
+                             ? "Refresh statistics with ANALYZE on the tables below this node; "
+                               "for correlated columns try CREATE STATISTICS, or raise the "
+                               "columns' statistics target."
+                             : fmt::format("Run ANALYZE {}; if the filtered columns are "
+                                           "correlated, try CREATE STATISTICS on them, or raise "
+                                           "their statistics target (ALTER TABLE … ALTER COLUMN … "
+                                           "SET STATISTICS).",
+                                           rel);
+        } else {
+            suggestion = fmt::format("Run ANALYZE TABLE {} PERSISTENT FOR ALL to refresh "
+                                     "statistics and histograms.",
+                                     rel.empty() ? "…" : rel);
+        }
+        add(i, "row-misestimate", s, std::move(message), std::move(suggestion));
+    }
+
+    // Whether a node may have been stopped before returning all its rows: under a Limit (with
+    // no node in between that reads all its input), or the inner side of a semi or anti join,
+    // or a side of a merge join. Its row estimate is for the full run then. Pre-order, so a
+    // parent's flag is known before its children's.
+    void markEarlyStops() {
+        early_.assign(plan_.nodes.size(), 0);
+        for (std::size_t i = 0; i < plan_.nodes.size(); ++i) {
+            const Node& c = plan_.nodes[i];
+            if (c.parent < 0)
+                continue;
+            const Node& a = plan_.nodes[static_cast<std::size_t>(c.parent)];
+            if (a.nodeType == "Limit" || a.nodeType == "Merge Join" ||
+                ((a.joinType == "Semi" || a.joinType == "Anti") && c.parentRelationship == "Inner"))
+                early_[i] = 1;
+            else if (a.nodeType == "Sort" || a.nodeType == "Incremental Sort" ||
+                     a.nodeType == "Hash" || a.nodeType == "Aggregate" ||
+                     a.nodeType == "Materialize" || a.nodeType == "WindowAgg" ||
+                     a.nodeType == "SetOp" || c.parentRelationship == "InitPlan" ||
+                     c.parentRelationship == "SubPlan")
+                early_[i] = 0;
+            else
+                early_[i] = early_[static_cast<std::size_t>(c.parent)];
+        }
+    }
+
+    bool stoppedEarly(int i) const { return early_[static_cast<std::size_t>(i)] != 0; }
+
+    void timeShare(int i, const Node& n) {
+        const double share = n.derived.timeShare;
+        if (plan_.totalTimeMs < o_.minTotalTimeMs || share <= 0.10 || !n.derived.exclusiveTimeMs)
+            return;
+        const Severity s = share > 0.90   ? Severity::Critical
+                           : share > 0.40 ? Severity::Warning
+                                          : Severity::Info;
+        add(i, "time-share", s,
+            fmt::format("{} takes {} of the execution time ({} of {} in this node itself).",
+                        label(n), formatPercent(share), formatMs(*n.derived.exclusiveTimeMs),
+                        formatMs(plan_.totalTimeMs)),
+            "Start here: look at the rows this node reads and the other insights on it.");
+    }
+
+    void removedRows(int i, const Node& n) {
+        struct Kind {
+            const std::optional<double>& share;
+            std::optional<double> removed; // all loops
+            const char* code;
+            const char* what;
+        };
+        std::optional<double> filterRemoved;
+        if (n.rowsRemovedByFilter)
+            filterRemoved = *n.rowsRemovedByFilter * loops(n);
+        else if (n.actualFilteredPercent && n.actualRows)
+            filterRemoved = *n.actualRows * loops(n) * (1.0 - *n.actualFilteredPercent / 100.0);
+        std::optional<double> joinRemoved;
+        if (n.rowsRemovedByJoinFilter)
+            joinRemoved = *n.rowsRemovedByJoinFilter * loops(n);
+        const Kind kinds[] = {
+            {n.derived.filterRemovedShare, filterRemoved, "filter-removes-rows",
+             postgres_ ? "its Filter" : "its attached condition"},
+            {n.derived.joinFilterRemovedShare, joinRemoved, "join-filter-removes-rows",
+             "its Join Filter"},
+        };
+        for (const Kind& k : kinds) {
+            if (!k.share || !k.removed || *k.share <= 0.5 || *k.removed < o_.minRemovedRows)
+                continue;
+            const Severity s = *k.share > 0.9 ? Severity::Warning : Severity::Info;
+            std::string condition;
+            for (const auto& [name, text] : n.conditions) {
+                if ((k.code[0] == 'f' && (name == "Filter" || name == "attached_condition")) ||
+                    (k.code[0] == 'j' && name == "Join Filter"))
+                    condition = text;
+            }
+            add(i, k.code, s,
+                fmt::format("{} discarded {} of the rows it read ({} rows) with {}: the rows "
+                            "are read first and thrown away after.",
+                            label(n), formatPercent(*k.share), formatRows(*k.removed), k.what),
+                condition.empty()
+                    ? std::string("An index on the filtered columns would read only the rows "
+                                  "that are kept.")
+                    : fmt::format("An index matching {} would read only the rows that are "
+                                  "kept (a partial or multicolumn index if several columns "
+                                  "are compared).",
+                                  oneLine(condition, 100)));
+        }
+    }
+
+    void seqScan(int i, const Node& n) {
+        if (n.nodeType != "Seq Scan" || !n.actualRows)
+            return;
+        const double returned = *n.actualRows * loops(n);
+        const std::string cond = [&] {
+            for (const auto& [name, text] : n.conditions) {
+                if (name == "Filter")
+                    return fmt::format(" for {}", oneLine(text, 100));
+            }
+            return std::string();
+        }();
+        if (n.hasBuffers) {
+            const std::int64_t blocks = n.derived.exclusiveBuffers.sharedTotal();
+            if (blocks < o_.seqScanMinBlocks || returned >= static_cast<double>(blocks))
+                return;
+            add(i, "seq-scan-few-rows", Severity::Warning,
+                fmt::format("{} read {} to return {} rows: most of the table was read for "
+                            "few rows.",
+                            label(n), formatBlocks(blocks), formatRows(returned)),
+                fmt::format("Create an index{} so that only the matching rows are read.", cond));
+            return;
+        }
+        if (!n.rowsRemovedByFilter)
+            return;
+        const double read = returned + *n.rowsRemovedByFilter * loops(n);
+        if (read < o_.seqScanMinRows || returned >= read * 0.01)
+            return;
+        add(i, "seq-scan-few-rows", Severity::Warning,
+            fmt::format("{} read {} rows to return {}: most of the table was read for few rows.",
+                        label(n), formatRows(read), formatRows(returned)),
+            fmt::format("Create an index{} so that only the matching rows are read.", cond));
+    }
+
+    void spills(int i, const Node& n) {
+        bool flagged = false;
+        const bool sort = n.nodeType == "Sort" || n.nodeType == "Incremental Sort";
+        if (sort && (n.sortSpaceType == "Disk" || n.sortMethod.find("external") == 0)) {
+            flagged = true;
+            add(i, "sort-spill", Severity::Warning,
+                fmt::format("{} did not fit in work_mem and sorted on disk ({}{}).", label(n),
+                            n.sortMethod.empty() ? "external sort" : n.sortMethod,
+                            n.sortSpaceUsedKb ? ", " + formatKb(*n.sortSpaceUsedKb) + " written"
+                                              : std::string()),
+                fmt::format("Raise work_mem for this query (SET LOCAL work_mem = '{}'), sort "
+                            "fewer rows or narrower rows, or let an index provide the order.",
+                            suggestedWorkMem(n.sortSpaceUsedKb.value_or(0) * 2)));
+        }
+        const bool hash =
+            n.nodeType == "Hash" || n.nodeType == "Aggregate" || n.nodeType == "SetOp";
+        if (hash &&
+            ((n.hashBatches && *n.hashBatches > 1) || (n.diskUsageKb && *n.diskUsageKb > 0))) {
+            flagged = true;
+            const std::int64_t batches = n.hashBatches.value_or(1);
+            std::string detail =
+                fmt::format("{} batches", formatRows(static_cast<double>(batches)));
+            if (n.originalHashBatches && *n.originalHashBatches != batches)
+                detail += fmt::format(", planned {}",
+                                      formatRows(static_cast<double>(*n.originalHashBatches)));
+            if (n.diskUsageKb)
+                detail += fmt::format(", {} on disk", formatKb(*n.diskUsageKb));
+            add(i, "hash-spill", Severity::Warning,
+                fmt::format("{} did not fit in memory and was split into batches written to "
+                            "disk ({}).",
+                            label(n), detail),
+                fmt::format("Raise work_mem (or hash_mem_multiplier) for this query (SET LOCAL "
+                            "work_mem = '{}'), or reduce the rows hashed.",
+                            suggestedWorkMem(n.peakMemoryKb.value_or(0) * batches)));
+        }
+        const std::int64_t temp = n.derived.exclusiveBuffers.tempWritten;
+        if (!flagged && n.hasBuffers && temp >= o_.tempMinBlocks) {
+            add(i, "temp-written", temp >= 1000 ? Severity::Warning : Severity::Info,
+                fmt::format("{} wrote {} of temporary files.", label(n), formatBlocks(temp)),
+                "Raise work_mem for this query if the data should stay in memory, or reduce "
+                "the rows this node keeps.");
+        }
+    }
+
+    static std::string suggestedWorkMem(std::int64_t kb) {
+        std::int64_t mb = 4;
+        while (mb * 1024 < kb && mb < (INT64_C(1) << 40))
+            mb *= 2;
+        return fmt::format("{}MB", mb);
+    }
+
+    void lossyBitmap(int i, const Node& n) {
+        if (!n.lossyHeapBlocks || *n.lossyHeapBlocks <= 0)
+            return;
+        const double total = *n.lossyHeapBlocks + n.exactHeapBlocks.value_or(0);
+        add(i, "lossy-bitmap", Severity::Warning,
+            fmt::format("{} kept {} of {} heap blocks only as lossy pages (the bitmap did not "
+                        "fit in work_mem), so every row on them was checked again{}.",
+                        label(n), formatRows(*n.lossyHeapBlocks), formatRows(total),
+                        n.rowsRemovedByIndexRecheck
+                            ? fmt::format(" ({} rows removed by the recheck)",
+                                          formatRows(*n.rowsRemovedByIndexRecheck * loops(n)))
+                            : std::string()),
+            "Raise work_mem for this query so the bitmap stays exact, or make the condition "
+            "more selective.");
+    }
+
+    void heapFetches(int i, const Node& n) {
+        if (n.nodeType != "Index Only Scan" || !n.heapFetches || !n.actualRows)
+            return;
+        const double fetches = *n.heapFetches; // a total, unlike the per-loop row counts
+        const double rows = *n.actualRows * loops(n);
+        if (fetches < o_.heapFetchesMin || fetches < rows * 0.1)
+            return;
+        const std::string rel = relationName(n);
+        add(i, "heap-fetches", Severity::Warning,
+            fmt::format("{} had to visit the table for {} of its {} rows because the "
+                        "visibility map is not up to date, so it is hardly index-only.",
+                        label(n), formatRows(fetches), formatRows(rows)),
+            fmt::format("Run VACUUM {} and check that autovacuum keeps up with the changes on "
+                        "it (autovacuum_vacuum_scale_factor, autovacuum_vacuum_insert_threshold).",
+                        rel.empty() ? "on the table" : rel));
+    }
+
+    void nestedLoop(int, const Node& n) {
+        if (n.nodeType != "Nested Loop" || n.children.size() < 2)
+            return;
+        int inner = -1;
+        int outer = -1;
+        for (const int c : n.children) {
+            const std::string& rel = plan_.nodes[static_cast<std::size_t>(c)].parentRelationship;
+            if (rel == "Inner" && inner < 0)
+                inner = c;
+            else if (rel == "Outer" && outer < 0)
+                outer = c;
+        }
+        if (inner < 0 || outer < 0)
+            return;
+        const Node& in = plan_.nodes[static_cast<std::size_t>(inner)];
+        const Node& out = plan_.nodes[static_cast<std::size_t>(outer)];
+        if (plan_.analyzed) {
+            if (!in.actualLoops || !in.derived.inclusiveTimeMs || plan_.totalTimeMs <= 0)
+                return;
+            const double share = *in.derived.inclusiveTimeMs / plan_.totalTimeMs;
+            if (loops(in) < o_.nestedLoopMinLoops || share < o_.nestedLoopMinShare ||
+                plan_.totalTimeMs < o_.minTotalTimeMs)
+                return;
+            add(inner, "nested-loop-inner", share > 0.5 ? Severity::Warning : Severity::Info,
+                fmt::format("{} ran its inner side ({}) {} times, which took {} ({} of the "
+                            "execution time).",
+                            label(n), label(in), formatRows(loops(in)),
+                            formatMs(*in.derived.inclusiveTimeMs), formatPercent(share)),
+                nestedLoopAdvice());
+            return;
+        }
+        if (!out.planRows || !in.totalCost || plan_.totalCost <= 0)
+            return;
+        const double innerTotal = *out.planRows * *in.totalCost;
+        if (*out.planRows < o_.nestedLoopMinLoops * 10 ||
+            innerTotal < plan_.totalCost * o_.nestedLoopMinShare)
+            return;
+        add(inner, "nested-loop-inner", Severity::Info,
+            fmt::format("{} is planned to run its inner side ({}) for about {} outer rows, at "
+                        "a cost of {} each.",
+                        label(n), label(in), formatRows(*out.planRows),
+                        detail::formatCost(*in.totalCost)),
+            nestedLoopAdvice());
+    }
+
+    static std::string nestedLoopAdvice() {
+        return "Check the outer side's row estimate (a low estimate often picks a nested "
+               "loop); an index matching the join condition on the inner side makes each loop "
+               "cheap, and a hash or merge join reads each side once.";
+    }
+
+    void workers(int i, const Node& n) {
+        if (!n.workersPlanned || !n.workersLaunched || *n.workersLaunched >= *n.workersPlanned)
+            return;
+        add(i, "workers-short", Severity::Warning,
+            fmt::format("{} planned {} but launched {}: the parallel part ran with fewer "
+                        "processes than it was costed for.",
+                        label(n), plural(*n.workersPlanned, "worker"),
+                        std::to_string(*n.workersLaunched)),
+            "Check max_parallel_workers and max_worker_processes against the parallel queries "
+            "that run at the same time.");
+    }
+
+    void largeResult() {
+        const Node& root = plan_.nodes.front();
+        if (root.nodeType == "Limit" || root.nodeType == "ModifyTable")
+            return;
+        std::optional<double> rows = totalActualRows(root);
+        const bool actual = rows.has_value();
+        if (!rows && root.planRows)
+            rows = root.planRows;
+        if (!rows || *rows < o_.largeResultRows)
+            return;
+        add(0, "large-result", Severity::Info,
+            fmt::format("The query {} {} rows to the client and has no Limit.",
+                        actual ? "returned" : "is estimated to return", formatRows(*rows)),
+            "If the application shows only some rows, add LIMIT (with a keyset or cursor for "
+            "the next page); if it aggregates them, do that in the query.");
+    }
+
+    void mysqlTable(int i, const Node& n) {
+        const std::string table = n.tableName.empty() ? "the table" : n.tableName;
+        if (n.accessType == "ALL") {
+            const double rows = n.rowsExaminedPerScan.value_or(0);
+            const std::optional<double> filtered =
+                n.actualFilteredPercent ? n.actualFilteredPercent : n.filteredPercent;
+            if (rows >= o_.fullScanMinRows && filtered && *filtered < 50) {
+                add(i, "full-scan", *filtered <= 10 ? Severity::Warning : Severity::Info,
+                    fmt::format("Full table scan of {} ({} rows per scan) keeps only {} % of "
+                                "the rows it reads.",
+                                table, formatRows(rows), fmt::format("{:.3g}", *filtered)),
+                    "Add an index on the columns of the WHERE or join condition so that only "
+                    "the matching rows are read.");
+            }
+        }
+        // "<subquery2>", "<derived3>": the server's own temporary tables, not the user's.
+        const bool internal = !n.tableName.empty() && n.tableName.front() == '<';
+        if (!n.possibleKeys.empty() && n.key.empty() && !n.accessType.empty() && !internal) {
+            add(i, "key-not-used", Severity::Warning,
+                fmt::format("{} could use {} but no index was chosen.", table,
+                            n.possibleKeys.size() == 1 ? "index " + n.possibleKeys.front()
+                                                       : "indexes " + joinWithAnd(n.possibleKeys)),
+                fmt::format("Refresh statistics (ANALYZE TABLE {}); if the optimizer still "
+                            "prefers a scan the index is not selective enough for this "
+                            "condition, or a function or type conversion on the column keeps "
+                            "it from being used.",
+                            table));
+        }
+        if (n.usingFilesort) {
+            add(i, "filesort", Severity::Info,
+                fmt::format("{} sorts its rows with a filesort instead of reading them in "
+                            "index order.",
+                            n.nodeType == "filesort" ? std::string("The query")
+                                                     : "The " + n.nodeType),
+                "An index whose columns match the ORDER BY (after the equality columns of "
+                "the WHERE) returns rows already sorted.");
+        }
+        if (n.usingTemporary) {
+            add(i, "temporary-table", Severity::Info,
+                fmt::format("{} builds a temporary table{}.",
+                            n.nodeType == "temporary_table" ? std::string("The query")
+                                                            : "The " + n.nodeType,
+                            n.nodeType == "grouping_operation" ? " to group the rows"
+                            : n.nodeType == "duplicates_removal" ||
+                                    n.nodeType == "duplicate_removal"
+                                ? " to remove duplicates"
+                                : ""),
+                "An index on the GROUP BY / DISTINCT columns lets the server group rows in "
+                "index order without a temporary table; also check that the temporary table "
+                "fits in tmp_table_size.");
+        }
+    }
+
+    const Plan& plan_;
+    const InsightOptions& o_;
+    bool postgres_;
+    std::vector<Insight> out_;
+    std::vector<char> early_;
+};
+
+} // namespace
+
+std::vector<Insight> findInsights(const Plan& plan, const InsightOptions& options) {
+    if (plan.nodes.empty())
+        return {};
+    return Finder(plan, options).run();
+}
+
+} // namespace dbt::plans
