@@ -20,6 +20,9 @@ void printUsage(QTextStream& out) {
         "Usage:\n"
         "  dbtriage [CONNECTION]                 open the window (connected when given)\n"
         "  dbtriage collect CONNECTION [options] sample a server headless\n"
+        "  dbtriage open BUNDLE [--json]         show a recorded bundle (verified first)\n"
+        "  dbtriage compare A B                  compare two bundles, or a bundle (A) and a\n"
+        "                                        live server (B = CONNECTION)\n"
         "  dbtriage --version | --help\n"
         "\n"
         "CONNECTION is a postgresql:// or postgres:// URI, a libpq keyword string\n"
@@ -45,7 +48,7 @@ int main(int argc, char** argv) {
         return 0;
     }
     if (dbt::cli::isSubcommand(first)) {
-        QCoreApplication app(argc, argv);
+        const std::unique_ptr<QCoreApplication> app = dbt::cli::makeApplication(first, argc, argv);
         QCoreApplication::setApplicationName(QStringLiteral("dbtriage"));
         QCoreApplication::setApplicationVersion(QStringLiteral(DBTRIAGE_VERSION));
         QStringList args = QCoreApplication::arguments();

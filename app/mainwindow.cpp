@@ -284,12 +284,14 @@ bool MainWindow::openSnapshots(const QStringList& paths, QString* error) {
     for (const SnapshotPtr& s : loaded.snapshots)
         history_.append(s);
     refreshViews();
-    const QString source = paths.size() == 1 ? QFileInfo(paths.first()).fileName()
-                                             : tr("%n file(s)", nullptr, int(paths.size()));
-    status_->setOffline(
-        tr("%1, %n sample(s) recorded at %2", nullptr, int(loaded.snapshots.size()))
-            .arg(source, QString::fromStdString(formatRfc3339(history_.latest()->collectedAt))),
-        history_.latest()->server);
+    const QString source =
+        paths.size() == 1 ? QFileInfo(paths.first()).fileName() : tr("%1 files").arg(paths.size());
+    const QString when = QString::fromStdString(formatRfc3339(history_.latest()->collectedAt));
+    status_->setOffline(loaded.snapshots.size() == 1
+                            ? tr("%1, 1 sample recorded at %2").arg(source, when)
+                            : tr("%1, %2 samples up to %3")
+                                  .arg(source, QString::number(loaded.snapshots.size()), when),
+                        history_.latest()->server);
     setWindowTitle(tr("%1 — dbtriage").arg(source));
     return true;
 }

@@ -186,7 +186,9 @@ QVariant LockTreeModel::data(const QModelIndex& index, int role) const {
         if (index.column() == Detail && s)
             return qs(oneLine(s->query, 2000));
         if (index.column() == SessionColumn && node->blockedTotal > 0)
-            return tr("%n session(s) wait behind this one", nullptr, int(node->blockedTotal));
+            return node->blockedTotal == 1
+                       ? tr("1 session waits behind this one")
+                       : tr("%1 sessions wait behind this one").arg(node->blockedTotal);
         return {};
     case PidRole:
         return qint64(node->pid);

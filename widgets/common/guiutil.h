@@ -31,6 +31,12 @@ bool isDarkPalette(const QPalette& palette);
 
 QString durationText(double seconds); // "" for negative (unknown)
 
+// English plurals without a translation file: `one` for 1, else `many` with %1 = n.
+// (tr()'s %n needs a .qm with numerus forms to drop the "(s)".)
+inline QString countText(qint64 n, const QString& one, const QString& many) {
+    return n == 1 ? one : many.arg(n);
+}
+
 // The sentence of a probe that did not complete ("" when it is ok or absent), prefixed
 // with what it means for the panel: e.g. "statements" unavailable → the reason.
 QString probeProblem(const Snapshot& snapshot, const std::string& probe);

@@ -67,11 +67,23 @@ QString targetWithPassword(const QString& target, const QString& password) {
     if (password.isEmpty())
         return target;
     if (isUri(target)) {
-        QUrl url(target, QUrl::StrictMode);
-        if (url.isValid()) {
-            url.setPassword(password);
-            return url.toString(QUrl::FullyEncoded);
+        // scheme://[user[:old]@]host…: the password percent-encoded (every reserved
+        // character, so that no driver's URI parser can split it).
+        const qsizetype start = target.indexOf(QStringLiteral("://")) + 3;
+        qsizetype end = target.size();
+        for (QChar c : {QLatin1Char('/'), QLatin1Char('?'), QLatin1Char('#')}) {
+            const qsizetype i = target.indexOf(c, start);
+            if (i >= 0)
+                end = std::min(end, i);
         }
+        const QString authority = target.mid(start, end - start);
+        const qsizetype at = authority.lastIndexOf(QLatin1Char('@'));
+        const QString user =
+            at < 0 ? QString() : authority.left(at).section(QLatin1Char(':'), 0, 0);
+        const QString host = at < 0 ? authority : authority.mid(at + 1);
+        const QString encoded = QString::fromLatin1(QUrl::toPercentEncoding(password));
+        return target.left(start) + user + QLatin1Char(':') + encoded + QLatin1Char('@') + host +
+               target.mid(end);
     }
     return target + QStringLiteral(" password=") + keywordValue(password);
 }

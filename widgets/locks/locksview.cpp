@@ -119,7 +119,7 @@ LocksView::LocksView(QWidget* parent)
     splitter_->setStretchFactor(0, 3);
     splitter_->setStretchFactor(1, 2);
     splitter_->setChildrenCollapsible(false);
-    splitter_->setSizes({700, 450});
+    splitter_->setSizes({820, 360});
     stack_ = new MessageStack(splitter_, this);
     layout->addWidget(stack_, 1);
 
@@ -195,8 +195,10 @@ void LocksView::rebuild() {
             stack_->showMessage(tr("Lock waits could not be read."), problem,
                                 QStringLiteral("warning"));
     } else {
-        QString text = tr("%n root blocker(s)", nullptr, int(forest.roots.size()));
-        text += tr(" · %n session(s) waiting", nullptr, int(forest.waitingSessions));
+        QString text =
+            countText(qint64(forest.roots.size()), tr("1 root blocker"), tr("%1 root blockers"));
+        text += QStringLiteral(" · ") + countText(forest.waitingSessions, tr("1 session waiting"),
+                                                  tr("%1 sessions waiting"));
         if (forest.aggregatedSessions > 0)
             text += tr(" · %1 folded").arg(forest.aggregatedSessions);
         if (forest.hiddenRoots > 0)

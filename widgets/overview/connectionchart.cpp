@@ -125,7 +125,7 @@ void ConnectionChart::refresh() {
     }
     if (shown.size() < 2) {
         stack_->showMessage(
-            tr("%n connection(s) now.", nullptr, int(points.back().total)),
+            countText(points.back().total, tr("1 connection now."), tr("%1 connections now.")),
             tr("The trend appears from the second sample on; the chart fills as samples "
                "arrive."),
             QStringLiteral("info"));
@@ -133,6 +133,10 @@ void ConnectionChart::refresh() {
     }
     stack_->showContent();
 
+    // Labels of a QDateTimeAxis stay empty when its range is set after the series were
+    // attached in the same pass; set the ranges first (the y range is updated below).
+    axisX_->setRange(QDateTime::fromMSecsSinceEpoch(shown.front()->at / 1000),
+                     QDateTime::fromMSecsSinceEpoch(shown.back()->at / 1000));
     std::set<std::pair<int, std::string>> states;
     for (const ConnectionPoint* p : shown) {
         for (const auto& [state, count] : p->byState)

@@ -250,7 +250,7 @@ void OverviewView::showFigures(const Snapshot& s) {
                      ratio >= 0.95  ? std::optional(Severity::Critical)
                      : ratio >= 0.8 ? std::optional(Severity::Warning)
                                     : std::nullopt);
-    figures_[1]->set(QString::number(state("active")), tr("running a statement"));
+    figures_[1]->set(QString::number(state("active")), tr("running now"));
 
     std::set<std::int64_t> waiting;
     for (const LockWait& w : s.lockWaits)
@@ -258,23 +258,24 @@ void OverviewView::showFigures(const Snapshot& s) {
     figures_[2]->set(QString::number(waiting.size()),
                      s.rootBlockers.empty()
                          ? tr("no lock waits")
-                         : tr("behind %n root blocker(s)", nullptr, int(s.rootBlockers.size())),
+                         : countText(qint64(s.rootBlockers.size()), tr("behind 1 root blocker"),
+                                     tr("behind %1 root blockers")),
                      waiting.empty() ? std::nullopt : std::optional(Severity::Critical));
 
     const std::int64_t iit = state("idle in transaction") + state("idle in transaction (aborted)");
-    figures_[3]->set(QString::number(iit), tr("holding a transaction open"),
+    figures_[3]->set(QString::number(iit), tr("transaction open"),
                      iit > 0 ? std::optional(Severity::Warning) : std::nullopt);
 
     if (s.health.longestTransactionSeconds) {
         const double secs = *s.health.longestTransactionSeconds;
-        figures_[4]->set(durationText(secs), tr("oldest open transaction"),
+        figures_[4]->set(durationText(secs), tr("oldest open"),
                          secs >= 300 ? std::optional(Severity::Warning) : std::nullopt);
     } else {
         figures_[4]->set(tr("none"), tr("no open transaction"));
     }
     if (s.health.cacheHitRatio) {
         const double hit = *s.health.cacheHitRatio;
-        figures_[5]->set(qs(formatPercent(hit)), tr("buffer cache, since stats reset"),
+        figures_[5]->set(qs(formatPercent(hit)), tr("since stats reset"),
                          hit < 0.9 ? std::optional(Severity::Warning) : std::nullopt);
     } else {
         figures_[5]->set(tr("n/a"), tr("not reported"));
@@ -288,11 +289,12 @@ void OverviewView::showFigures(const Snapshot& s) {
         const std::int64_t bytes = s.health.tempBytes - first->health.tempBytes;
         const double minutes = double(s.collectedAt - first->collectedAt) / 60e6;
         figures_[6]->set(qs(formatBytes(bytes)),
-                         tr("written in the last %1").arg(durationText(minutes * 60)),
+                         tr("in the last %1").arg(durationText(minutes * 60)),
                          bytes > 0 ? std::optional(Severity::Warning) : std::nullopt);
     } else {
         figures_[6]->set(qs(formatBytes(s.health.tempBytes)),
-                         tr("%n file(s) since stats reset", nullptr, int(s.health.tempFiles)));
+                         countText(s.health.tempFiles, tr("1 file since stats reset"),
+                                   tr("%1 files since stats reset")));
     }
 }
 

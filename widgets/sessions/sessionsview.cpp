@@ -219,7 +219,8 @@ void SessionsView::copySelection(int format) {
 void SessionsView::updateCounts() {
     const int all = model_->rowCount();
     const int shown = filter_->rowCount();
-    count_->setText(tr("%1 of %n session(s)", nullptr, all).arg(shown));
+    count_->setText(all == 1 ? tr("%1 of 1 session").arg(shown)
+                             : tr("%1 of %2 sessions").arg(shown).arg(all));
     const SnapshotPtr s = model_->snapshot();
     if (!s) {
         stack_->showMessage(tr("Not connected."),
@@ -237,14 +238,14 @@ void SessionsView::updateCounts() {
     }
     if (shown == 0) {
         if (!filter_->showIdle() && filterEdit_->text().trimmed().isEmpty())
-            stack_->showMessage(tr("All %n session(s) are idle.", nullptr, all),
-                                tr("Tick \"Show idle sessions\" to list them."),
-                                QStringLiteral("ok"));
+            stack_->showMessage(
+                countText(all, tr("The only session is idle."), tr("All %1 sessions are idle.")),
+                tr("Tick \"Show idle sessions\" to list them."), QStringLiteral("ok"));
         else
-            stack_->showMessage(tr("No session matches the filter."),
-                                tr("%n session(s) in this sample; clear the filter or tick "
-                                   "\"Show idle sessions\".",
-                                   nullptr, all));
+            stack_->showMessage(
+                tr("No session matches the filter."),
+                countText(all, tr("1 session in this sample."), tr("%1 sessions in this sample.")) +
+                    QLatin1Char(' ') + tr("Clear the filter or tick \"Show idle sessions\"."));
         return;
     }
     stack_->showContent();
@@ -311,9 +312,10 @@ void SessionsView::updateDetails() {
             pids << QString::number(behind[i]);
         if (behind.size() > 30)
             pids << tr("and %1 more").arg(behind.size() - 30);
-        detailBlocks_->setText(tr("Blocks %n session(s)%1: %2", nullptr, int(behind.size()))
-                                   .arg(row->rootBlocker ? tr(" as a root blocker") : QString(),
-                                        pids.join(QStringLiteral(", "))));
+        detailBlocks_->setText(
+            countText(qint64(behind.size()), tr("Blocks 1 session"), tr("Blocks %1 sessions")) +
+            (row->rootBlocker ? tr(" as a root blocker") : QString()) + QStringLiteral(": ") +
+            pids.join(QStringLiteral(", ")));
         QPalette pal = detailBlocks_->palette();
         pal.setColor(QPalette::WindowText, severityColor(Severity::Critical));
         detailBlocks_->setPalette(pal);

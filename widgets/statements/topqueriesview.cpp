@@ -120,7 +120,7 @@ TopQueriesView::TopQueriesView(const SnapshotHistory* history, QWidget* parent)
     table_->verticalHeader()->hide();
     table_->verticalHeader()->setDefaultSectionSize(table_->fontMetrics().height() + 8);
     const int w = table_->fontMetrics().horizontalAdvance(QLatin1Char('0'));
-    table_->setColumnWidth(StatementsModel::Query, w * 52);
+    table_->setColumnWidth(StatementsModel::Query, w * 44);
     for (int c = StatementsModel::TotalTime; c <= StatementsModel::TempWritten; ++c)
         table_->setColumnWidth(c, w * 11);
     table_->horizontalHeader()->setStretchLastSection(true);
