@@ -9,6 +9,7 @@
 
 #include <QElapsedTimer>
 #include <QFile>
+#include <QTemporaryFile>
 #include <QTest>
 #include <QThread>
 #include <cstdlib>
@@ -482,6 +483,8 @@ private slots:
         e->sample(s);
         QCOMPARE(probeStatus(s, "sessions"), std::string("ok"));
         QVERIFY(probeStatus(s, "transactions").rfind("unavailable: ", 0) == 0);
+        QVERIFY(probeStatus(s, "row locks").rfind("unavailable: ", 0) == 0);
+        QVERIFY(probeStatus(s, "metadata locks").rfind("unavailable: ", 0) == 0);
         QVERIFY(probeStatus(s, "statements").rfind("unavailable: ", 0) == 0);
         for (const auto& session : s.sessions)
             QCOMPARE(session.user, std::string("dbtriage_plain"));
@@ -520,6 +523,50 @@ private slots:
                         EngineError::Kind::Connect, "PostgreSQL", 12000);
     }
 
+    void credentialsFromOptionFileAndEnvironment() {
+        const auto t = mysql::parseMysqlTarget(env("DBTRIAGE_MARIADB_MONITOR_URI"));
+        const std::string base =
+            "mysql://" + *t.user + "@" + t.host + ":" + std::to_string(t.port) + "/" + t.database;
+        // ?option-file=: [client] password, as the mysql client reads it.
+        QTemporaryFile cnf;
+        QVERIFY(cnf.open());
+        cnf.write(("[client]\npassword=" + t.password.value_or("") + "\n").c_str());
+        cnf.flush();
+        {
+            auto e = engineFor(base + "?option-file=" + cnf.fileName().toStdString());
+            QCOMPARE(e->connect().user, *t.user);
+        }
+        // MYSQL_PWD, read by Connector/C when the target has no password.
+        qputenv("MYSQL_PWD", QByteArray::fromStdString(t.password.value_or("")));
+        {
+            auto e = engineFor(base);
+            QCOMPARE(e->connect().user, *t.user);
+        }
+        qunsetenv("MYSQL_PWD");
+        // An explicit (wrong) password in the target wins over both.
+        try {
+            engineFor("mysql://" + *t.user + ":wrong@" + t.host + ":" + std::to_string(t.port) +
+                      "/?option-file=" + cnf.fileName().toStdString())
+                ->connect();
+            QFAIL("connected with a wrong password");
+        } catch (const EngineError& e) {
+            QCOMPARE(e.kind(), EngineError::Kind::Auth);
+        }
+    }
+
+    void tlsRequiredWithoutServerTls() {
+        const std::string have = admin_->exec("SELECT @@have_ssl");
+        if (have == "YES")
+            QSKIP("the test server offers TLS");
+        try {
+            engineFor(env("DBTRIAGE_MARIADB_MONITOR_URI") + "?ssl-mode=REQUIRED")->connect();
+            QFAIL("connected without TLS although ssl-mode=REQUIRED");
+        } catch (const EngineError& e) {
+            QCOMPARE(e.kind(), EngineError::Kind::Connect);
+            QVERIFY2(std::string(e.what()).find("TLS") != std::string::npos, e.what());
+        }
+    }
+
     void binaryAndNullInfo() {
         RawConn w(env("DBTRIAGE_MARIADB_ADMIN_URI"), "tst_binary");
         // Invalid UTF-8 inside a comment of a running statement, and a NUL byte.
@@ -549,13 +596,16 @@ private slots:
         e->connect();
         const std::string plan = e->explainJson("SELECT * FROM tst_my_rowlock WHERE id = 1", false);
         QVERIFY2(plan.find("query_block") != std::string::npos, plan.c_str());
-        for (const char* sql :
-             {"SELECT * FROM (SELECT tst_my_write() AS x) d", "SELECT tst_my_write()",
-              "SELECT * FROM tst_my_rowlock WHERE id = tst_my_write()"}) {
+        // MariaDB evaluates these while explaining: the function's INSERT would run.
+        for (const char* sql : {"SELECT * FROM (SELECT tst_my_write() AS x) d",
+                                "SELECT * FROM tst_my_rowlock WHERE id = tst_my_write()"}) {
             try {
                 e->explainJson(sql, false);
+                QFAIL(("EXPLAIN went through: " + std::string(sql)).c_str());
             } catch (const EngineError& err) {
                 QCOMPARE(err.kind(), EngineError::Kind::Query);
+                QVERIFY2(std::string(err.what()).find("read-only") != std::string::npos,
+                         err.what());
             }
         }
         QCOMPARE(admin_->exec("SELECT COUNT(*) FROM tst_my_log"), std::string("0"));
@@ -566,7 +616,7 @@ private slots:
             QCOMPARE(err.kind(), EngineError::Kind::Query);
             QVERIFY(std::string(err.what()).find("not supported yet") != std::string::npos);
         }
-        // Even a statement that writes is refused by the session, not only by the tool.
+        // Two statements in one call are refused: multi-statements are off.
         try {
             e->explainJson("SELECT 1; INSERT INTO tst_my_log VALUES (2)", false);
             QFAIL("two statements ran");
@@ -574,6 +624,11 @@ private slots:
             QCOMPARE(err.kind(), EngineError::Kind::Query);
         }
         QCOMPARE(admin_->exec("SELECT COUNT(*) FROM tst_my_log"), std::string("0"));
+        QCOMPARE(admin_->exec("SELECT COUNT(*) FROM tst_my_log"), std::string("0"));
+        // Control: the same EXPLAIN outside a read-only session does write.
+        admin_->exec("EXPLAIN SELECT * FROM (SELECT tst_my_write() AS x) d");
+        QCOMPARE(admin_->exec("SELECT COUNT(*) FROM tst_my_log"), std::string("1"));
+        admin_->exec("DELETE FROM tst_my_log");
     }
 
     void lostConnection() {

@@ -327,6 +327,18 @@ ServerInfo MysqlSession::connect() {
         disconnect();
         throwConnectError(code, message);
     }
+    // Connector/C 3.3 lets MYSQL_OPT_SSL_ENFORCE alone connect in plain text to a server
+    // without TLS (checked against the sandbox): refuse to go on here.
+    const bool tlsRequired = target_.sslMode == mysql::SslMode::Required ||
+                             target_.sslMode == mysql::SslMode::VerifyCa ||
+                             target_.sslMode == mysql::SslMode::VerifyIdentity;
+    if (tlsRequired && mysql_get_ssl_cipher(db_) == nullptr) {
+        disconnect();
+        throw EngineError(EngineError::Kind::Connect,
+                          std::string("The TLS connection to ") + where() +
+                              " failed (ssl-mode=" + mysql::sslModeName(target_.sslMode) +
+                              "): the server does not offer TLS.");
+    }
 
     try {
         const Rows who = query("SELECT CONNECTION_ID() AS id, CURRENT_USER() AS account, "
@@ -587,12 +599,13 @@ void MysqlSession::sample(Snapshot& s) {
     s.connections = mysql::buildConnectionCounts(s.sessions, status, maxConnections_);
     mysql::fillHealth(s.health, status, trx);
 
-    const bool rowWaits = std::any_of(trx.begin(), trx.end(), [](const Row& t) {
+    // Without PROCESS, INNODB_TRX is unreadable: nothing says whether anything waits.
+    const bool rowWaits = !grants_.process || std::any_of(trx.begin(), trx.end(), [](const Row& t) {
         return t.text("trx_state", 32) == "LOCK WAIT";
     });
     if (!rowWaits) {
         s.probes.push_back({"row locks", "ok"}); // nothing waits: no statement needed
-    } else if (f.innodbLockWaits) {
+    } else if (f.innodbLockWaits && grants_.process) {
         probe(s, "row locks", [&] {
             const Rows waits =
                 query("SELECT requesting_trx_id, requested_lock_id, blocking_trx_id, "
@@ -658,18 +671,25 @@ void MysqlSession::sample(Snapshot& s) {
             s.heldLocks.insert(s.heldLocks.end(), edges.held.begin(), edges.held.end());
         });
     } else {
-        s.probes.push_back({"row locks", f.dataLocks ? "unavailable: the monitoring user cannot "
-                                                       "read performance_schema.data_locks"
-                                                     : "unavailable: the server has no InnoDB "
-                                                       "lock-wait tables"});
+        s.probes.push_back({"row locks", !grants_.process
+                                             ? "unavailable: the monitoring user lacks PROCESS"
+                                         : f.dataLocks ? "unavailable: the monitoring user cannot "
+                                                         "read performance_schema.data_locks"
+                                                       : "unavailable: the server has no InnoDB "
+                                                         "lock-wait tables"});
     }
 
     const auto metadataWaiters = std::count_if(s.sessions.begin(), s.sessions.end(), [](auto& x) {
         return x.waitEventType == "Lock" && x.waitEvent != "row lock";
     });
-    if (metadataWaiters == 0) {
+    // Without PROCESS the process list shows only the tool's own session: look anyway.
+    const bool mdlReadable = psUsable && f.metadataLocksTable && f.mdlInstrumentOn;
+    if (metadataWaiters == 0 && grants_.process) {
         s.probes.push_back({"metadata locks", "ok"}); // nothing waits: no statement needed
-    } else if (psUsable && f.metadataLocksTable && f.mdlInstrumentOn) {
+    } else if (metadataWaiters == 0 && !mdlReadable) {
+        s.probes.push_back({"metadata locks", "unavailable: the monitoring user lacks PROCESS "
+                                              "and cannot read performance_schema.metadata_locks"});
+    } else if (mdlReadable) {
         probe(s, "metadata locks", [&] {
             const Rows mdl = query(
                 "SELECT m.OBJECT_TYPE, m.OBJECT_SCHEMA, m.OBJECT_NAME, m.LOCK_TYPE, "
