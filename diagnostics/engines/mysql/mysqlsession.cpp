@@ -542,8 +542,33 @@ void MysqlSession::detectReplica() {
             if (e.code == 1064) // older servers: try the old spelling
                 continue;
             replicaProbe_ = mysql::probeStatus(e.code, e.message);
-            return;
+            break;
         }
+    }
+    // Without SLAVE MONITOR / REPLICATION CLIENT: is this a replica at all? Only then is
+    // the missing lag worth a note in every sample.
+    try {
+        bool replica = false;
+        if (features_.engine == Engine::MariaDB) {
+            const auto st = mysql::nameValueMap(query(
+                "SHOW GLOBAL STATUS WHERE Variable_name IN ('Slaves_running', 'Slave_running')"));
+            const auto running = st.find("Slaves_running");
+            replica = (running != st.end() && running->second != "0") ||
+                      (st.count("Slave_running") && st.at("Slave_running") == "ON");
+        } else {
+            const Rows n = query("SELECT COUNT(*) AS n FROM "
+                                 "performance_schema.replication_connection_configuration");
+            replica = !n.empty() && n[0].integer("n").value_or(0) > 0;
+        }
+        replica_ = replica;
+        replicaProbe_ = replica ? "unavailable: the monitoring user lacks SLAVE MONITOR "
+                                  "(MariaDB) / REPLICATION CLIENT (MySQL) to read the "
+                                  "replication lag"
+                                : "ok";
+        replicaStatement_.clear();
+    } catch (const ServerError& e) {
+        if (connectionLost(e.code))
+            throw;
     }
 }
 
@@ -750,7 +775,7 @@ void MysqlSession::sample(Snapshot& s) {
     }
     s.statementScope = StatementScope::Cumulative;
 
-    if (replica_) {
+    if (replica_ && !replicaStatement_.empty()) {
         probe(s, "replication", [&] {
             for (const Row& r : query(replicaStatement_))
                 s.health.replicas.push_back(mysql::replicaLag(r));
