@@ -229,119 +229,90 @@ Grants parseGrants(const std::vector<std::string>& lines) {
 std::vector<Finding> preflightFindings(const Features& f, const Grants& grants,
                                        const std::string& account) {
     std::vector<Finding> out;
+    const auto add = [&](Severity severity, const char* code, std::string summary,
+                         std::string nextStep, std::string command) {
+        out.push_back(Finding{
+            severity, code, std::move(summary), std::move(nextStep), std::move(command), {}});
+    };
     const bool maria = f.engine == Engine::MariaDB;
     const std::string upgrade = maria ? "mariadb-upgrade" : "mysql_upgrade";
     if (!f.performanceSchemaOn) {
-        Finding x;
-        x.severity = Severity::Warning;
-        x.code = "mysql-performance-schema-off";
-        x.summary = "performance_schema is OFF on this server, so top statements, metadata-lock "
-                    "waits (the ALTER TABLE queue) and client program names stay empty; "
-                    "sessions, row-lock waits and health figures still work.";
-        x.nextStep = "Add these lines to the server's my.cnf and restart the server "
-                     "(performance_schema cannot be switched on while it runs).";
-        x.command = "[mysqld]\n"
-                    "performance_schema = ON\n"
-                    "performance-schema-instrument = 'wait/lock/metadata/sql/mdl=ON'\n"
-                    "performance-schema-consumer-statements-digest = ON";
-        out.push_back(std::move(x));
+        add(Severity::Warning, "mysql-performance-schema-off",
+            "performance_schema is OFF on this server, so top statements, metadata-lock "
+            "waits (the ALTER TABLE queue) and client program names stay empty; "
+            "sessions, row-lock waits and health figures still work.",
+            "Add these lines to the server's my.cnf and restart the server "
+            "(performance_schema cannot be switched on while it runs).",
+            "[mysqld]\n"
+            "performance_schema = ON\n"
+            "performance-schema-instrument = 'wait/lock/metadata/sql/mdl=ON'\n"
+            "performance-schema-consumer-statements-digest = ON");
     } else if (!f.performanceSchemaReadable) {
-        Finding x;
-        x.severity = Severity::Warning;
-        x.code = "mysql-no-performance-schema-select";
-        x.summary = std::string("The monitoring user cannot read performance_schema, so top "
-                                "statements, metadata-lock waits and client program names stay "
-                                "empty") +
-                    (f.dataLocks ? " and row-lock waits (performance_schema.data_locks) are "
-                                   "not visible."
-                                 : ".");
-        x.nextStep = "Grant SELECT on performance_schema to the monitoring user.";
-        x.command = "GRANT SELECT ON performance_schema.* TO " + account + ";";
-        out.push_back(std::move(x));
+        add(Severity::Warning, "mysql-no-performance-schema-select",
+            std::string("The monitoring user cannot read performance_schema, so top "
+                        "statements, metadata-lock waits and client program names stay "
+                        "empty") +
+                (f.dataLocks ? " and row-lock waits (performance_schema.data_locks) are "
+                               "not visible."
+                             : "."),
+            "Grant SELECT on performance_schema to the monitoring user.",
+            "GRANT SELECT ON performance_schema.* TO " + account + ";");
     } else {
         if (f.digestTable && !f.digestConsumerOn) {
-            Finding x;
-            x.severity = Severity::Warning;
-            x.code = "mysql-digest-consumer-off";
-            x.summary = "The performance_schema consumer statements_digest is off, so top "
-                        "statements stay empty.";
-            x.nextStep = "An administrator can switch it on now (until the next restart) and "
-                         "keep it with a my.cnf line.";
-            x.command = "UPDATE performance_schema.setup_consumers SET ENABLED = 'YES' "
-                        "WHERE NAME = 'statements_digest';\n"
-                        "-- my.cnf, under [mysqld]:\n"
-                        "-- performance-schema-consumer-statements-digest = ON";
-            out.push_back(std::move(x));
+            add(Severity::Warning, "mysql-digest-consumer-off",
+                "The performance_schema consumer statements_digest is off, so top "
+                "statements stay empty.",
+                "An administrator can switch it on now (until the next restart) and "
+                "keep it with a my.cnf line.",
+                "UPDATE performance_schema.setup_consumers SET ENABLED = 'YES' "
+                "WHERE NAME = 'statements_digest';\n"
+                "-- my.cnf, under [mysqld]:\n"
+                "-- performance-schema-consumer-statements-digest = ON");
         }
         if (f.metadataLocksTable && !f.mdlInstrumentOn) {
-            Finding x;
-            x.severity = Severity::Warning;
-            x.code = "mysql-mdl-instrument-off";
-            x.summary = "The metadata-lock instrument is off, so sessions that wait for a "
-                        "table metadata lock (an ALTER TABLE queue) are shown as waiting, but "
-                        "not who blocks them.";
-            x.nextStep = "An administrator can switch it on now (until the next restart) and "
-                         "keep it with a my.cnf line.";
-            x.command = "UPDATE performance_schema.setup_instruments SET ENABLED = 'YES', "
-                        "TIMED = 'YES' WHERE NAME = 'wait/lock/metadata/sql/mdl';\n"
-                        "-- my.cnf, under [mysqld]:\n"
-                        "-- performance-schema-instrument = 'wait/lock/metadata/sql/mdl=ON'";
-            out.push_back(std::move(x));
+            add(Severity::Warning, "mysql-mdl-instrument-off",
+                "The metadata-lock instrument is off, so sessions that wait for a "
+                "table metadata lock (an ALTER TABLE queue) are shown as waiting, but "
+                "not who blocks them.",
+                "An administrator can switch it on now (until the next restart) and "
+                "keep it with a my.cnf line.",
+                "UPDATE performance_schema.setup_instruments SET ENABLED = 'YES', "
+                "TIMED = 'YES' WHERE NAME = 'wait/lock/metadata/sql/mdl';\n"
+                "-- my.cnf, under [mysqld]:\n"
+                "-- performance-schema-instrument = 'wait/lock/metadata/sql/mdl=ON'");
         }
     }
     if (!grants.process) {
-        Finding x;
-        x.severity = Severity::Warning;
-        x.code = "mysql-no-process-privilege";
-        x.summary = "The monitoring user lacks the PROCESS privilege, so it sees only its own "
-                    "sessions and cannot read InnoDB transactions and row-lock waits "
-                    "(information_schema.INNODB_TRX, INNODB_LOCKS, INNODB_LOCK_WAITS).";
-        x.nextStep = "Grant PROCESS to the monitoring user.";
-        x.command = "GRANT PROCESS ON *.* TO " + account + ";";
-        out.push_back(std::move(x));
+        add(Severity::Warning, "mysql-no-process-privilege",
+            "The monitoring user lacks the PROCESS privilege, so it sees only its own "
+            "sessions and cannot read InnoDB transactions and row-lock waits "
+            "(information_schema.INNODB_TRX, INNODB_LOCKS, INNODB_LOCK_WAITS).",
+            "Grant PROCESS to the monitoring user.", "GRANT PROCESS ON *.* TO " + account + ";");
     }
     if (!f.sysSchema) {
-        Finding x;
-        x.severity = Severity::Info;
-        x.code = "mysql-sys-schema-missing";
-        x.summary = "The sys schema is missing (an instance upgraded without running " + upgrade +
-                    "): dbtriage does not need it, but the usual manual checks "
-                    "(sys.innodb_lock_waits, sys.schema_table_lock_waits) are unavailable.";
-        x.nextStep = "Ask an administrator to run " + upgrade + " in the next maintenance window.";
-        x.command = upgrade;
-        out.push_back(std::move(x));
+        add(Severity::Info, "mysql-sys-schema-missing",
+            "The sys schema is missing (an instance upgraded without running " + upgrade +
+                "): dbtriage does not need it, but the usual manual checks "
+                "(sys.innodb_lock_waits, sys.schema_table_lock_waits) are unavailable.",
+            "Ask an administrator to run " + upgrade + " in the next maintenance window.", upgrade);
     } else if (!f.sysReadable) {
-        Finding x;
-        x.severity = Severity::Info;
-        x.code = "mysql-no-sys-select";
-        x.summary = "The monitoring user cannot read the sys schema: dbtriage reads "
-                    "performance_schema directly, but the usual manual checks "
-                    "(sys.innodb_lock_waits, sys.schema_table_lock_waits) fail for this user.";
-        x.nextStep = "Grant SELECT on sys to the monitoring user if seniors use those views.";
-        x.command = "GRANT SELECT ON sys.* TO " + account + ";";
-        out.push_back(std::move(x));
+        add(Severity::Info, "mysql-no-sys-select",
+            "The monitoring user cannot read the sys schema: dbtriage reads "
+            "performance_schema directly, but the usual manual checks "
+            "(sys.innodb_lock_waits, sys.schema_table_lock_waits) fail for this user.",
+            "Grant SELECT on sys to the monitoring user if seniors use those views.",
+            "GRANT SELECT ON sys.* TO " + account + ";");
     }
     if (grants.all || grants.super) {
-        Finding x;
-        x.severity = Severity::Warning;
-        x.code = "mysql-broad-privileges";
-        x.summary = std::string("The monitoring user has ") +
-                    (grants.all ? "ALL PRIVILEGES" : "SUPER") +
-                    ": dbtriage stays read-only, but a monitoring account needs only PROCESS and "
-                    "SELECT on performance_schema and sys.";
-        x.nextStep = "Create a least-privileged monitoring account and connect with it.";
         const std::string who = "'dbtriage_monitor'@'%'";
-        x.command = "CREATE USER " + who +
-                    " IDENTIFIED BY '<password>';\n"
-                    "GRANT PROCESS ON *.* TO " +
-                    who +
-                    ";\n"
-                    "GRANT SELECT ON performance_schema.* TO " +
-                    who +
-                    ";\n"
-                    "GRANT SELECT ON sys.* TO " +
-                    who + ";";
-        out.push_back(std::move(x));
+        add(Severity::Warning, "mysql-broad-privileges",
+            std::string("The monitoring user has ") + (grants.all ? "ALL PRIVILEGES" : "SUPER") +
+                ": dbtriage stays read-only, but a monitoring account needs only PROCESS and "
+                "SELECT on performance_schema and sys.",
+            "Create a least-privileged monitoring account and connect with it.",
+            "CREATE USER " + who + " IDENTIFIED BY '<password>';\nGRANT PROCESS ON *.* TO " + who +
+                ";\nGRANT SELECT ON performance_schema.* TO " + who +
+                ";\nGRANT SELECT ON sys.* TO " + who + ";");
     }
     return out;
 }
