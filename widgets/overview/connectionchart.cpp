@@ -42,13 +42,16 @@ ConnectionChart::ConnectionChart(const SnapshotHistory* history, QWidget* parent
     , view_(new QChartView(chart_, this))
     , stack_(new MessageStack(view_, this))
     , axisX_(new QDateTimeAxis(chart_))
-    , axisY_(new QValueAxis(chart_)) {
+    , axisY_(new QValueAxis(chart_))
+    , note_(new QLabel(this)) {
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     auto* header = new QHBoxLayout();
     auto* title = new QLabel(tr("Connections by state"), this);
     makeHeading(title, 1.1);
     header->addWidget(title);
+    note_->setForegroundRole(QPalette::PlaceholderText);
+    header->addWidget(note_);
     header->addStretch();
     auto* windowLabel = new QLabel(tr("&Window:"), this);
     windowLabel->setBuddy(window_);
@@ -111,6 +114,20 @@ void ConnectionChart::applyTheme() {
 void ConnectionChart::refresh() {
     const auto& points = history_->connectionPoints();
     chart_->removeAllSeries();
+    // Fresh axes per refresh: a QDateTimeAxis that outlived its series kept its labels empty
+    // after the range changed (seen offscreen with Qt 6.4).
+    for (QAbstractAxis* axis : chart_->axes()) {
+        chart_->removeAxis(axis);
+        delete axis;
+    }
+    axisX_ = new QDateTimeAxis();
+    axisY_ = new QValueAxis();
+    axisX_->setFormat(QStringLiteral("HH:mm"));
+    axisY_->setLabelFormat(QStringLiteral("%d"));
+    chart_->addAxis(axisX_, Qt::AlignBottom);
+    chart_->addAxis(axisY_, Qt::AlignLeft);
+    applyTheme();
+    note_->clear();
     if (points.empty()) {
         stack_->showMessage(tr("No samples yet."), tr("The chart fills as samples arrive."),
                             QStringLiteral("info"));
@@ -180,10 +197,9 @@ void ConnectionChart::refresh() {
     // would squash the states into a flat band, so it goes into the title instead.
     const std::int64_t usable = shown.back()->usable;
     const double peak = maxY;
-    chart_->setTitle(usable > 0 && double(usable) > peak * 3
-                         ? tr("Peak %1 of %2 usable connections").arg(peak).arg(usable)
-                         : QString());
-    chart_->setTitleBrush(palette().color(QPalette::Text));
+    note_->setText(usable > 0 && double(usable) > peak * 3
+                       ? tr("peak %1 of %2 usable").arg(peak).arg(usable)
+                       : QString());
     if (usable > 0 && double(usable) <= peak * 3) {
         auto* limit = new QLineSeries();
         limit->setName(tr("usable maximum (%1)").arg(usable));

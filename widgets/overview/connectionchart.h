@@ -10,6 +10,7 @@ class QChart;
 class QChartView;
 class QComboBox;
 class QDateTimeAxis;
+class QLabel;
 class QLineSeries;
 class QValueAxis;
 
@@ -40,6 +41,7 @@ private:
     MessageStack* stack_;
     QDateTimeAxis* axisX_;
     QValueAxis* axisY_;
+    QLabel* note_;
 };
 
 } // namespace dbt::gui
