@@ -1,12 +1,46 @@
 #include "cli/cli.h"
 
+#include "render/charts.h"
+
+#include <QGuiApplication>
 #include <QTextStream>
 
 namespace dbt::cli {
 
 bool isSubcommand(const QString& word)
 {
-    return word == QLatin1String("collect") || word == QLatin1String("explain");
+    return word == QLatin1String("collect") || word == QLatin1String("explain") ||
+           word == QLatin1String("open") || word == QLatin1String("compare");
+}
+
+namespace {
+
+QtMessageHandler previousHandler = nullptr;
+
+// Qt Gui's note that it falls back to /tmp/runtime-<user> for XDG_RUNTIME_DIR (usual under
+// ssh or cron) means nothing to a user of the command line.
+void quietHeadless(QtMsgType type, const QMessageLogContext& context, const QString& message)
+{
+    if (type == QtWarningMsg &&
+        message.startsWith(QLatin1String("QStandardPaths: XDG_RUNTIME_DIR not set")))
+        return;
+    if (previousHandler)
+        previousHandler(type, context, message);
+}
+
+} // namespace
+
+std::unique_ptr<QCoreApplication> makeApplication(const QString& subcommand, int& argc,
+                                                  char** argv)
+{
+    previousHandler = qInstallMessageHandler(quietHeadless);
+    // collect draws the bundle's charts: QPainter needs a QGuiApplication, and the offscreen
+    // platform (a bastion host has no display).
+    if (subcommand == QLatin1String("collect")) {
+        render::useOffscreenPlatform();
+        return std::make_unique<QGuiApplication>(argc, argv);
+    }
+    return std::make_unique<QCoreApplication>(argc, argv);
 }
 
 int run(const QStringList& args)
@@ -16,6 +50,10 @@ int run(const QStringList& args)
         return collect(args);
     if (command == QLatin1String("explain"))
         return explain(args);
+    if (command == QLatin1String("open"))
+        return open(args);
+    if (command == QLatin1String("compare"))
+        return compare(args);
     QTextStream(stderr) << QStringLiteral("dbtriage: unknown command \"%1\".\n").arg(command);
     return Usage;
 }

@@ -1,7 +1,11 @@
-// Headless subcommands. They use QCoreApplication only and never touch widgets/.
+// Headless subcommands. They never touch widgets/; collect draws its charts with Qt Gui on the
+// offscreen platform (makeApplication).
 #pragma once
 
+#include <QCoreApplication>
 #include <QStringList>
+
+#include <memory>
 
 namespace dbt::cli {
 
@@ -12,13 +16,20 @@ enum ExitCode : int {
     Usage = 2,           // bad command line or input file
     ConnectFailed = 3,   // connection or authentication failure
     Partial = 4,         // some probes failed or the server went away part-way
+    Unverified = 5,      // a bundle opened, but its files do not match its manifest
 };
 
 bool isSubcommand(const QString& word);
+// The application object a subcommand runs on: a QGuiApplication on the offscreen platform
+// for those that draw charts (collect), a QCoreApplication for the others.
+std::unique_ptr<QCoreApplication> makeApplication(const QString& subcommand, int& argc,
+                                                  char** argv);
 // args[0] is the subcommand name.
 int run(const QStringList& args);
 
 int collect(const QStringList& args);
+int open(const QStringList& args);    // dbtriage open BUNDLE [--json]
+int compare(const QStringList& args); // dbtriage compare A B
 int explain(const QStringList& args);
 
 } // namespace dbt::cli

@@ -1,75 +1,58 @@
-// dbtriage collect CONNECTION [--out DIR] [--samples N] [--interval SECONDS] [--json]
+// dbtriage collect CONNECTION [--out FILE.zip|DIR] [--samples N] [--interval SECONDS] [--json]
+//                  [--note TEXT] [--explain-top N] [--advise] [--no-redact]
+#include "bundle/bundlewriter.h"
 #include "cli/cli.h"
-
-#include "analysis.h"
+#include "cli/recording.h"
 #include "collect/collector.h"
+#include "render/charts.h"
 #include "report.h"
 #include "snapshot_json.h"
+#include "textutil.h"
 
 #include <QCommandLineParser>
 #include <QDir>
-#include <QElapsedTimer>
 #include <QFileInfo>
-#include <QSaveFile>
+#include <QGuiApplication>
 #include <QTextStream>
-#include <QThread>
-
 #include <vector>
 
 namespace dbt::cli {
 
 namespace {
 
-QString q(const std::string& s)
-{
+QString q(const std::string& s) {
     return QString::fromStdString(s);
 }
 
-// Writes atomically: a temporary file, then a rename. Returns an error sentence or "".
-QString writeFileAtomically(const QString& path, const std::string& content)
-{
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly)) {
-        return QStringLiteral("Cannot write %1: %2. Choose another --out directory.")
-            .arg(path, file.errorString());
-    }
-    if (file.write(content.data(), static_cast<qint64>(content.size())) !=
-            static_cast<qint64>(content.size()) ||
-        !file.commit()) {
-        return QStringLiteral("Writing %1 failed: %2. Nothing was left under that name.")
-            .arg(path, file.errorString());
-    }
-    return {};
+bool isZipPath(const QString& path) {
+    return path.endsWith(QLatin1String(".zip"), Qt::CaseInsensitive);
 }
 
-QString writeOutput(const QString& outDir, const Snapshot& result,
-                    const std::vector<SnapshotPtr>& series)
-{
-    QDir dir(outDir);
-    if (!dir.mkpath(QStringLiteral("."))) {
-        return QStringLiteral("Cannot create the directory %1. Check the path and its permissions.")
-            .arg(outDir);
+// Checked before connecting, so that nobody samples a server for minutes to learn that the
+// bundle cannot go where they asked. Returns an error sentence or "".
+QString checkOutPath(const QString& path) {
+    const QFileInfo info(path);
+    if (isZipPath(path)) {
+        if (info.isDir())
+            return QStringLiteral("--out %1 is a directory; name a file ending in .zip.").arg(path);
+        return {};
     }
-    if (series.size() > 1) {
-        if (!dir.mkpath(QStringLiteral("samples")))
-            return QStringLiteral("Cannot create %1/samples.").arg(outDir);
-        int n = 0;
-        for (const SnapshotPtr& s : series) {
-            const QString name =
-                dir.filePath(QStringLiteral("samples/%1.json").arg(++n, 4, 10, QLatin1Char('0')));
-            const QString error = writeFileAtomically(name, dumpJson(snapshotToJson(*s)) + '\n');
-            if (!error.isEmpty())
-                return error;
-        }
-    }
-    return writeFileAtomically(dir.filePath(QStringLiteral("snapshot.json")),
-                               dumpJson(snapshotToJson(result)) + '\n');
+    if (info.exists() && !info.isDir())
+        return QStringLiteral("--out %1 exists and is not a directory; name a new directory or a "
+                              "file ending in .zip.")
+            .arg(path);
+    if (info.isDir() &&
+        !QDir(path).isEmpty(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden | QDir::System))
+        return QStringLiteral("--out %1 is a directory that is not empty; name a new directory "
+                              "(dbtriage never writes into one that holds other files) or a "
+                              "file ending in .zip.")
+            .arg(path);
+    return {};
 }
 
 } // namespace
 
-int collect(const QStringList& args)
-{
+int collect(const QStringList& args) {
     QTextStream out(stdout);
     QTextStream err(stderr);
     QCommandLineParser parser;
@@ -80,9 +63,21 @@ int collect(const QStringList& args)
     parser.addPositionalArgument(
         QStringLiteral("connection"),
         QStringLiteral("postgresql:// URI, libpq keyword string, service=NAME, or mysql:// URI."));
-    const QCommandLineOption outOpt(QStringLiteral("out"),
-                                    QStringLiteral("Write snapshot.json (and samples/) into DIR."),
-                                    QStringLiteral("DIR"));
+    const QCommandLineOption outOpt(
+        QStringLiteral("out"),
+        QStringLiteral("Write an evidence bundle: a .zip file, or a new (or empty) directory."),
+        QStringLiteral("FILE.zip|DIR"));
+    const QCommandLineOption noteOpt(QStringLiteral("note"),
+                                     QStringLiteral("A note for the bundle's README (ticket, "
+                                                    "what was seen)."),
+                                     QStringLiteral("TEXT"));
+    const QCommandLineOption explainTopOpt(
+        QStringLiteral("explain-top"),
+        QStringLiteral("Add the plans of the N costliest statements (not in this build yet)."),
+        QStringLiteral("N"));
+    const QCommandLineOption adviseOpt(
+        QStringLiteral("advise"),
+        QStringLiteral("Add index candidates with their method (not in this build yet)."));
     const QCommandLineOption samplesOpt(QStringLiteral("samples"),
                                         QStringLiteral("Number of samples (default 1)."),
                                         QStringLiteral("N"), QStringLiteral("1"));
@@ -103,7 +98,7 @@ int collect(const QStringList& args)
         QStringLiteral("Longest wait for another session's lock, ms (default 500)."),
         QStringLiteral("MS"), QStringLiteral("500"));
     parser.addOptions({outOpt, samplesOpt, intervalOpt, jsonOpt, noRedactOpt, stmtTimeoutOpt,
-                       lockTimeoutOpt});
+                       lockTimeoutOpt, noteOpt, explainTopOpt, adviseOpt});
 
     if (!parser.parse(args)) {
         err << "dbtriage collect: " << parser.errorText() << '\n'
@@ -141,14 +136,46 @@ int collect(const QStringList& args)
         err << "dbtriage collect: --lock-timeout takes milliseconds from 10 to 60000.\n";
         return Usage;
     }
-    const QString outDir = parser.value(outOpt);
+    const QString outPath = parser.value(outOpt);
     if (parser.isSet(outOpt)) {
-        const QFileInfo info(outDir);
-        if (info.exists() && !info.isDir()) {
-            err << "dbtriage collect: --out " << outDir
-                << " exists and is not a directory; name a directory.\n";
+        const QString error =
+            outPath.isEmpty() ? QStringLiteral("--out needs a path.") : checkOutPath(outPath);
+        if (!error.isEmpty()) {
+            err << "dbtriage collect: " << error << '\n';
             return Usage;
         }
+    }
+    int explainTop = 0;
+    if (parser.isSet(explainTopOpt)) {
+        explainTop = parser.value(explainTopOpt).toInt(&ok);
+        if (!ok || explainTop < 1 || explainTop > 100) {
+            err << "dbtriage collect: --explain-top takes a whole number from 1 to 100.\n";
+            return Usage;
+        }
+    }
+    const QString note = parser.value(noteOpt);
+    if (note.size() > 4000) {
+        err << "dbtriage collect: --note takes at most 4,000 characters.\n";
+        return Usage;
+    }
+    CollectionInfo collection;
+    collection.requestedSamples = samples;
+    collection.intervalSeconds = interval;
+    collection.note = note.toStdString();
+    collection.explainTopRequested = explainTop;
+    collection.adviseRequested = parser.isSet(adviseOpt);
+    if (explainTop > 0) {
+        err << "dbtriage collect: --explain-top is not available in this build yet; the "
+               "output has no plans.\n";
+        collection.unavailable.push_back("Plans of the top " + std::to_string(explainTop) +
+                                         " statements were asked for (--explain-top) but are "
+                                         "not available in this build yet.");
+    }
+    if (collection.adviseRequested) {
+        err << "dbtriage collect: --advise is not available in this build yet; the output has "
+               "no index candidates.\n";
+        collection.unavailable.push_back("Index candidates were asked for (--advise) but are not "
+                                         "available in this build yet.");
     }
 
     CollectorOptions options;
@@ -165,43 +192,34 @@ int collect(const QStringList& args)
         return e.kind() == EngineError::Kind::Usage ? Usage : ConnectFailed;
     }
 
-    std::vector<SnapshotPtr> series;
-    QStringList problems;
-    QElapsedTimer clock;
-    for (int i = 0; i < samples; ++i) {
-        if (i > 0) {
-            const qint64 due = static_cast<qint64>(interval * 1000.0 * i);
-            const qint64 wait = due - clock.elapsed();
-            if (wait > 0)
-                QThread::msleep(static_cast<unsigned long>(wait));
-        } else {
-            clock.start();
-        }
-        try {
-            series.push_back(collector.sample());
-        } catch (const EngineError& e) {
-            problems << QStringLiteral("Sample %1 of %2 failed: %3")
-                            .arg(i + 1)
-                            .arg(samples)
-                            .arg(q(e.what()));
-            collector.disconnect();
-        }
-    }
-
-    if (series.empty()) {
+    Recording recording;
+    const bool any = record(collector, samples, interval, recording);
+    const QStringList& problems = recording.problems;
+    if (!any) {
         for (const QString& p : problems)
             err << "dbtriage collect: " << p << '\n';
         err << "dbtriage collect: no sample could be taken; nothing was written.\n";
         return ConnectFailed;
     }
+    const std::vector<SnapshotPtr>& series = recording.series;
+    const Snapshot& result = recording.result;
 
-    Snapshot result = series.size() > 1 ? withStatementWindow(*series.front(), *series.back())
-                                        : *series.back();
-
-    if (!outDir.isEmpty()) {
-        const QString error = writeOutput(outDir, result, series);
-        if (!error.isEmpty()) {
-            err << "dbtriage collect: " << error << '\n';
+    BundleWriteResult written;
+    if (!outPath.isEmpty()) {
+        BundleInput input;
+        input.snapshot = result;
+        input.samples = series;
+        collection.samples = static_cast<int>(series.size());
+        collection.firstAt = series.front()->collectedAt;
+        collection.lastAt = result.collectedAt;
+        input.collection = collection;
+        if (qobject_cast<QGuiApplication*>(QCoreApplication::instance()))
+            render::addCharts(input);
+        else
+            err << "dbtriage collect: charts need a QGuiApplication; the bundle has none.\n";
+        written = BundleWriter::write(input, outPath);
+        if (!written.ok()) {
+            err << "dbtriage collect: " << written.error << '\n';
             return Failure;
         }
     }
@@ -215,13 +233,13 @@ int collect(const QStringList& args)
         context.intervalSeconds = interval;
         context.firstAt = series.front()->collectedAt;
         out << q(renderTextSummary(result, context));
-        if (!outDir.isEmpty()) {
-            out << "\nWritten: " << QDir(outDir).filePath(QStringLiteral("snapshot.json"));
-            if (series.size() > 1)
-                out << " and " << series.size() << " samples in "
-                    << QDir(outDir).filePath(QStringLiteral("samples/"));
-            out << '\n';
-        }
+        if (written.ok() && !outPath.isEmpty())
+            out << "\nWritten: " << written.path << " ("
+                << (written.zip ? QStringLiteral("zip, ") : QStringLiteral("directory, "))
+                << written.files << " files, " << QString::fromStdString(formatBytes(written.bytes))
+                << (result.redacted ? QStringLiteral(", query texts redacted")
+                                    : QStringLiteral(", NOT redacted"))
+                << ")\n";
     }
     out.flush();
 
@@ -235,7 +253,7 @@ int collect(const QStringList& args)
     if (result.partial()) {
         QStringList failed;
         for (const ProbeNote& p : result.probes) {
-            if (!p.ok())
+            if (p.failed())
                 failed << q(p.probe) + QStringLiteral(" (") + q(p.status) + QLatin1Char(')');
         }
         err << "dbtriage collect: partial result; these probes did not complete: "

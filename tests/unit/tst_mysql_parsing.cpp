@@ -361,6 +361,39 @@ private slots:
         QCOMPARE(fs[1].command, std::string("GRANT PROCESS ON *.* TO 'p'@'%';"));
     }
 
+    void ownStatementsKnownByShape() {
+        using dbt::mysql::statementShape;
+        const std::string sent = "SELECT p.ID, SUBSTRING(p.INFO, 1, 16384) AS INFO FROM "
+                                 "information_schema.PROCESSLIST p WHERE a = 'it''s' AND b IN "
+                                 "('x', 'y') /* note */ LIMIT 500";
+        const std::string digest = "SELECT `p` . `ID` , SUBSTRING ( `p` . `INFO` , ?, ... ) AS "
+                                   "`INFO` FROM `information_schema` . `PROCESSLIST` `p` WHERE "
+                                   "`a` = ? AND `b` IN (...) LIMIT ?";
+        QCOMPARE(statementShape(sent), statementShape(digest));
+        QCOMPARE(statementShape("SELECT 0x1F, 1.5e3, \"q\\\"x\" FROM t"),
+                 std::string("SELECT FROM T"));
+
+        const Rows rows = {
+            row({{"DIGEST", "d1"}, {"DIGEST_TEXT", digest.c_str()}, {"COUNT_STAR", "3"}}),
+            row({{"DIGEST", "d2"},
+                 {"DIGEST_TEXT", "SELECT `p` . `ID` , SUBSTRING ( `p` . `INFO` ..."},
+                 {"COUNT_STAR", "1"}}),
+            row({{"DIGEST", "d3"},
+                 {"DIGEST_TEXT", "SELECT * FROM `orders` WHERE `id` = ?"},
+                 {"COUNT_STAR", "9"}}),
+        };
+        const auto st = dbt::mysql::buildStatements(rows, false, {statementShape(sent)});
+        QVERIFY(st[0].query.rfind("/* dbtriage */ SELECT `p`", 0) == 0);
+        QVERIFY(st[1].query.rfind("/* dbtriage */ ", 0) == 0); // truncated digest text
+        QCOMPARE(st[2].query, std::string("SELECT * FROM `orders` WHERE `id` = ?"));
+        // Another dbtriage session's SELECT: known by its dbtriage_tag column.
+        const auto other = dbt::mysql::buildStatements(
+            {row({{"DIGEST", "d4"},
+                  {"DIGEST_TEXT", "SELECT ? AS `dbtriage_tag` , `trx_id` FROM `x`"}})},
+            false);
+        QVERIFY(other[0].query.rfind("/* dbtriage */ ", 0) == 0);
+    }
+
     void probeStatuses() {
         QCOMPARE(dbt::mysql::probeStatus(1205, "Lock wait timeout exceeded"),
                  std::string("skipped: lock timeout"));

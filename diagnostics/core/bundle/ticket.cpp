@@ -4,6 +4,7 @@
 #include "timefmt.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <fmt/format.h>
 #include <set>
@@ -258,8 +259,8 @@ private:
         for (const LockWait& w : s_.lockWaits)
             waiting.insert(w.waitingPid);
         paragraph(m_.esc(
-            fmt::format("{} of them; {} wait for a lock ({}).",
-                        formatCount(static_cast<std::int64_t>(s_.rootBlockers.size())),
+            fmt::format("{}; {} wait for a lock ({}).",
+                        plural(static_cast<std::int64_t>(s_.rootBlockers.size()), "root blocker"),
                         plural(static_cast<std::int64_t>(waiting.size()), "session"),
                         plural(static_cast<std::int64_t>(s_.lockWaits.size()), "wait-for edge"))));
         std::unordered_map<std::int64_t, std::vector<const LockWait*>> waitersOf;
@@ -525,14 +526,22 @@ private:
 } // namespace
 
 std::string markdownEscape(std::string_view text) {
+    const auto alnum = [&](std::size_t i) {
+        return i < text.size() && std::isalnum(static_cast<unsigned char>(text[i])) != 0;
+    };
     std::string out;
     out.reserve(text.size() + 8);
-    for (const char c : text) {
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
         switch (c) {
+        case '_':
+            // Inside a word ("dbtriage_test") an underscore never starts emphasis in GFM.
+            if (i == 0 || !alnum(i - 1) || !alnum(i + 1))
+                out += '\\';
+            break;
         case '\\':
         case '`':
         case '*':
-        case '_':
         case '[':
         case ']':
         case '<':

@@ -851,7 +851,50 @@ void markWaiting(std::vector<Session>& sessions, const std::vector<LockWait>& wa
 
 // --- statements and health -----------------------------------------------------------
 
-std::vector<StatementStat> buildStatements(const Rows& digests, bool useSampleText) {
+std::string statementShape(std::string_view sql) {
+    std::string out;
+    std::size_t i = 0;
+    const auto isWordStart = [](char c) {
+        return std::isalpha(static_cast<unsigned char>(c)) || c == '_' ||
+               static_cast<unsigned char>(c) >= 0x80;
+    };
+    const auto isWord = [&](char c) {
+        return isWordStart(c) || std::isdigit(static_cast<unsigned char>(c)) || c == '$';
+    };
+    while (i < sql.size()) {
+        const char c = sql[i];
+        if (c == '\'' || c == '"') { // string literal ('' and backslash escapes)
+            for (++i; i < sql.size(); ++i) {
+                if (sql[i] == '\\')
+                    ++i;
+                else if (sql[i] == c && (i + 1 >= sql.size() || sql[i + 1] != c))
+                    break;
+                else if (sql[i] == c)
+                    ++i;
+            }
+            ++i;
+        } else if (c == '/' && i + 1 < sql.size() && sql[i + 1] == '*') {
+            const auto end = sql.find("*/", i + 2);
+            i = end == std::string_view::npos ? sql.size() : end + 2;
+        } else if (std::isdigit(static_cast<unsigned char>(c))) { // numbers, 0x.. literals
+            while (i < sql.size() && (isWord(sql[i]) || sql[i] == '.'))
+                ++i;
+        } else if (isWordStart(c)) {
+            const std::size_t start = i;
+            while (i < sql.size() && isWord(sql[i]))
+                ++i;
+            if (!out.empty())
+                out += ' ';
+            out += upper(std::string(sql.substr(start, i - start)));
+        } else {
+            ++i;
+        }
+    }
+    return out;
+}
+
+std::vector<StatementStat> buildStatements(const Rows& digests, bool useSampleText,
+                                           const std::set<std::string>& ownShapes) {
     constexpr double kPicosPerMs = 1e9;
     std::vector<StatementStat> out;
     out.reserve(digests.size());
@@ -863,6 +906,23 @@ std::vector<StatementStat> buildStatements(const Rows& digests, bool useSampleTe
             s.query = r.text("QUERY_SAMPLE_TEXT");
         if (s.query.empty())
             s.query = r.text("DIGEST_TEXT");
+        if (!r.isNull("DIGEST_TEXT")) {
+            const std::string digestText = r.text("DIGEST_TEXT");
+            std::string shape = statementShape(digestText);
+            bool own =
+                digestText.find("dbtriage_tag") != std::string::npos || ownShapes.count(shape) > 0;
+            if (!own && digestText.size() > 3 &&
+                digestText.compare(digestText.size() - 3, 3, "...") == 0) {
+                // A truncated digest text: its words but the last (maybe cut) start a shape.
+                const auto cut = shape.find_last_of(' ');
+                shape.resize(cut == std::string::npos ? 0 : cut);
+                own = !shape.empty() &&
+                      std::any_of(ownShapes.begin(), ownShapes.end(),
+                                  [&](const std::string& o) { return o.rfind(shape, 0) == 0; });
+            }
+            if (own)
+                s.query = "/* dbtriage */ " + s.query;
+        }
         if (s.id.empty()) {
             // The row that collects everything once the digest table is full.
             s.id = "(other)";

@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -145,9 +146,20 @@ void markWaiting(std::vector<Session>& sessions, const std::vector<LockWait>& wa
 
 // --- statements and health -----------------------------------------------------------
 
+// The words of a statement (keywords and identifiers, upper-cased) without literals,
+// comments, quotes and punctuation: the same for a statement text and its DIGEST_TEXT
+// ("SELECT p.ID FROM t LIMIT 5" and "SELECT `p` . `ID` FROM `t` LIMIT ?" both give
+// "SELECT P ID FROM T LIMIT").
+std::string statementShape(std::string_view sql);
+
 // events_statements_summary_by_digest rows; timers in picoseconds. QUERY_SAMPLE_TEXT is
-// used only when useSampleText (redaction off) and DIGEST_TEXT is missing.
-std::vector<StatementStat> buildStatements(const Rows& digests, bool useSampleText);
+// used only when useSampleText (redaction off). Digest texts are normalised without
+// comments, so the tool's own statements are recognised by the column name dbtriage_tag
+// (the per-sample SELECTs of any dbtriage session) or by their shape (ownShapes: from
+// statementShape of what this session sent, for SHOW statements) and get the
+// "/* dbtriage */ " tag back in front, which is how consumers tell them from the workload.
+std::vector<StatementStat> buildStatements(const Rows& digests, bool useSampleText,
+                                           const std::set<std::string>& ownShapes = {});
 
 // SHOW GLOBAL STATUS rows (Variable_name, Value) -> name -> value.
 std::map<std::string, std::string> nameValueMap(const Rows& rows);

@@ -26,6 +26,8 @@ using mysql::Row;
 using mysql::Rows;
 
 // Every statement the tool sends starts with this tag (see docs and the general-log test).
+// The per-sample SELECTs also carry a first column "1 AS dbtriage_tag": digest texts lose
+// comments but keep that name, so any dbtriage session's statements are known as such.
 constexpr const char* kTag = "/* dbtriage */ ";
 constexpr int kDigestLimit = 500;
 constexpr int kLockRowLimit = 2000;
@@ -152,6 +154,7 @@ private:
     bool replica_ = false;
     std::string replicaStatement_;
     std::string replicaProbe_ = "ok";
+    std::set<std::string> ownShapes_; // of every statement sent, to know them in the digests
 };
 
 std::string MysqlSession::where() const {
@@ -171,6 +174,8 @@ std::string MysqlSession::userName() const {
 Rows MysqlSession::query(const std::string& sql) {
     if (db_ == nullptr)
         throw ServerError{2006, "not connected"};
+    if (ownShapes_.size() < 256) // the driver's statements come in a few dozen shapes
+        ownShapes_.insert(mysql::statementShape(sql));
     const std::string text = kTag + sql;
     if (mysql_real_query(db_, text.data(), text.size()) != 0)
         throw ServerError{mysql_errno(db_), mysql_error(db_)};
@@ -593,7 +598,8 @@ void MysqlSession::sample(Snapshot& s) {
     probe(s, "sessions", [&] {
         const bool attrs = psUsable && f.connectAttrs;
         const bool ps = psUsable && f.psProcesslist;
-        std::string sql = "SELECT p.ID, p.USER, p.HOST, p.DB, p.COMMAND, p.TIME, ";
+        std::string sql =
+            "SELECT 1 AS dbtriage_tag, p.ID, p.USER, p.HOST, p.DB, p.COMMAND, p.TIME, ";
         if (!ps && f.engine == Engine::MariaDB)
             sql += "p.TIME_MS, ";
         sql += "p.STATE, SUBSTRING(p.INFO, 1, 16384) AS INFO";
@@ -610,7 +616,8 @@ void MysqlSession::sample(Snapshot& s) {
     Rows trx;
     if (grants_.process) {
         probe(s, "transactions", [&] {
-            trx = query("SELECT trx_id, trx_state, trx_mysql_thread_id, trx_requested_lock_id, "
+            trx = query("SELECT 1 AS dbtriage_tag, trx_id, trx_state, trx_mysql_thread_id, "
+                        "trx_requested_lock_id, "
                         "TIMESTAMPDIFF(MICROSECOND, trx_started, NOW(6)) AS TRX_AGE_US, "
                         "TIMESTAMPDIFF(MICROSECOND, trx_wait_started, NOW(6)) AS "
                         "TRX_WAIT_AGE_US, trx_rows_locked, trx_tables_locked "
@@ -632,14 +639,14 @@ void MysqlSession::sample(Snapshot& s) {
         s.probes.push_back({"row locks", "ok"}); // nothing waits: no statement needed
     } else if (f.innodbLockWaits && grants_.process) {
         probe(s, "row locks", [&] {
-            const Rows waits =
-                query("SELECT requesting_trx_id, requested_lock_id, blocking_trx_id, "
-                      "blocking_lock_id FROM information_schema.INNODB_LOCK_WAITS LIMIT " +
-                      std::to_string(kLockRowLimit));
-            const Rows locks =
-                query("SELECT lock_id, lock_trx_id, lock_mode, lock_type, lock_table, "
-                      "lock_index, lock_data FROM information_schema.INNODB_LOCKS LIMIT " +
-                      std::to_string(kLockRowLimit));
+            const Rows waits = query(
+                "SELECT 1 AS dbtriage_tag, requesting_trx_id, requested_lock_id, blocking_trx_id, "
+                "blocking_lock_id FROM information_schema.INNODB_LOCK_WAITS LIMIT " +
+                std::to_string(kLockRowLimit));
+            const Rows locks = query(
+                "SELECT 1 AS dbtriage_tag, lock_id, lock_trx_id, lock_mode, lock_type, lock_table, "
+                "lock_index, lock_data FROM information_schema.INNODB_LOCKS LIMIT " +
+                std::to_string(kLockRowLimit));
             auto edges = mysql::innodbLockWaits(waits, locks, trx);
             s.lockWaits.insert(s.lockWaits.end(), edges.waits.begin(), edges.waits.end());
             s.heldLocks.insert(s.heldLocks.end(), edges.held.begin(), edges.held.end());
@@ -647,7 +654,8 @@ void MysqlSession::sample(Snapshot& s) {
     } else if (f.dataLocks && psUsable) {
         probe(s, "row locks", [&] {
             const Rows waits = query(
-                "SELECT REQUESTING_ENGINE_LOCK_ID, REQUESTING_ENGINE_TRANSACTION_ID, "
+                "SELECT 1 AS dbtriage_tag, REQUESTING_ENGINE_LOCK_ID, "
+                "REQUESTING_ENGINE_TRANSACTION_ID, "
                 "REQUESTING_THREAD_ID, BLOCKING_ENGINE_LOCK_ID, BLOCKING_ENGINE_TRANSACTION_ID, "
                 "BLOCKING_THREAD_ID FROM performance_schema.data_lock_waits LIMIT " +
                 std::to_string(kLockRowLimit));
@@ -661,14 +669,14 @@ void MysqlSession::sample(Snapshot& s) {
             }
             Rows locks;
             if (!lockIds.empty())
-                locks =
-                    query("SELECT ENGINE_LOCK_ID, ENGINE_TRANSACTION_ID, THREAD_ID, "
-                          "OBJECT_SCHEMA, OBJECT_NAME, PARTITION_NAME, INDEX_NAME, "
-                          "LOCK_TYPE, LOCK_MODE, LOCK_STATUS, LOCK_DATA FROM "
-                          "performance_schema.data_locks WHERE ENGINE_LOCK_ID IN (" +
-                          joinLiterals(db_, lockIds) + ") OR (ENGINE_TRANSACTION_ID IN (" +
-                          joinLiterals(db_, blockingTrx) + ") AND LOCK_STATUS = 'GRANTED') LIMIT " +
-                          std::to_string(kLockRowLimit));
+                locks = query(
+                    "SELECT 1 AS dbtriage_tag, ENGINE_LOCK_ID, ENGINE_TRANSACTION_ID, THREAD_ID, "
+                    "OBJECT_SCHEMA, OBJECT_NAME, PARTITION_NAME, INDEX_NAME, "
+                    "LOCK_TYPE, LOCK_MODE, LOCK_STATUS, LOCK_DATA FROM "
+                    "performance_schema.data_locks WHERE ENGINE_LOCK_ID IN (" +
+                    joinLiterals(db_, lockIds) + ") OR (ENGINE_TRANSACTION_ID IN (" +
+                    joinLiterals(db_, blockingTrx) + ") AND LOCK_STATUS = 'GRANTED') LIMIT " +
+                    std::to_string(kLockRowLimit));
             std::map<std::int64_t, std::int64_t> threadToPid;
             auto edges = mysql::dataLockWaits(waits, locks, trx, threadToPid);
             if (edges.waits.size() < waits.size()) {
@@ -682,10 +690,10 @@ void MysqlSession::sample(Snapshot& s) {
                     std::string list;
                     for (const std::string& t : threads)
                         list += (list.empty() ? "" : ", ") + t;
-                    for (const Row& r :
-                         query("SELECT THREAD_ID, PROCESSLIST_ID FROM performance_schema.threads "
-                               "WHERE THREAD_ID IN (" +
-                               list + ")"))
+                    for (const Row& r : query("SELECT 1 AS dbtriage_tag, THREAD_ID, PROCESSLIST_ID "
+                                              "FROM performance_schema.threads "
+                                              "WHERE THREAD_ID IN (" +
+                                              list + ")"))
                         if (auto t = r.integer("THREAD_ID"))
                             if (auto p = r.integer("PROCESSLIST_ID"))
                                 threadToPid[*t] = *p;
@@ -717,7 +725,8 @@ void MysqlSession::sample(Snapshot& s) {
     } else if (mdlReadable) {
         probe(s, "metadata locks", [&] {
             const Rows mdl = query(
-                "SELECT m.OBJECT_TYPE, m.OBJECT_SCHEMA, m.OBJECT_NAME, m.LOCK_TYPE, "
+                "SELECT 1 AS dbtriage_tag, m.OBJECT_TYPE, m.OBJECT_SCHEMA, m.OBJECT_NAME, "
+                "m.LOCK_TYPE, "
                 "m.LOCK_DURATION, m.LOCK_STATUS, m.OWNER_THREAD_ID, t.PROCESSLIST_ID FROM "
                 "performance_schema.metadata_locks m LEFT JOIN performance_schema.threads t ON "
                 "t.THREAD_ID = m.OWNER_THREAD_ID WHERE EXISTS (SELECT 1 FROM "
@@ -749,10 +758,11 @@ void MysqlSession::sample(Snapshot& s) {
                 return std::find(f.digestColumns.begin(), f.digestColumns.end(), c) !=
                        f.digestColumns.end();
             };
-            std::string sql = "SELECT SCHEMA_NAME, DIGEST, DIGEST_TEXT, COUNT_STAR, "
-                              "SUM_TIMER_WAIT, AVG_TIMER_WAIT, SUM_ROWS_SENT, "
-                              "SUM_ROWS_EXAMINED, SUM_NO_INDEX_USED, "
-                              "SUM_CREATED_TMP_DISK_TABLES, SUM_SORT_MERGE_PASSES";
+            std::string sql =
+                "SELECT 1 AS dbtriage_tag, SCHEMA_NAME, DIGEST, DIGEST_TEXT, COUNT_STAR, "
+                "SUM_TIMER_WAIT, AVG_TIMER_WAIT, SUM_ROWS_SENT, "
+                "SUM_ROWS_EXAMINED, SUM_NO_INDEX_USED, "
+                "SUM_CREATED_TMP_DISK_TABLES, SUM_SORT_MERGE_PASSES";
             for (const char* c : {"QUANTILE_95", "QUANTILE_99", "SUM_CPU_TIME"})
                 if (hasColumn(c))
                     sql += std::string(", ") + c;
@@ -762,7 +772,7 @@ void MysqlSession::sample(Snapshot& s) {
             sql += " FROM performance_schema.events_statements_summary_by_digest WHERE "
                    "COUNT_STAR > 0 ORDER BY SUM_TIMER_WAIT DESC LIMIT " +
                    std::to_string(kDigestLimit);
-            s.statements = mysql::buildStatements(query(sql), sampleText);
+            s.statements = mysql::buildStatements(query(sql), sampleText, ownShapes_);
         });
     } else {
         s.probes.push_back(

@@ -1,0 +1,97 @@
+// dbtriage open BUNDLE [--json]: a recorded bundle (.zip, directory or snapshot.json), checksums
+// verified first, shown as its README summary under a banner saying it is a recording.
+#include "bundle/bundlereader.h"
+#include "bundle/ticket.h"
+#include "cli/cli.h"
+#include "cli/recording.h"
+#include "snapshot_json.h"
+#include "timefmt.h"
+
+#include <QCommandLineParser>
+#include <QTextStream>
+
+namespace dbt::cli {
+
+namespace {
+
+QString q(const std::string& s) {
+    return QString::fromStdString(s);
+}
+
+} // namespace
+
+QString recordingBanner(const Bundle& b) {
+    const Snapshot& s = *b.snapshot;
+    QString banner = QStringLiteral("Recording from %1 of %2")
+                         .arg(q(formatRfc3339(s.collectedAt)), q(describeServer(s.server)));
+    if (b.hasManifest && !b.manifest.toolVersion.empty())
+        banner += QStringLiteral(" (written by dbtriage %1)").arg(q(b.manifest.toolVersion));
+    return banner;
+}
+
+int open(const QStringList& args) {
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Shows an evidence bundle written by \"dbtriage collect --out\" with no connection: "
+        "checksums are verified first, then the README summary is printed."));
+    parser.addHelpOption();
+    parser.addPositionalArgument(QStringLiteral("bundle"),
+                                 QStringLiteral("A bundle .zip, a bundle directory, or a "
+                                                "snapshot.json."));
+    const QCommandLineOption jsonOpt(QStringLiteral("json"),
+                                     QStringLiteral("Print the snapshot as JSON."));
+    parser.addOption(jsonOpt);
+    if (!parser.parse(args)) {
+        err << "dbtriage open: " << parser.errorText() << '\n'
+            << "Run \"dbtriage open --help\" for the options.\n";
+        return Usage;
+    }
+    if (parser.isSet(QStringLiteral("help"))) {
+        out << parser.helpText();
+        return Ok;
+    }
+    if (parser.positionalArguments().size() != 1) {
+        err << "dbtriage open: give exactly one BUNDLE (a .zip file or a directory).\n";
+        return Usage;
+    }
+    const Bundle b = BundleReader::open(parser.positionalArguments().first());
+    if (!b.ok()) {
+        err << "dbtriage open: " << b.error << '\n';
+        return Usage;
+    }
+    if (parser.isSet(jsonOpt)) {
+        out << q(dumpJson(snapshotToJson(*b.snapshot))) << '\n';
+        out.flush();
+        if (!b.verified())
+            err << "dbtriage open: " << b.verification << '\n';
+        return b.verified() ? Ok : Unverified;
+    }
+
+    out << recordingBanner(b) << '\n';
+    out << (b.verified() ? QStringLiteral("Checksums: ") + b.verification
+                         : QStringLiteral("UNVERIFIED. ") + b.verification)
+        << "\n\n";
+    TicketContext context;
+    if (b.hasManifest) {
+        context.collection = b.manifest.collection;
+        context.toolVersion = b.manifest.toolVersion;
+    } else {
+        context.collection.samples = b.samples.empty() ? 1 : static_cast<int>(b.samples.size());
+        context.collection.requestedSamples = context.collection.samples;
+        context.collection.firstAt =
+            b.samples.empty() ? b.snapshot->collectedAt : b.samples.front()->collectedAt;
+    }
+    for (const auto& [path, data] : b.files)
+        context.files.push_back(path);
+    out << q(renderReadmeMarkdown(*b.snapshot, context)) << '\n';
+    out.flush();
+    if (!b.verified()) {
+        err << "dbtriage open: " << b.verification << '\n';
+        return Unverified;
+    }
+    return Ok;
+}
+
+} // namespace dbt::cli

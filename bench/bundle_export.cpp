@@ -1,0 +1,222 @@
+// bench/bundle_export — size and time of exporting an evidence bundle for a busy server:
+// 5,000 statements, 2,000 sessions, 30 samples (synthetic, deterministic). Prints the zip size
+// (goal ≤ 5 MB) and the export time (goal ≤ 2 s), with a breakdown, and the time to open and
+// verify the result. Asserts nothing.
+//
+// Usage: bundle_export [--samples N] [--statements N] [--sessions N] [--out FILE.zip]
+#include "analysis.h"
+#include "bundle/bundlereader.h"
+#include "bundle/bundlewriter.h"
+#include "render/charts.h"
+
+#include <QElapsedTimer>
+#include <QGuiApplication>
+#include <QTemporaryDir>
+#include <QTextStream>
+#include <cstdint>
+#include <random>
+#include <string>
+
+using namespace dbt;
+
+namespace {
+
+constexpr Micros kStart = 1'764'000'000'000'000; // 2025-11-24
+
+const char* const kTables[] = {"orders",   "order_items", "customers", "payments", "shipments",
+                               "products", "inventory",   "carts",     "sessions", "audit_log"};
+const char* const kColumns[] = {"id",     "customer_id", "status",       "created_at", "updated_at",
+                                "amount", "sku",         "warehouse_id", "email",      "note"};
+
+std::string statementText(int i) {
+    const std::string t = kTables[i % 10];
+    const std::string c1 = kColumns[i % 7];
+    const std::string c2 = kColumns[(i / 7) % 10];
+    switch (i % 4) {
+    case 0:
+        return "SELECT " + c1 + ", " + c2 + ", count(*) FROM " + t + " WHERE " + c2 +
+               " = $1 AND created_at > $2 GROUP BY " + c1 + ", " + c2 +
+               " ORDER BY 3 DESC LIMIT $3 /* q" + std::to_string(i) + " */";
+    case 1:
+        return "UPDATE " + t + " SET " + c1 + " = $1, updated_at = now() WHERE id = $2 /* q" +
+               std::to_string(i) + " */";
+    case 2:
+        return "INSERT INTO " + t + " (" + c1 + ", " + c2 + ", note) VALUES ($1, $2, $3) /* q" +
+               std::to_string(i) + " */";
+    default:
+        return "SELECT o.id, o.status, i.sku, i.amount FROM " + t +
+               " o JOIN order_items i ON i.order_id = o.id WHERE o." + c2 +
+               " = ANY ($1) AND o.status <> $2 ORDER BY o.created_at DESC /* q" +
+               std::to_string(i) + " */";
+    }
+}
+
+Snapshot makeSample(int sample, int statements, int sessions, std::mt19937_64& rng) {
+    Snapshot s;
+    s.collectedAt = kStart + static_cast<Micros>(sample) * 2'000'000;
+    s.toolVersion = "bench";
+    s.server.engine = Engine::PostgreSQL;
+    s.server.version = "15.4";
+    s.server.versionNum = 150004;
+    s.server.host = "db1.example.com";
+    s.server.port = "5432";
+    s.server.database = "shop";
+    s.server.user = "dbtriage_monitor";
+    s.server.settings = {{"max_connections", "2500"}, {"work_mem", "4MB"}};
+    s.connections.max = 2500;
+    s.connections.reserved = 3;
+    std::uniform_int_distribution<int> pct(0, 99);
+    for (int i = 0; i < sessions; ++i) {
+        Session x;
+        x.pid = 10000 + i;
+        x.user = i % 5 ? "app" : "reporting";
+        x.database = "shop";
+        x.application = "service-" + std::to_string(i % 40);
+        x.client = "10.0." + std::to_string(i / 250) + "." + std::to_string(i % 250) + ":5" +
+                   std::to_string(1000 + i);
+        x.backendType = "client backend";
+        const int p = pct(rng);
+        x.state = p < 30 ? "active" : p < 90 ? "idle" : "idle in transaction";
+        x.backendStart = kStart - 3'600'000'000LL + i * 1000;
+        x.queryStart = s.collectedAt - (p + 1) * 10'000;
+        x.stateChange = x.queryStart;
+        if (x.state != "idle")
+            x.transactionStart = x.queryStart;
+        x.query = statementText(i % statements);
+        x.queryId = std::to_string(1'000'000'007LL * (i % statements));
+        s.connections.byState[x.state]++;
+        s.connections.byApplication[x.application]++;
+        s.sessions.push_back(std::move(x));
+    }
+    s.connections.total = sessions;
+    // 20 root blockers with 10 waiters each
+    for (int r = 0; r < 20; ++r) {
+        for (int w = 0; w < 10; ++w) {
+            LockWait lw;
+            lw.waitingPid = 10000 + 100 + r * 10 + w;
+            lw.blockingPid = 10000 + r;
+            lw.lockType = "transactionid";
+            lw.mode = "ShareLock";
+            lw.object = "transaction " + std::to_string(900000 + r);
+            s.lockWaits.push_back(lw);
+        }
+        s.heldLocks.push_back({10000 + r, "relation", "RowExclusiveLock", "public.orders"});
+    }
+    for (int i = 0; i < statements; ++i) {
+        StatementStat st;
+        st.id = std::to_string(1'000'000'007LL * i);
+        st.query = statementText(i);
+        st.database = "shop";
+        st.user = i % 5 ? "app" : "reporting";
+        st.calls = (statements - i) * (sample + 1) * 3;
+        st.totalTimeMs = static_cast<double>(st.calls) * (0.05 + (i % 97) * 0.013);
+        st.meanTimeMs = st.totalTimeMs / static_cast<double>(st.calls);
+        st.rows = st.calls * (1 + i % 7);
+        st.sharedBlksHit = st.calls * 12;
+        st.sharedBlksRead = st.calls / 10;
+        s.statements.push_back(std::move(st));
+    }
+    s.probes = {{"activity", "ok"}, {"locks", "ok"}, {"statements", "ok"}};
+    analyseSnapshot(s, {});
+    return s;
+}
+
+double ms(const QElapsedTimer& t) {
+    return static_cast<double>(t.nsecsElapsed()) / 1e6;
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    render::useOffscreenPlatform();
+    QGuiApplication app(argc, argv);
+    QTextStream out(stdout);
+    int samples = 30;
+    int statements = 5000;
+    int sessions = 2000;
+    QString outPath;
+    const QStringList args = QCoreApplication::arguments();
+    for (qsizetype i = 1; i + 1 < args.size(); i += 2) {
+        if (args[i] == QLatin1String("--samples"))
+            samples = args[i + 1].toInt();
+        else if (args[i] == QLatin1String("--statements"))
+            statements = args[i + 1].toInt();
+        else if (args[i] == QLatin1String("--sessions"))
+            sessions = args[i + 1].toInt();
+        else if (args[i] == QLatin1String("--out"))
+            outPath = args[i + 1];
+    }
+    samples = std::max(samples, 1);
+    statements = std::max(statements, 1);
+    sessions = std::max(sessions, 1);
+
+    std::mt19937_64 rng(42);
+    BundleInput input;
+    for (int i = 0; i < samples; ++i)
+        input.samples.push_back(
+            std::make_shared<const Snapshot>(makeSample(i, statements, sessions, rng)));
+    input.snapshot = samples > 1
+                         ? withStatementWindow(*input.samples.front(), *input.samples.back())
+                         : *input.samples.back();
+    input.collection.samples = samples;
+    input.collection.requestedSamples = samples;
+    input.collection.intervalSeconds = 2;
+    input.collection.note = "bench";
+
+    QTemporaryDir tmp;
+    if (outPath.isEmpty())
+        outPath = tmp.filePath(QStringLiteral("bench.zip"));
+
+    QElapsedTimer total;
+    total.start();
+    QElapsedTimer step;
+    step.start();
+    render::addCharts(input);
+    const double chartsMs = ms(step);
+    step.restart();
+    const std::vector<BundleFile> files = BundleWriter::compose(input);
+    const double composeMs = ms(step);
+    qint64 raw = 0;
+    for (const BundleFile& f : files)
+        raw += f.data.size();
+    step.restart();
+    QByteArray zipped;
+    const QString zipError = BundleWriter::zipFiles(files, input.snapshot.collectedAt, 6, &zipped);
+    const double zipMs = ms(step);
+    const double partsMs = ms(total);
+
+    // The real thing, end to end (compose + zip + atomic write), charts included above.
+    step.restart();
+    const BundleWriteResult w = BundleWriter::write(input, outPath);
+    const double writeMs = ms(step);
+
+    step.restart();
+    const Bundle b = BundleReader::open(outPath);
+    const double openMs = ms(step);
+
+    out << "bundle_export: " << samples << " samples, " << statements << " statements, " << sessions
+        << " sessions per sample\n";
+    if (!zipError.isEmpty() || !w.ok()) {
+        out << "  FAILED: " << (zipError.isEmpty() ? w.error : zipError) << '\n';
+        return 1;
+    }
+    out << QStringLiteral("  files: %1, uncompressed %2 MB\n")
+               .arg(files.size())
+               .arg(static_cast<double>(raw) / 1e6, 0, 'f', 1);
+    out << QStringLiteral("  zip size: %1 MB (goal <= 5 MB)\n")
+               .arg(static_cast<double>(w.bytes) / 1e6, 0, 'f', 2);
+    out << QStringLiteral("  export time: %1 ms (goal <= 2000 ms) = charts %2 + write %3 "
+                          "(compose + zip + atomic write)\n")
+               .arg(chartsMs + writeMs, 0, 'f', 0)
+               .arg(chartsMs, 0, 'f', 0)
+               .arg(writeMs, 0, 'f', 0);
+    out << QStringLiteral("    breakdown: compose %1 ms (JSON, CSV, README, SHA-256), zip %2 ms; "
+                          "parts measured alone %3 ms\n")
+               .arg(composeMs, 0, 'f', 0)
+               .arg(zipMs, 0, 'f', 0)
+               .arg(partsMs, 0, 'f', 0);
+    out << QStringLiteral("  open + verify + parse: %1 ms, %2\n")
+               .arg(openMs, 0, 'f', 0)
+               .arg(b.ok() ? b.verification : b.error);
+    return 0;
+}
