@@ -120,9 +120,11 @@ void derive(Plan& plan) {
             const Node& n = nodes[i];
             if (n.nodeType == "CTE Scan" && cteTime.count(n.cteName)) {
                 double childTime = 0;
-                for (const int c : n.children)
-                    childTime +=
-                        nodes[static_cast<std::size_t>(c)].derived.inclusiveTimeMs.value_or(0);
+                for (const int c : n.children) {
+                    if (!skipInParent[static_cast<std::size_t>(c)])
+                        childTime +=
+                            nodes[static_cast<std::size_t>(c)].derived.inclusiveTimeMs.value_or(0);
+                }
                 const double own =
                     std::max(0.0, n.derived.inclusiveTimeMs.value_or(0.0) - childTime);
                 double& left = cteTime[n.cteName];
