@@ -82,7 +82,10 @@ MainWindow::MainWindow(QWidget* parent)
     setCentralWidget(central);
     statusBar()->hide(); // the status area above says it all
 
-    connect(sidebar_, &QListWidget::currentRowChanged, stack_, &QStackedWidget::setCurrentIndex);
+    connect(sidebar_, &QListWidget::currentRowChanged, this, [this](int row) {
+        refreshView(View(row));
+        stack_->setCurrentIndex(row);
+    });
     connect(monitor_, &Monitor::snapshotReady, this, &MainWindow::onSnapshot);
     connect(monitor_, &Monitor::statusChanged, this, &MainWindow::onStatus);
     connect(status_, &StatusArea::retryRequested, this, [this] {
@@ -315,12 +318,35 @@ void MainWindow::onStatus(const SamplerStatus& status) {
 }
 
 void MainWindow::refreshViews() {
-    const SnapshotPtr latest = history_.latest();
-    overview_->refresh();
-    sessions_->setSnapshot(latest);
-    queries_->refresh();
-    locks_->setSnapshot(latest);
+    // Only the visible view does its work now; the others when they are shown. With
+    // thousands of sessions and statements that is the difference between one view's
+    // refresh per sample and four.
+    dirty_.fill(true);
+    refreshView(currentView());
     updateSidebar();
+}
+
+void MainWindow::refreshView(View view) {
+    if (view < 0 || view >= ViewCount || !dirty_[std::size_t(view)])
+        return;
+    dirty_[std::size_t(view)] = false;
+    const SnapshotPtr latest = history_.latest();
+    switch (view) {
+    case Overview:
+        overview_->refresh();
+        break;
+    case Sessions:
+        sessions_->setSnapshot(latest);
+        break;
+    case TopQueries:
+        queries_->refresh();
+        break;
+    case Locks:
+        locks_->setSnapshot(latest);
+        break;
+    case ViewCount:
+        break;
+    }
 }
 
 void MainWindow::updateSidebar() {
@@ -363,7 +389,7 @@ void MainWindow::tick() {
     status_->setDataAge(double(ageMs) / 1000.0, stale);
     // Live durations: the server's clock at the sample plus the time since it arrived, as
     // long as the data is fresh; stale data keeps the durations it had.
-    if (!stale && !paused)
+    if (!stale && !paused && currentView() == Sessions)
         sessions_->tick(latest->collectedAt + ageMs * 1000);
 }
 

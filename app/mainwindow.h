@@ -10,6 +10,7 @@
 
 #include <QElapsedTimer>
 #include <QMainWindow>
+#include <array>
 
 class QAction;
 class QComboBox;
@@ -67,6 +68,7 @@ private:
     void onStatus(const SamplerStatus& status);
     void tick();
     void refreshViews();
+    void refreshView(View view);
     void updateSidebar();
     void showConnectDialog();
     void openSnapshotDialog();
@@ -94,6 +96,7 @@ private:
     QComboBox* interval_ = nullptr;
     gui::ConnectRequest current_;
     SamplerStatus lastStatus_;
+    std::array<bool, ViewCount> dirty_{};
     bool offline_ = false;
     bool live_ = false;
     quint64 connectSerial_ = 0; // drops a keyring answer for an abandoned connect

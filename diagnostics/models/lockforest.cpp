@@ -6,6 +6,7 @@
 #include <deque>
 #include <limits>
 #include <map>
+#include <string_view>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -158,10 +159,13 @@ LockForest buildLockForest(const SnapshotPtr& snapshot, const LockForestOptions&
         return it == sessions.end() ? nullptr : it->second;
     };
     for (auto& [parent, kids] : childrenOf) {
-        std::sort(kids.begin(), kids.end(), [&](std::int64_t a, std::int64_t b) {
-            return std::pair(waitingSince(sessionOf(a)), a) <
-                   std::pair(waitingSince(sessionOf(b)), b);
-        });
+        std::vector<std::pair<Micros, std::int64_t>> keyed;
+        keyed.reserve(kids.size());
+        for (std::int64_t kid : kids)
+            keyed.emplace_back(waitingSince(sessionOf(kid)), kid);
+        std::sort(keyed.begin(), keyed.end());
+        for (std::size_t i = 0; i < kids.size(); ++i)
+            kids[i] = keyed[i].second;
     }
 
     // Subtree sizes (iterative post-order over the chosen forest).
@@ -243,7 +247,8 @@ LockForest buildLockForest(const SnapshotPtr& snapshot, const LockForestOptions&
         if (it == childrenOf.end())
             continue;
         // Group the leaf children by how they wait.
-        std::map<std::tuple<std::string, std::string, std::string>, std::vector<std::int64_t>>
+        std::map<std::tuple<std::string_view, std::string_view, std::string_view>,
+                 std::vector<std::int64_t>>
             leafGroups;
         std::vector<std::int64_t> inner;
         for (std::int64_t child : it->second) {
@@ -251,7 +256,7 @@ LockForest buildLockForest(const SnapshotPtr& snapshot, const LockForestOptions&
                 inner.push_back(child);
                 continue;
             }
-            const LockWait* w = parentOf[child].wait;
+            const LockWait* w = parentOf.find(child)->second.wait;
             leafGroups[{w->lockType, w->mode, w->object}].push_back(child);
         }
         for (std::int64_t child : inner)
@@ -268,9 +273,9 @@ LockForest buildLockForest(const SnapshotPtr& snapshot, const LockForestOptions&
             agg.kind = LockNode::Kind::Aggregate;
             agg.parent = index;
             agg.depth = depth;
-            agg.lockType = std::get<0>(key);
-            agg.mode = std::get<1>(key);
-            agg.object = std::get<2>(key);
+            agg.lockType = std::string(std::get<0>(key));
+            agg.mode = std::string(std::get<1>(key));
+            agg.object = std::string(std::get<2>(key));
             agg.hard = parentOf[members[keep]].wait->hard;
             agg.pids.assign(members.begin() + std::ptrdiff_t(keep), members.end());
             std::sort(agg.pids.begin(), agg.pids.end());

@@ -1,6 +1,6 @@
 #include "models/snapshothistory.h"
 
-#include "analysis.h"
+#include "deltas.h"
 
 #include <algorithm>
 
@@ -112,7 +112,31 @@ SnapshotPtr SnapshotHistory::statementWindow(StatementWindow window) const {
     } else if (first_) {
         baseline = first_;
     }
-    auto result = std::make_shared<const Snapshot>(withStatementWindow(*baseline, *later));
+    // Like withStatementWindow(), without copying the sessions and locks of the sample: the
+    // window snapshot only feeds the statement views, and a 2,000-session copy per refresh
+    // is time the GUI thread does not have.
+    auto out = std::make_shared<Snapshot>();
+    out->collectedAt = later->collectedAt;
+    out->server = later->server;
+    out->probes = later->probes;
+    out->findings = later->findings;
+    out->redacted = later->redacted;
+    out->toolVersion = later->toolVersion;
+    StatementDelta delta = statementDeltas(baseline->statements, later->statements);
+    out->statements = std::move(delta.statements);
+    out->statementScope = StatementScope::Window;
+    out->statementWindowStart = baseline->collectedAt;
+    if (delta.resetDetected) {
+        out->findings.push_back(Finding{
+            Severity::Info,
+            "statistics-reset",
+            "Statement statistics were reset during the window; the figures of the affected "
+            "statements count only the time since the reset.",
+            "Compare a longer window later, or ask who reset the statistics.",
+            {},
+            {}});
+    }
+    SnapshotPtr result = std::move(out);
     windowCache_[window] = result;
     return result;
 }

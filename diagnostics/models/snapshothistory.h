@@ -65,10 +65,11 @@ public:
     const std::deque<SnapshotPtr>& snapshots() const { return snapshots_; }
     const std::deque<ConnectionPoint>& connectionPoints() const { return points_; }
 
-    // The latest sample with statement deltas over the window (scope Window, window start =
-    // the baseline's time). When the history is shorter than the window the baseline is the
-    // oldest kept sample, so the window is shorter than asked: read statementWindowStart.
-    // Null with fewer than two samples. Cached until the next append.
+    // The latest sample's statements as deltas over the window (scope Window, window start =
+    // the baseline's time), with its server, probes and findings but no sessions or locks. When the
+    // history is shorter than the window the baseline is the oldest kept sample, so the window is
+    // shorter than asked: read statementWindowStart. Null with fewer than two samples. Cached until
+    // the next append.
     SnapshotPtr statementWindow(StatementWindow window) const;
 
     // The statement (matched by id, database, user) between consecutive kept samples,

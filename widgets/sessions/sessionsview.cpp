@@ -73,7 +73,9 @@ SessionsView::SessionsView(QWidget* parent)
     , detailQuery_(new QPlainTextEdit(this)) {
     filter_->setSourceModel(model_);
     filter_->setSortRole(SortRole);
-    filter_->setDynamicSortFilter(true);
+    // Sorted explicitly per sample: a dynamic sort would re-sort thousands of rows on every
+    // one-second duration tick, where the order cannot change.
+    filter_->setDynamicSortFilter(false);
 
     auto* layout = new QVBoxLayout(this);
     auto* bar = new QHBoxLayout();
@@ -173,6 +175,9 @@ SessionsView::SessionsView(QWidget* parent)
 
 void SessionsView::setSnapshot(const SnapshotPtr& snapshot) {
     model_->setSnapshot(snapshot);
+    filter_->invalidate();
+    filter_->sort(table_->horizontalHeader()->sortIndicatorSection(),
+                  table_->horizontalHeader()->sortIndicatorOrder());
     updateCounts();
     updateDetails();
 }

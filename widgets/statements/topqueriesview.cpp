@@ -74,7 +74,7 @@ TopQueriesView::TopQueriesView(const SnapshotHistory* history, QWidget* parent)
     proxy_->setSortRole(SortRole);
     proxy_->setFilterRole(FilterTextRole);
     proxy_->setFilterCaseSensitivity(Qt::CaseInsensitive);
-    proxy_->setDynamicSortFilter(true);
+    proxy_->setDynamicSortFilter(false); // sorted once per refresh, see refresh()
 
     auto* layout = new QVBoxLayout(this);
     auto* bar = new QHBoxLayout();
@@ -230,6 +230,9 @@ void TopQueriesView::refresh() {
                                "The window's deltas appear from the next sample on."));
     }
     model_->setSnapshot(shown);
+    proxy_->invalidate();
+    proxy_->sort(table_->horizontalHeader()->sortIndicatorSection(),
+                 table_->horizontalHeader()->sortIndicatorOrder());
 
     if (!shown) {
         stack_->showMessage(tr("Not connected."),
