@@ -11,14 +11,11 @@
 namespace dbt {
 
 Collector::Collector(CollectorOptions options)
-    : options_(std::move(options))
-{
-}
+    : options_(std::move(options)) {}
 
 Collector::~Collector() = default;
 
-const ServerInfo& Collector::connect()
-{
+const ServerInfo& Collector::connect() {
     if (engine_)
         engine_->disconnect();
     engine_ = openEngine(options_.connect);
@@ -27,19 +24,16 @@ const ServerInfo& Collector::connect()
     return server_;
 }
 
-bool Collector::connected() const
-{
+bool Collector::connected() const {
     return engine_ && engine_->connected();
 }
 
-void Collector::disconnect()
-{
+void Collector::disconnect() {
     if (engine_)
         engine_->disconnect();
 }
 
-SnapshotPtr Collector::sample()
-{
+SnapshotPtr Collector::sample() {
     if (!connected())
         connect();
     auto snapshot = std::make_shared<Snapshot>();
@@ -58,18 +52,22 @@ SnapshotPtr Collector::sample()
 
 // The tool's own monitoring statements are not the workload: leave them out of the
 // statement list (their text starts with the tag every driver puts on its statements).
-void Collector::dropOwnStatements(Snapshot& s)
-{
+void Collector::dropOwnStatements(Snapshot& s) {
     static constexpr std::string_view kTag = "/* dbtriage */";
     std::erase_if(s.statements, [](const StatementStat& st) {
         return std::string_view(st.query).substr(0, kTag.size()) == kTag;
     });
 }
 
-void Collector::redact(Snapshot& s)
-{
+void Collector::redact(Snapshot& s) {
     const SqlDialect dialect =
         s.server.engine == Engine::PostgreSQL ? SqlDialect::PostgreSQL : SqlDialect::MySQL;
+    if (s.server.engine != Engine::PostgreSQL) {
+        for (LockWait& w : s.lockWaits)
+            w.object = redactLockObject(w.object);
+        for (HeldLock& h : s.heldLocks)
+            h.object = redactLockObject(h.object);
+    }
     for (Session& session : s.sessions) {
         if (!session.query.empty())
             session.query = redactQuery(session.query, dialect).text;

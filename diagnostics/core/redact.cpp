@@ -426,4 +426,25 @@ Redacted redactQuery(std::string_view sql, SqlDialect dialect) {
     return result;
 }
 
+// MySQL/MariaDB lock objects carry the locked key's values ("row (PRIMARY: 'a@b.c') of
+// shop.customers"), which can be a customer's data: mask them like literals in a query.
+std::string redactLockObject(const std::string& object) {
+    static constexpr std::string_view kRow = "row (";
+    const auto start = object.find(kRow);
+    if (start == std::string::npos)
+        return object;
+    const auto end = object.rfind(") of ");
+    auto close = end != std::string::npos && end > start ? end : object.rfind(')');
+    if (close == std::string::npos || close <= start)
+        close = object.size(); // cut short: mask everything after "row ("
+    const auto inner = start + kRow.size();
+    const auto colon = object.find(": ", inner);
+    const auto dataStart = colon != std::string::npos && colon < close ? colon + 2 : inner;
+    const std::string data = object.substr(dataStart, close - dataStart);
+    if (data.empty() || data.find("pseudo-record") != std::string::npos)
+        return object;
+    return object.substr(0, dataStart) + redactQuery(data, SqlDialect::MySQL).text +
+           object.substr(close);
+}
+
 } // namespace dbt

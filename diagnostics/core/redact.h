@@ -40,4 +40,8 @@ Redacted redactQuery(std::string_view sql, SqlDialect dialect = SqlDialect::Auto
 // "…[truncated]", the marker included in maxBytes (below 14 bytes: cut without marker).
 std::string sanitizeText(std::string_view text, std::size_t maxBytes = 64 * 1024);
 
+// MySQL/MariaDB lock objects carry the locked key's values ("row (PRIMARY: 'a@b.c') of
+// shop.customers"): the values are masked like literals ("row (PRIMARY: ?) of …").
+std::string redactLockObject(const std::string& object);
+
 } // namespace dbt

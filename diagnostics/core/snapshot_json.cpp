@@ -12,19 +12,15 @@ namespace {
 
 constexpr const char* kFormatName = "dbtriage-snapshot";
 
-json optTime(const OptMicros& t)
-{
+json optTime(const OptMicros& t) {
     return t ? json(formatRfc3339(*t)) : json(nullptr);
 }
 
-template<typename T>
-json optValue(const std::optional<T>& v)
-{
+template<typename T> json optValue(const std::optional<T>& v) {
     return v ? json(*v) : json(nullptr);
 }
 
-json counts(const std::map<std::string, std::int64_t>& m)
-{
+json counts(const std::map<std::string, std::int64_t>& m) {
     json o = json::object();
     for (const auto& [k, v] : m)
         o[k] = v;
@@ -33,8 +29,7 @@ json counts(const std::map<std::string, std::int64_t>& m)
 
 // --- reading helpers: tolerant of missing optional fields, strict on types ---
 
-std::string str(const json& o, const char* key)
-{
+std::string str(const json& o, const char* key) {
     auto it = o.find(key);
     if (it == o.end() || it->is_null())
         return {};
@@ -43,9 +38,7 @@ std::string str(const json& o, const char* key)
     return it->get<std::string>();
 }
 
-template<typename T>
-T num(const json& o, const char* key, T fallback = 0)
-{
+template<typename T> T num(const json& o, const char* key, T fallback = 0) {
     auto it = o.find(key);
     if (it == o.end() || it->is_null())
         return fallback;
@@ -54,9 +47,7 @@ T num(const json& o, const char* key, T fallback = 0)
     return it->get<T>();
 }
 
-template<typename T>
-std::optional<T> optNum(const json& o, const char* key)
-{
+template<typename T> std::optional<T> optNum(const json& o, const char* key) {
     auto it = o.find(key);
     if (it == o.end() || it->is_null())
         return std::nullopt;
@@ -65,8 +56,7 @@ std::optional<T> optNum(const json& o, const char* key)
     return it->get<T>();
 }
 
-bool flag(const json& o, const char* key, bool fallback = false)
-{
+bool flag(const json& o, const char* key, bool fallback = false) {
     auto it = o.find(key);
     if (it == o.end() || it->is_null())
         return fallback;
@@ -75,8 +65,7 @@ bool flag(const json& o, const char* key, bool fallback = false)
     return it->get<bool>();
 }
 
-OptMicros time(const json& o, const char* key)
-{
+OptMicros time(const json& o, const char* key) {
     const std::string s = str(o, key);
     if (s.empty())
         return std::nullopt;
@@ -86,8 +75,7 @@ OptMicros time(const json& o, const char* key)
     return t;
 }
 
-const json& array(const json& o, const char* key)
-{
+const json& array(const json& o, const char* key) {
     static const json empty = json::array();
     auto it = o.find(key);
     if (it == o.end() || it->is_null())
@@ -97,8 +85,7 @@ const json& array(const json& o, const char* key)
     return *it;
 }
 
-const json& object(const json& o, const char* key)
-{
+const json& object(const json& o, const char* key) {
     static const json empty = json::object();
     auto it = o.find(key);
     if (it == o.end() || it->is_null())
@@ -108,32 +95,29 @@ const json& object(const json& o, const char* key)
     return *it;
 }
 
-std::map<std::string, std::int64_t> readCounts(const json& o, const char* key)
-{
+std::map<std::string, std::int64_t> readCounts(const json& o, const char* key) {
     std::map<std::string, std::int64_t> m;
     for (const auto& [k, v] : object(o, key).items()) {
         if (!v.is_number_integer())
-            throw FormatError(fmt::format("Count \"{}\" in \"{}\" should be a whole number.", k, key));
+            throw FormatError(
+                fmt::format("Count \"{}\" in \"{}\" should be a whole number.", k, key));
         m[k] = v.get<std::int64_t>();
     }
     return m;
 }
 
-json heldLockJson(const HeldLock& h)
-{
+json heldLockJson(const HeldLock& h) {
     return {{"pid", h.pid}, {"lock_type", h.lockType}, {"mode", h.mode}, {"object", h.object}};
 }
 
-HeldLock heldLockFrom(const json& o)
-{
+HeldLock heldLockFrom(const json& o) {
     return HeldLock{num<std::int64_t>(o, "pid"), str(o, "lock_type"), str(o, "mode"),
                     str(o, "object")};
 }
 
 } // namespace
 
-json snapshotToJson(const Snapshot& s)
-{
+json snapshotToJson(const Snapshot& s) {
     json j;
     j["format"] = kFormatName;
     j["format_version"] = Snapshot::kFormatVersion;
@@ -249,7 +233,10 @@ json snapshotToJson(const Snapshot& s)
                          {"rows_examined", x.rowsExamined},
                          {"no_index_used", x.noIndexUsed},
                          {"tmp_disk_tables", x.tmpDiskTables},
-                         {"sort_merge_passes", x.sortMergePasses}});
+                         {"sort_merge_passes", x.sortMergePasses},
+                         {"p95_time_ms", optValue(x.p95TimeMs)},
+                         {"p99_time_ms", optValue(x.p99TimeMs)},
+                         {"cpu_time_ms", optValue(x.cpuTimeMs)}});
     }
     j["statements"] = std::move(stmts);
 
@@ -288,8 +275,7 @@ json snapshotToJson(const Snapshot& s)
     return j;
 }
 
-Snapshot snapshotFromJson(const json& j)
-{
+Snapshot snapshotFromJson(const json& j) {
     if (!j.is_object())
         throw FormatError("This is not a dbtriage snapshot: the file does not hold a JSON object.");
     if (str(j, "format") != kFormatName)
@@ -314,8 +300,8 @@ Snapshot snapshotFromJson(const json& j)
     const json& sv = object(j, "server");
     const auto engine = engineFromName(str(sv, "engine"));
     if (!engine)
-        throw FormatError(fmt::format("Unknown server engine \"{}\" in the snapshot.",
-                                      str(sv, "engine")));
+        throw FormatError(
+            fmt::format("Unknown server engine \"{}\" in the snapshot.", str(sv, "engine")));
     s.server.engine = *engine;
     s.server.version = str(sv, "version");
     s.server.versionNum = num<int>(sv, "version_num");
@@ -430,6 +416,9 @@ Snapshot snapshotFromJson(const json& j)
         x.noIndexUsed = num<std::int64_t>(o, "no_index_used");
         x.tmpDiskTables = num<std::int64_t>(o, "tmp_disk_tables");
         x.sortMergePasses = num<std::int64_t>(o, "sort_merge_passes");
+        x.p95TimeMs = optNum<double>(o, "p95_time_ms");
+        x.p99TimeMs = optNum<double>(o, "p99_time_ms");
+        x.cpuTimeMs = optNum<double>(o, "cpu_time_ms");
         s.statements.push_back(std::move(x));
     }
 
@@ -467,13 +456,11 @@ Snapshot snapshotFromJson(const json& j)
     return s;
 }
 
-std::string dumpJson(const json& j, int indent)
-{
+std::string dumpJson(const json& j, int indent) {
     return j.dump(indent, ' ', false, json::error_handler_t::replace);
 }
 
-json parseJson(const std::string& text)
-{
+json parseJson(const std::string& text) {
     try {
         return json::parse(text);
     } catch (const json::parse_error& e) {

@@ -36,6 +36,8 @@ private slots:
     void normalisePerformance();
     void sanitize_data();
     void sanitize();
+    void lockObjects_data();
+    void lockObjects();
 };
 
 void TestRedact::redaction_data() {
@@ -344,6 +346,29 @@ void TestRedact::sanitize() {
     QCOMPARE(QByteArray::fromStdString(out), expected);
     QVERIFY(out.size() <= std::size_t(maxBytes));
     QVERIFY(validUtf8(out));
+}
+
+void TestRedact::lockObjects_data() {
+    QTest::addColumn<QString>("object");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("string key") << QStringLiteral(
+                                       "row (PRIMARY: 'alice@example.com') of shop.customers")
+                                << QStringLiteral("row (PRIMARY: ?) of shop.customers");
+    QTest::newRow("composite key") << QStringLiteral("row (ix_a: 42, 'secret') of shop.t")
+                                   << QStringLiteral("row (ix_a: ?, ?) of shop.t");
+    QTest::newRow("no index") << QStringLiteral("row (7) of shop.t")
+                              << QStringLiteral("row (?) of shop.t");
+    QTest::newRow("pseudo record") << QStringLiteral("row (supremum pseudo-record) of shop.t")
+                                   << QStringLiteral("row (supremum pseudo-record) of shop.t");
+    QTest::newRow("table") << QStringLiteral("shop.orders") << QStringLiteral("shop.orders");
+    QTest::newRow("unterminated") << QStringLiteral("row (PRIMARY: 'sec")
+                                  << QStringLiteral("row (PRIMARY: ?");
+}
+
+void TestRedact::lockObjects() {
+    QFETCH(QString, object);
+    QFETCH(QString, expected);
+    QCOMPARE(QString::fromStdString(redactLockObject(object.toStdString())), expected);
 }
 
 QTEST_GUILESS_MAIN(TestRedact)
