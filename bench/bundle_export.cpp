@@ -4,6 +4,7 @@
 // verify the result. Asserts nothing.
 //
 // Usage: bundle_export [--samples N] [--statements N] [--sessions N] [--out FILE.zip]
+//                      [--all-active]
 #include "analysis.h"
 #include "bundle/bundlereader.h"
 #include "bundle/bundlewriter.h"
@@ -16,6 +17,7 @@
 #include <cstdint>
 #include <random>
 #include <string>
+#include <vector>
 
 using namespace dbt;
 
@@ -51,7 +53,18 @@ std::string statementText(int i) {
     }
 }
 
-Snapshot makeSample(int sample, int statements, int sessions, std::mt19937_64& rng) {
+// Activity: the 200 costliest statements are called in every sample, each other statement in
+// about 10 % of the samples; sessions keep their state (30 % active, 60 % idle, 10 % idle in
+// transaction) and only the active ones start a new query in each sample. With --all-active
+// every statement and every session changes in every sample (the worst case for the size).
+struct Activity {
+    double tailShare = 0.1;
+    bool all = false;
+    std::vector<std::int64_t> calls; // counters so far, by statement
+};
+
+Snapshot makeSample(int sample, int statements, int sessions, Activity& activity,
+                    std::mt19937_64& rng) {
     Snapshot s;
     s.collectedAt = kStart + static_cast<Micros>(sample) * 2'000'000;
     s.toolVersion = "bench";
@@ -75,10 +88,11 @@ Snapshot makeSample(int sample, int statements, int sessions, std::mt19937_64& r
         x.client = "10.0." + std::to_string(i / 250) + "." + std::to_string(i % 250) + ":5" +
                    std::to_string(1000 + i);
         x.backendType = "client backend";
-        const int p = pct(rng);
+        const int p = activity.all ? pct(rng) : (i * 37) % 100;
         x.state = p < 30 ? "active" : p < 90 ? "idle" : "idle in transaction";
         x.backendStart = kStart - 3'600'000'000LL + i * 1000;
-        x.queryStart = s.collectedAt - (p + 1) * 10'000;
+        const bool changes = activity.all || x.state == "active";
+        x.queryStart = (changes ? s.collectedAt : kStart) - (p + 1) * 10'000;
         x.stateChange = x.queryStart;
         if (x.state != "idle")
             x.transactionStart = x.queryStart;
@@ -102,13 +116,18 @@ Snapshot makeSample(int sample, int statements, int sessions, std::mt19937_64& r
         }
         s.heldLocks.push_back({10000 + r, "relation", "RowExclusiveLock", "public.orders"});
     }
+    activity.calls.resize(static_cast<std::size_t>(statements), 0);
+    std::uniform_real_distribution<double> chance(0, 1);
     for (int i = 0; i < statements; ++i) {
+        const bool called = activity.all || i < 200 || chance(rng) < activity.tailShare;
+        if (called || sample == 0)
+            activity.calls[static_cast<std::size_t>(i)] += (statements - i) * 3 + sample;
         StatementStat st;
         st.id = std::to_string(1'000'000'007LL * i);
         st.query = statementText(i);
         st.database = "shop";
         st.user = i % 5 ? "app" : "reporting";
-        st.calls = (statements - i) * (sample + 1) * 3;
+        st.calls = activity.calls[static_cast<std::size_t>(i)];
         st.totalTimeMs = static_cast<double>(st.calls) * (0.05 + (i % 97) * 0.013);
         st.meanTimeMs = st.totalTimeMs / static_cast<double>(st.calls);
         st.rows = st.calls * (1 + i % 7);
@@ -135,7 +154,9 @@ int main(int argc, char** argv) {
     int statements = 5000;
     int sessions = 2000;
     QString outPath;
-    const QStringList args = QCoreApplication::arguments();
+    Activity activity;
+    QStringList args = QCoreApplication::arguments();
+    activity.all = args.removeAll(QStringLiteral("--all-active")) > 0;
     for (qsizetype i = 1; i + 1 < args.size(); i += 2) {
         if (args[i] == QLatin1String("--samples"))
             samples = args[i + 1].toInt();
@@ -154,7 +175,7 @@ int main(int argc, char** argv) {
     BundleInput input;
     for (int i = 0; i < samples; ++i)
         input.samples.push_back(
-            std::make_shared<const Snapshot>(makeSample(i, statements, sessions, rng)));
+            std::make_shared<const Snapshot>(makeSample(i, statements, sessions, activity, rng)));
     input.snapshot = samples > 1
                          ? withStatementWindow(*input.samples.front(), *input.samples.back())
                          : *input.samples.back();
@@ -195,7 +216,11 @@ int main(int argc, char** argv) {
     const double openMs = ms(step);
 
     out << "bundle_export: " << samples << " samples, " << statements << " statements, " << sessions
-        << " sessions per sample\n";
+        << " sessions per sample; "
+        << (activity.all ? QStringLiteral("every statement and session changes in every sample")
+                         : QStringLiteral("the top 200 statements, 10 % of the others and the "
+                                          "active sessions change in each sample"))
+        << '\n';
     if (!zipError.isEmpty() || !w.ok()) {
         out << "  FAILED: " << (zipError.isEmpty() ? w.error : zipError) << '\n';
         return 1;

@@ -1,5 +1,6 @@
 #include "bundle/bundlereader.h"
 
+#include "bundle/sampledelta.h"
 #include "snapshot_json.h"
 
 #include <QCryptographicHash>
@@ -339,18 +340,33 @@ void finish(Bundle& b, Collector& c) {
                                : QString());
         return;
     }
+    // Samples in order (by number: samples/10000.json comes after samples/9999.json); each
+    // after the first may be a delta of the one before it, so a sample that cannot be read
+    // ends the series.
+    std::vector<std::string> samplePaths;
     for (const auto& [path, data] : b.files) {
-        if (path.rfind("samples/", 0) != 0 || path.size() < 13 ||
-            path.compare(path.size() - 5, 5, ".json") != 0)
-            continue;
+        if (path.rfind("samples/", 0) == 0 && path.size() > 13 &&
+            path.compare(path.size() - 5, 5, ".json") == 0 &&
+            path.find('/', 8) == std::string::npos)
+            samplePaths.push_back(path);
+    }
+    std::stable_sort(samplePaths.begin(), samplePaths.end(), [](const auto& x, const auto& y) {
+        return x.size() != y.size() ? x.size() < y.size() : x < y;
+    });
+    nlohmann::json previous;
+    for (const std::string& path : samplePaths) {
         try {
-            b.samples.push_back(std::make_shared<const Snapshot>(
-                snapshotFromJson(parseBundleJson(path, data, c.limits()))));
+            nlohmann::json full =
+                expandDelta(previous, parseBundleJson(path, b.files.at(path), c.limits()));
+            b.samples.push_back(std::make_shared<const Snapshot>(snapshotFromJson(full)));
+            previous = std::move(full);
         } catch (const FormatError& e) {
             b.verifiedFlag = false;
             b.failedFiles << q(path);
-            b.verification = QStringLiteral("Unverified: %1 The other samples are shown.")
+            b.verification = QStringLiteral("Unverified: %1 This sample and the ones after it are "
+                                            "left out.")
                                  .arg(QString::fromUtf8(e.what()));
+            break;
         }
     }
 }

@@ -1,6 +1,7 @@
 #include "bundle/bundlewriter.h"
 
 #include "bundle/csv.h"
+#include "bundle/sampledelta.h"
 #include "bundle/ticket.h"
 #include "snapshot_json.h"
 #include "timefmt.h"
@@ -188,11 +189,18 @@ std::vector<BundleFile> BundleWriter::compose(const BundleInput& in, Manifest* m
     files.push_back({"summary.jira.txt", {}});
     files.push_back({"snapshot.json", bytes(dumpJson(snapshotToJson(s)) + '\n')});
     if (in.samples.size() > 1) {
+        // Compact, and every sample after the first as a delta of the one before it
+        // (sampledelta.h): 30 samples of a busy server stay a few MB.
         int n = 0;
+        nlohmann::json previous;
         for (const SnapshotPtr& sample : in.samples) {
             char name[32];
             std::snprintf(name, sizeof name, "samples/%04d.json", ++n);
-            files.push_back({name, bytes(dumpJson(snapshotToJson(*sample)) + '\n')});
+            nlohmann::json full = snapshotToJson(*sample);
+            const std::string text =
+                n == 1 ? dumpJson(full, -1) : dumpJson(deltaOfPrevious(previous, full), -1);
+            files.push_back({name, bytes(text + '\n')});
+            previous = std::move(full);
         }
     }
     files.push_back({"sessions.csv", bytes(sessionsCsv(s))});

@@ -40,7 +40,7 @@ QByteArray encodePng(const QImage& image) {
     QByteArray out;
     QBuffer buffer(&out);
     buffer.open(QIODevice::WriteOnly);
-    image.save(&buffer, "PNG");
+    image.save(&buffer, "PNG", 0); // 0: the smallest file
     return out;
 }
 
@@ -565,7 +565,7 @@ void useOffscreenPlatform() {
 }
 
 QByteArray connectionsChartPng(const std::vector<SnapshotPtr>& samples, QSize size) {
-    QImage image(size, QImage::Format_ARGB32_Premultiplied);
+    QImage image(size, QImage::Format_RGB32); // opaque: an RGB PNG, no alpha
     image.fill(Qt::white);
     if (!samples.empty()) {
         QPainter p(&image);
@@ -603,7 +603,7 @@ QByteArray lockGraphSvg(const Snapshot& snapshot, const LockGraphOptions& option
 QByteArray lockGraphPng(const Snapshot& snapshot, const LockGraphOptions& options) {
     const Graph g = buildGraph(snapshot, options);
     const QSize size = graphSize(g);
-    QImage image(size, QImage::Format_ARGB32_Premultiplied);
+    QImage image(size, QImage::Format_RGB32); // opaque: an RGB PNG, no alpha
     image.fill(Qt::white);
     {
         QPainter p(&image);

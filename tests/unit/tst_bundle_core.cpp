@@ -4,6 +4,7 @@
 #include "bundle/compare.h"
 #include "bundle/csv.h"
 #include "bundle/manifest.h"
+#include "bundle/sampledelta.h"
 #include "bundle/ticket.h"
 #include "snapshot_json.h"
 #include "tst_bundle_fixture.h"
@@ -336,6 +337,35 @@ private slots:
         QVERIFY(text.find("lock_timeout: 0 → (not read)") != std::string::npos);
         const nlohmann::json j = comparisonToJson(c);
         QCOMPARE(j["root_blockers"]["gone"][0]["pid"].get<int>(), 4242);
+    }
+
+    void sampleDeltas() {
+        const std::vector<SnapshotPtr> samples = fixture::samples();
+        Snapshot changed = *samples[2];
+        changed.statements[0].calls += 5;                    // one field of one statement
+        changed.statements.push_back(changed.statements[1]); // a key twice
+        changed.statements.back().calls = 1;
+        changed.statements.erase(changed.statements.begin() + 2); // one gone
+        changed.sessions[3].state = "idle";                       // one session changes
+        changed.sessions.push_back(fixture::session(9999, "active", "new", "SELECT 1", 1));
+        const nlohmann::json previous = snapshotToJson(*samples[1]);
+        const nlohmann::json full = snapshotToJson(changed);
+        const nlohmann::json delta = deltaOfPrevious(previous, full);
+        QVERIFY(delta["delta_of_previous_sample"].get<bool>());
+        QVERIFY(dumpJson(delta, -1).size() < dumpJson(full, -1).size() / 2);
+        // Unchanged entries keep only their key; a changed one its key and what changed.
+        QCOMPARE(delta["sessions"][0].size(), std::size_t(1));
+        QCOMPARE(delta["statements"][0].size(), std::size_t(4)); // id, database, user, calls
+        QCOMPARE(delta["sessions"].back().size(), full["sessions"].back().size());
+        // Exactly the full document again.
+        QVERIFY(expandDelta(previous, delta) == full);
+        QCOMPARE(dumpJson(snapshotToJson(snapshotFromJson(expandDelta(previous, delta)))),
+                 dumpJson(full));
+        // A first sample (no marker) is returned as it is.
+        QVERIFY(expandDelta(nlohmann::json(), full) == full);
+        nlohmann::json bad = delta;
+        bad["delta_of_previous_sample"] = "yes";
+        QVERIFY_THROWS_EXCEPTION(FormatError, expandDelta(previous, bad));
     }
 
     void compareMixedScopes() {
