@@ -15,6 +15,7 @@
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QListWidget>
+#include <QPalette>
 #include <QPixmap>
 #include <QSettings>
 #include <QStandardPaths>
@@ -33,8 +34,35 @@ void settle(int ms = 300) {
         QApplication::processEvents(QEventLoop::AllEvents, 50);
 }
 
-bool save(QWidget* widget, const QString& dir, const QString& name, QTextStream& err) {
+QString suffix;
+
+// A dark palette like the desktops' dark themes, to check that the views use palette roles.
+QPalette darkPalette() {
+    QPalette p;
+    const QColor window(0x2b, 0x2d, 0x31), base(0x1e, 0x1f, 0x22), text(0xe6, 0xe6, 0xe6);
+    p.setColor(QPalette::Window, window);
+    p.setColor(QPalette::WindowText, text);
+    p.setColor(QPalette::Base, base);
+    p.setColor(QPalette::AlternateBase, QColor(0x26, 0x28, 0x2c));
+    p.setColor(QPalette::Text, text);
+    p.setColor(QPalette::Button, window);
+    p.setColor(QPalette::ButtonText, text);
+    p.setColor(QPalette::ToolTipBase, base);
+    p.setColor(QPalette::ToolTipText, text);
+    p.setColor(QPalette::PlaceholderText, QColor(0x9a, 0x9d, 0xa3));
+    p.setColor(QPalette::Mid, QColor(0x55, 0x58, 0x5e));
+    p.setColor(QPalette::Highlight, QColor(0x2f, 0x6f, 0xd6));
+    p.setColor(QPalette::HighlightedText, Qt::white);
+    p.setColor(QPalette::Disabled, QPalette::Text, QColor(0x80, 0x80, 0x80));
+    p.setColor(QPalette::Disabled, QPalette::ButtonText, QColor(0x80, 0x80, 0x80));
+    p.setColor(QPalette::Disabled, QPalette::WindowText, QColor(0x80, 0x80, 0x80));
+    return p;
+}
+
+bool save(QWidget* widget, const QString& dir, const QString& baseName, QTextStream& err) {
     settle();
+    QString name = baseName;
+    name.insert(name.lastIndexOf(QLatin1Char('.')), suffix);
     const QString path = QDir(dir).filePath(name);
     if (!widget->grab().save(path, "PNG")) {
         err << "dbtriage: cannot write " << path << '\n';
@@ -73,6 +101,10 @@ int runScreenshots(const QStringList& args) {
         return cli::Usage;
     }
     QDir().mkpath(dir);
+    if (qEnvironmentVariable("DBTRIAGE_SCREENSHOT_THEME") == QLatin1String("dark")) {
+        QApplication::setPalette(darkPalette());
+        suffix = QStringLiteral("-dark");
+    }
     // Never read or write the user's settings from here.
     QStandardPaths::setTestModeEnabled(true);
     QSettings().clear();
@@ -128,8 +160,10 @@ int runScreenshots(const QStringList& args) {
     if (const SnapshotPtr s = window.history().latest(); s && !s->rootBlockers.empty())
         window.locksView()->findPid(s->rootBlockers.front().pid);
     ok &= save(&window, dir, QStringLiteral("locks.png"), err);
-    ok &= window.locksView()->exportPng(QDir(dir).filePath(QStringLiteral("lock-graph.png")));
-    ok &= window.locksView()->exportSvg(QDir(dir).filePath(QStringLiteral("lock-graph.svg")));
+    ok &= window.locksView()->exportPng(
+        QDir(dir).filePath(QStringLiteral("lock-graph%1.png").arg(suffix)));
+    ok &= window.locksView()->exportSvg(
+        QDir(dir).filePath(QStringLiteral("lock-graph%1.svg").arg(suffix)));
 
     {
         QSettings settings;
