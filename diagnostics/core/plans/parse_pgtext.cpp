@@ -14,6 +14,7 @@
 #include <array>
 #include <charconv>
 #include <fmt/format.h>
+#include <unordered_map>
 
 namespace dbt::plans {
 
@@ -315,12 +316,10 @@ bool parseNodeLine(std::string_view line, Node& n) {
     return true;
 }
 
-void addRaw(RawFields& raw, std::string key, std::string_view value) {
-    int same = 0;
-    for (const auto& [k, v] : raw) {
-        if (k == key || startsWith(k, key + " #"))
-            ++same;
-    }
+// Appends key -> value; a repeated key gets " #2", " #3", ... (seen counts the keys so far).
+void addRaw(RawFields& raw, std::unordered_map<std::string, int>& seen, std::string key,
+            std::string_view value) {
+    const int same = seen[key]++;
     if (same > 0)
         key += fmt::format(" #{}", same + 1);
     raw.emplace_back(std::move(key), jsonString(value));
@@ -445,6 +444,7 @@ struct Open {
     int node;
     int propCol = -1;
     std::string lastProp;
+    std::unordered_map<std::string, int> seen; // raw keys of the node so far
 };
 
 } // namespace
@@ -461,6 +461,7 @@ Plan parsePostgresText(std::string_view text) {
     int rootCol = -1;
     bool planLevel = false;
     std::string block; // current plan-level block ("Planning", "JIT")
+    std::unordered_map<std::string, int> planSeen;
     int lineNo = 0;
 
     std::size_t pos = 0;
@@ -504,7 +505,7 @@ Plan parsePostgresText(std::string_view text) {
                 plan.notes.push_back(fmt::format(
                     "Line {} is not indented under the first node; it was attached to it.",
                     lineNo));
-                stack.push_back(Open{rootCol, 0, -1, {}});
+                stack.push_back(Open{rootCol, 0, -1, {}, {}});
             }
             if (!stack.empty()) {
                 n.parent = stack.back().node;
@@ -532,11 +533,11 @@ Plan parsePostgresText(std::string_view text) {
                 parent.children.push_back(index);
             }
             label.reset();
-            addRaw(n.raw, "Node", body);
+            n.raw.emplace_back("Node", jsonString(body));
             if (n.actualLoops)
                 plan.analyzed = true;
             plan.nodes.push_back(std::move(n));
-            stack.push_back(Open{col, index, -1, {}});
+            stack.push_back(Open{col, index, -1, {}, {{"Node", 1}}});
             continue;
         }
 
@@ -554,7 +555,7 @@ Plan parsePostgresText(std::string_view text) {
         if (col <= rootCol && !planLevel && !planKey && plan.nodes.size() == 1) {
             // The first line was pasted with more indentation than the lines under it.
             rootCol = col - 1;
-            stack.assign(1, Open{rootCol, 0, -1, {}});
+            stack.assign(1, Open{rootCol, 0, -1, {}, {}});
         }
         if (col <= rootCol) {
             planLevel = true;
@@ -615,15 +616,15 @@ Plan parsePostgresText(std::string_view text) {
             } else if (value.empty() && colon != std::string_view::npos) {
                 block = std::string(key); // "Planning:", "JIT:"
             }
-            addRaw(plan.raw, std::string(key), value);
+            addRaw(plan.raw, planSeen, std::string(key), value);
             continue;
         }
         if (planLevel) {
             if (block == "JIT") {
                 plan.jit += (plan.jit.empty() ? "" : "; ") + std::string(content);
             }
-            addRaw(plan.raw, (block.empty() ? std::string() : block + " / ") + std::string(key),
-                   value);
+            addRaw(plan.raw, planSeen,
+                   (block.empty() ? std::string() : block + " / ") + std::string(key), value);
             continue;
         }
 
@@ -645,18 +646,18 @@ Plan parsePostgresText(std::string_view text) {
         Open& open = stack.back();
         Node& n = plan.nodes[static_cast<std::size_t>(open.node)];
         if (colon == std::string_view::npos) {
-            addRaw(n.raw, "Text", content);
+            addRaw(n.raw, open.seen, "Text", content);
             continue;
         }
         if (open.propCol < 0)
             open.propCol = col;
         if (col > open.propCol && !open.lastProp.empty()) {
-            addRaw(n.raw, open.lastProp + " / " + std::string(key), value);
+            addRaw(n.raw, open.seen, open.lastProp + " / " + std::string(key), value);
             continue;
         }
         open.propCol = col;
         open.lastProp = std::string(key);
-        addRaw(n.raw, std::string(key), value);
+        addRaw(n.raw, open.seen, std::string(key), value);
         setProperty(n, key, value);
     }
     if (plan.nodes.empty())
