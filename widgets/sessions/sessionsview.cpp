@@ -121,7 +121,7 @@ SessionsView::SessionsView(QWidget* parent)
     connect(copyCsv, &QAction::triggered, this, [this] { copySelection(int(TableFormat::Csv)); });
     table_->addActions({copyMd, copyCsv});
     const int w = table_->fontMetrics().horizontalAdvance(QLatin1Char('0'));
-    table_->setColumnWidth(SessionsModel::Pid, w * 8);
+    table_->setColumnWidth(SessionsModel::Pid, w * 11); // room for the severity icon
     table_->setColumnWidth(SessionsModel::State, w * 17);
     table_->setColumnWidth(SessionsModel::Duration, w * 12);
     table_->setColumnWidth(SessionsModel::Transaction, w * 12);
