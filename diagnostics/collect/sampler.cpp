@@ -5,35 +5,27 @@
 
 namespace dbt {
 
-void registerMetaTypes()
-{
+void registerMetaTypes() {
     qRegisterMetaType<dbt::SnapshotPtr>("dbt::SnapshotPtr");
     qRegisterMetaType<dbt::SamplerStatus>("dbt::SamplerStatus");
 }
 
 Sampler::Sampler(CollectorOptions options, quint64 generation)
     : options_(std::move(options))
-    , generation_(generation)
-{
-}
+    , generation_(generation) {}
 
 Sampler::~Sampler() = default;
 
-void Sampler::start()
-{
+void Sampler::start() {
     collector_ = std::make_unique<Collector>(options_);
-    timer_ = new QTimer(this);
-    timer_->setTimerType(Qt::CoarseTimer);
-    connect(timer_, &QTimer::timeout, this, &Sampler::tick);
-    if (timer_->interval() <= 0)
-        timer_->setInterval(2000);
+    if (!timer_)
+        setIntervalMs(2000);
     publish(SamplerStatus::State::Connecting, {});
     tick();
     timer_->start();
 }
 
-void Sampler::stop()
-{
+void Sampler::stop() {
     if (timer_)
         timer_->stop();
     if (collector_)
@@ -41,8 +33,7 @@ void Sampler::stop()
     publish(SamplerStatus::State::Stopped, {});
 }
 
-void Sampler::setPaused(bool paused)
-{
+void Sampler::setPaused(bool paused) {
     paused_ = paused;
     if (paused)
         publish(SamplerStatus::State::Paused, {});
@@ -50,8 +41,7 @@ void Sampler::setPaused(bool paused)
         tick();
 }
 
-void Sampler::setIntervalMs(int ms)
-{
+void Sampler::setIntervalMs(int ms) {
     if (!timer_) {
         timer_ = new QTimer(this);
         timer_->setTimerType(Qt::CoarseTimer);
@@ -60,13 +50,11 @@ void Sampler::setIntervalMs(int ms)
     timer_->setInterval(std::max(250, ms));
 }
 
-void Sampler::sampleNow()
-{
+void Sampler::sampleNow() {
     tick();
 }
 
-void Sampler::tick()
-{
+void Sampler::tick() {
     if (paused_ || busy_ || !collector_)
         return;
     busy_ = true;
@@ -83,14 +71,15 @@ void Sampler::tick()
         ++status_.failedAttempts;
         const QString what = QString::fromStdString(e.what());
         const bool neverConnected = status_.lastSampleAt == 0;
-        if (neverConnected && (e.kind() == EngineError::Kind::Auth ||
-                               e.kind() == EngineError::Kind::Usage)) {
+        if (neverConnected &&
+            (e.kind() == EngineError::Kind::Auth || e.kind() == EngineError::Kind::Usage)) {
             // Retrying a wrong password or a bad connection string only adds noise.
             timer_->stop();
             publish(SamplerStatus::State::Failed, what);
         } else if (neverConnected && !wasConnected) {
             publish(SamplerStatus::State::Failed,
-                    what + QStringLiteral(" Retrying every %1 s.").arg(timer_->interval() / 1000.0));
+                    what +
+                        QStringLiteral(" Retrying every %1 s.").arg(timer_->interval() / 1000.0));
         } else {
             publish(SamplerStatus::State::Reconnecting,
                     what + QStringLiteral(" Reconnecting in the background; the panels keep the "
@@ -107,33 +96,29 @@ void Sampler::tick()
     busy_ = false;
 }
 
-void Sampler::publish(SamplerStatus::State state, const QString& sentence)
-{
+void Sampler::publish(SamplerStatus::State state, const QString& sentence) {
     status_.state = state;
     status_.sentence = sentence;
     Q_EMIT statusChanged(generation_, status_);
 }
 
 Monitor::Monitor(QObject* parent)
-    : QObject(parent)
-{
+    : QObject(parent) {
     registerMetaTypes();
 }
 
-Monitor::~Monitor()
-{
+Monitor::~Monitor() {
     stop();
 }
 
-void Monitor::start(const CollectorOptions& options, int intervalMs)
-{
+void Monitor::start(const CollectorOptions& options, int intervalMs) {
     stop();
     ++generation_;
     thread_ = new QThread();
     thread_->setObjectName(QStringLiteral("dbtriage-sampler"));
     auto* sampler = new Sampler(options, generation_);
+    sampler->setIntervalMs(intervalMs); // creates its timer as a child: it moves along
     sampler->moveToThread(thread_);
-    sampler->setIntervalMs(intervalMs);
     connect(thread_, &QThread::started, sampler, &Sampler::start);
     connect(thread_, &QThread::finished, sampler, &QObject::deleteLater);
     connect(thread_, &QThread::finished, thread_, &QObject::deleteLater);
@@ -143,8 +128,7 @@ void Monitor::start(const CollectorOptions& options, int intervalMs)
     thread_->start();
 }
 
-void Monitor::stop()
-{
+void Monitor::stop() {
     if (!thread_)
         return;
     ++generation_; // anything still in flight from the old sampler is now stale
@@ -159,34 +143,29 @@ void Monitor::stop()
     sampler_ = nullptr;
 }
 
-void Monitor::setPaused(bool paused)
-{
+void Monitor::setPaused(bool paused) {
     if (sampler_)
-        QMetaObject::invokeMethod(sampler_, [s = sampler_, paused] { s->setPaused(paused); },
-                                  Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            sampler_, [s = sampler_, paused] { s->setPaused(paused); }, Qt::QueuedConnection);
 }
 
-void Monitor::setIntervalMs(int ms)
-{
+void Monitor::setIntervalMs(int ms) {
     if (sampler_)
-        QMetaObject::invokeMethod(sampler_, [s = sampler_, ms] { s->setIntervalMs(ms); },
-                                  Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            sampler_, [s = sampler_, ms] { s->setIntervalMs(ms); }, Qt::QueuedConnection);
 }
 
-void Monitor::sampleNow()
-{
+void Monitor::sampleNow() {
     if (sampler_)
         QMetaObject::invokeMethod(sampler_, &Sampler::sampleNow, Qt::QueuedConnection);
 }
 
-void Monitor::onSnapshot(quint64 generation, SnapshotPtr snapshot)
-{
+void Monitor::onSnapshot(quint64 generation, SnapshotPtr snapshot) {
     if (generation == generation_)
         Q_EMIT snapshotReady(std::move(snapshot));
 }
 
-void Monitor::onStatus(quint64 generation, const SamplerStatus& status)
-{
+void Monitor::onStatus(quint64 generation, const SamplerStatus& status) {
     if (generation == generation_)
         Q_EMIT statusChanged(status);
 }
