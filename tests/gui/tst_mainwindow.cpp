@@ -77,7 +77,9 @@ void TestMainWindow::guiNeverBlocksOnSilentServer() {
     QElapsedTimer stop;
     stop.start();
     window.disconnectFromServer();
-    QVERIFY(stop.elapsed() < 100);
+    // The worker is stuck on a silent server for seconds; returning well before that shows the
+    // GUI thread did not wait for it (a loose bound: CI machines are busy).
+    QVERIFY(stop.elapsed() < 1000);
 }
 
 void TestMainWindow::offlineSnapshots() {
