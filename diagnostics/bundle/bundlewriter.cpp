@@ -15,7 +15,10 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <future>
+#include <iterator>
 #include <set>
+#include <thread>
 #include <unistd.h>
 #include <zip.h>
 
@@ -171,6 +174,38 @@ QString writeDirectory(const std::vector<BundleFile>& files, const QString& path
     return {};
 }
 
+// Samples as compact JSON, each after the first a delta of the one before it (sampledelta.h:
+// 30 samples of a busy server stay a few MB). Contiguous runs of samples go to up to
+// hardware_concurrency() threads; a run starts from the full document of the sample before it.
+// Nothing for a single sample (snapshot.json holds it).
+std::vector<std::future<std::vector<QByteArray>>>
+composeSamples(const std::vector<SnapshotPtr>& samples) {
+    std::vector<std::future<std::vector<QByteArray>>> work;
+    const std::size_t count = samples.size();
+    if (count < 2)
+        return work;
+    const std::size_t threads = std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1, 8);
+    const std::size_t runs = std::min(threads, (count + 3) / 4);
+    const std::size_t per = (count + runs - 1) / runs;
+    for (std::size_t from = 0; from < count; from += per) {
+        const std::size_t to = std::min(count, from + per);
+        work.push_back(std::async(std::launch::async, [&samples, from, to] {
+            std::vector<QByteArray> texts;
+            nlohmann::json previous =
+                from > 0 ? snapshotToJson(*samples[from - 1]) : nlohmann::json();
+            for (std::size_t k = from; k < to; ++k) {
+                nlohmann::json full = snapshotToJson(*samples[k]);
+                texts.push_back(bytes(
+                    (k == 0 ? dumpJson(full, -1) : dumpJson(deltaOfPrevious(previous, full), -1)) +
+                    '\n'));
+                previous = std::move(full);
+            }
+            return texts;
+        }));
+    }
+    return work;
+}
+
 } // namespace
 
 std::vector<BundleFile> BundleWriter::compose(const BundleInput& in, Manifest* manifestOut) {
@@ -184,29 +219,30 @@ std::vector<BundleFile> BundleWriter::compose(const BundleInput& in, Manifest* m
     if (collection.lastAt == 0)
         collection.lastAt = s.collectedAt;
 
+    // The samples (the bulk of the work) on worker threads while this thread writes the rest.
+    std::vector<std::future<std::vector<QByteArray>>> sampleWork = composeSamples(in.samples);
+
     std::vector<BundleFile> files;
     files.push_back({"README.md", {}});
     files.push_back({"summary.jira.txt", {}});
     files.push_back({"snapshot.json", bytes(dumpJson(snapshotToJson(s)) + '\n')});
-    if (in.samples.size() > 1) {
-        // Compact, and every sample after the first as a delta of the one before it
-        // (sampledelta.h): 30 samples of a busy server stay a few MB.
-        int n = 0;
-        nlohmann::json previous;
-        for (const SnapshotPtr& sample : in.samples) {
-            char name[32];
-            std::snprintf(name, sizeof name, "samples/%04d.json", ++n);
-            nlohmann::json full = snapshotToJson(*sample);
-            const std::string text =
-                n == 1 ? dumpJson(full, -1) : dumpJson(deltaOfPrevious(previous, full), -1);
-            files.push_back({name, bytes(text + '\n')});
-            previous = std::move(full);
-        }
-    }
+    const std::size_t samplesAt = files.size();
     files.push_back({"sessions.csv", bytes(sessionsCsv(s))});
     files.push_back({"statements.csv", bytes(statementsCsv(s))});
     files.push_back({"lock_waits.csv", bytes(lockWaitsCsv(s))});
     files.push_back({"settings.json", bytes(dumpJson(settingsToJson(s)) + '\n')});
+    std::vector<BundleFile> sampleFiles;
+    int n = 0;
+    for (auto& part : sampleWork) {
+        for (QByteArray& text : part.get()) {
+            char name[32];
+            std::snprintf(name, sizeof name, "samples/%04d.json", ++n);
+            sampleFiles.push_back({name, std::move(text)});
+        }
+    }
+    files.insert(files.begin() + static_cast<std::ptrdiff_t>(samplesAt),
+                 std::make_move_iterator(sampleFiles.begin()),
+                 std::make_move_iterator(sampleFiles.end()));
     std::set<std::string> taken;
     for (const BundleFile& f : files)
         taken.insert(f.path);

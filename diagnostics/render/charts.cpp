@@ -40,7 +40,7 @@ QByteArray encodePng(const QImage& image) {
     QByteArray out;
     QBuffer buffer(&out);
     buffer.open(QIODevice::WriteOnly);
-    image.save(&buffer, "PNG", 0); // 0: the smallest file
+    image.save(&buffer, "PNG");
     return out;
 }
 

@@ -263,7 +263,7 @@ private slots:
         QVERIFY2(readme.contains(
                      QStringLiteral("pid %1: blocks 1 session").arg(holder_->pid()).toUtf8()),
                  readme.constData());
-        QVERIFY(readme.contains("tst\\_bundle\\_holder"));
+        QVERIFY(readme.contains("application tst_bundle_holder"));
         QVERIFY(b.manifest.redacted);
         QVERIFY(b.files.at("manifest.json").contains("\"query_texts_redacted\": true"));
         QVERIFY(b.files.at("manifest.json").contains("\"passwords_included\": false"));

@@ -176,9 +176,9 @@ std::string renderComparisonText(const Comparison& c) {
     out += fmt::format("\nRoot blockers: {} new, {} gone, {} still there\n", c.blockersNew.size(),
                        c.blockersGone.size(), c.blockersStill.size());
     auto blocker = [&](const char* tag, const RootBlocker& r) {
-        out += fmt::format("  {} pid {}: {}{}, blocks {}\n", tag, r.pid,
+        out += fmt::format("  {} pid {}: {}{}{}, blocks {}\n", tag, r.pid,
                            r.state.empty() ? std::string("unknown state") : r.state,
-                           r.application.empty() ? std::string() : ", application " + r.application,
+                           r.application.empty() ? "" : ", application ", r.application,
                            plural(r.blockedTotal, "session"));
         if (!r.query.empty())
             out += fmt::format("      last query: {}\n", oneLine(r.query, 86));

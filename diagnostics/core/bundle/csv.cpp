@@ -191,8 +191,11 @@ std::string lockWaitsCsv(const Snapshot& s) {
     for (const LockWait& w : s.lockWaits) {
         std::string roots;
         if (const auto it = rootsOf.find(w.waitingPid); it != rootsOf.end()) {
-            for (const std::int64_t r : it->second)
-                roots += (roots.empty() ? "" : " ") + std::to_string(r);
+            for (const std::int64_t r : it->second) {
+                if (!roots.empty())
+                    roots += ' ';
+                roots += std::to_string(r);
+            }
         }
         const auto find = [&](std::int64_t pid) -> const Session* {
             const auto it = byPid.find(pid);

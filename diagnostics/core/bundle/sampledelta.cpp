@@ -34,7 +34,12 @@ bool keyOf(const json& entry, const ListKind& kind, std::string& key) {
         const auto it = entry.find(field);
         if (it == entry.end())
             return false;
-        key += it->dump();
+        if (it->is_string())
+            key += it->get_ref<const std::string&>();
+        else if (it->is_number_integer())
+            key += std::to_string(it->get<std::int64_t>());
+        else
+            key += it->dump();
         key += '\x1f';
     }
     return true;
@@ -57,43 +62,58 @@ std::unordered_map<std::string, const json*> index(const json& doc, const ListKi
 } // namespace
 
 json deltaOfPrevious(const json& previous, const json& current) {
-    json out = current;
+    if (!current.is_object())
+        return current;
+    // Built field by field: copying the whole document first would double the work.
+    json out = json::object();
     bool any = false;
-    for (const ListKind& kind : kinds()) {
-        const auto base = index(previous, kind);
-        auto list = out.find(kind.list);
-        if (base.empty() || list == out.end() || !list->is_array())
+    for (const auto& [name, value] : current.items()) {
+        const ListKind* kind = nullptr;
+        for (const ListKind& k : kinds()) {
+            if (name == k.list)
+                kind = &k;
+        }
+        const auto base =
+            kind ? index(previous, *kind) : std::unordered_map<std::string, const json*>();
+        if (!kind || base.empty() || !value.is_array()) {
+            out[name] = value;
             continue;
+        }
+        json list = json::array();
+        list.get_ref<json::array_t&>().reserve(value.size());
         std::string key;
-        for (json& entry : *list) {
-            if (!keyOf(entry, kind, key))
+        for (const json& entry : value) {
+            const auto it = keyOf(entry, *kind, key) ? base.find(key) : base.end();
+            if (it == base.end()) {
+                list.push_back(entry);
                 continue;
-            const auto it = base.find(key);
-            if (it == base.end())
-                continue;
+            }
             const json& b = *it->second;
             // A field the base has and the entry lacks cannot be expressed: keep it whole.
             bool expressible = true;
-            for (const auto& [field, value] : b.items()) {
+            for (const auto& [field, v] : b.items()) {
                 if (!entry.contains(field)) {
                     expressible = false;
                     break;
                 }
             }
-            if (!expressible)
+            if (!expressible) {
+                list.push_back(entry);
                 continue;
+            }
             json slim = json::object();
-            for (const auto& [field, value] : entry.items()) {
+            for (const auto& [field, v] : entry.items()) {
                 bool isKey = false;
-                for (const char* k : kind.keys)
+                for (const char* k : kind->keys)
                     isKey = isKey || field == k;
                 const auto same = b.find(field);
-                if (isKey || same == b.end() || *same != value)
-                    slim[field] = value;
+                if (isKey || same == b.end() || *same != v)
+                    slim[field] = v;
             }
-            entry = std::move(slim);
+            list.push_back(std::move(slim));
             any = true;
         }
+        out[name] = std::move(list);
     }
     if (any)
         out[kMarker] = true;

@@ -115,6 +115,18 @@ public:
     }
 };
 
+// Parts joined with a separator (appending, not "a" + b: GCC 12 at -O2/-O3 warns falsely
+// about overlapping copies in operator+(const char*, std::string)).
+std::string joined(const std::vector<std::string>& parts, std::string_view separator) {
+    std::string out;
+    for (std::size_t i = 0; i < parts.size(); ++i) {
+        if (i > 0)
+            out += separator;
+        out += parts[i];
+    }
+    return out;
+}
+
 std::string millis(double ms) {
     const long long tenths = std::llround(std::max(0.0, ms) * 10.0);
     return fmt::format("{}.{} ms", formatCount(tenths / 10), tenths % 10);
@@ -293,9 +305,7 @@ private:
                 state.push_back("user " + r.user);
             if (r.depth > 1)
                 state.push_back(fmt::format("chains {} deep", r.depth));
-            std::string line;
-            for (const std::string& part : state)
-                line += (line.empty() ? "" : ", ") + part;
+            const std::string line = joined(state, ", ");
             add(m_.bullet(m_.bold("Session:") + " " + m_.esc(line)));
             if (!r.holds.empty()) {
                 std::string holds;
@@ -304,7 +314,9 @@ private:
                         holds += fmt::format("; and {} more", r.holds.size() - 5);
                         break;
                     }
-                    holds += (i ? "; " : "") + holdText(r.holds[i]);
+                    if (i > 0)
+                        holds += "; ";
+                    holds += holdText(r.holds[i]);
                 }
                 add(m_.bullet(m_.bold("Holds:") + " " + m_.esc(holds)));
             }
@@ -318,14 +330,12 @@ private:
                     continue;
                 ++total;
                 if (waiters.size() < static_cast<std::size_t>(ctx_.maxWaitersPerRoot))
-                    waiters.push_back(fmt::format("pid {} ({}{}{})", w->waitingPid, w->mode,
-                                                  w->object.empty() ? "" : " on " + w->object,
+                    waiters.push_back(fmt::format("pid {} ({}{}{}{})", w->waitingPid, w->mode,
+                                                  w->object.empty() ? "" : " on ", w->object,
                                                   w->hard ? "" : ", queued behind it"));
             }
             if (!waiters.empty()) {
-                std::string list;
-                for (const std::string& x : waiters)
-                    list += (list.empty() ? "" : ", ") + x;
+                std::string list = joined(waiters, ", ");
                 if (total > waiters.size())
                     list += fmt::format(" and {} more", total - waiters.size());
                 add(m_.bullet(m_.bold("Waiting on it directly:") + " " + m_.esc(list)));
