@@ -86,7 +86,7 @@ int compare(const QStringList& args) {
         err << label << ": " << recordingBanner(b) << '\n';
         if (!b.verified()) {
             unverified = true;
-            err << label << ": UNVERIFIED. " << b.verification << '\n';
+            err << label << ": " << loud(b.verification) << '\n';
         }
         return b;
     };

@@ -29,6 +29,13 @@ QString recordingBanner(const Bundle& b) {
     return banner;
 }
 
+QString loud(const QString& verification) {
+    const QLatin1String prefix("Unverified: ");
+    return verification.startsWith(prefix)
+               ? QStringLiteral("UNVERIFIED: ") + verification.mid(prefix.size())
+               : verification;
+}
+
 int open(const QStringList& args) {
     QTextStream out(stdout);
     QTextStream err(stderr);
@@ -70,8 +77,7 @@ int open(const QStringList& args) {
     }
 
     out << recordingBanner(b) << '\n';
-    out << (b.verified() ? QStringLiteral("Checksums: ") + b.verification
-                         : QStringLiteral("UNVERIFIED. ") + b.verification)
+    out << (b.verified() ? QStringLiteral("Checksums: ") + b.verification : loud(b.verification))
         << "\n\n";
     TicketContext context;
     if (b.hasManifest) {

@@ -26,4 +26,8 @@ bool record(Collector& collector, int samples, double interval, Recording& out);
 // by dbtriage 0.1.0)", for an opened bundle.
 QString recordingBanner(const Bundle& bundle);
 
+// "Unverified: x.csv does not match ..." -> "UNVERIFIED: x.csv does not match ...", so that the
+// banner cannot be overlooked in a terminal.
+QString loud(const QString& verification);
+
 } // namespace dbt::cli

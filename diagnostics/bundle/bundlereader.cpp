@@ -191,14 +191,16 @@ QString readZip(zip_source_t* source, Collector& c) {
 }
 
 QString readDirectory(const QString& path, Collector& c) {
-    const QDir root(path);
-    QDirIterator it(path, QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden | QDir::System,
+    // Absolute paths: QDir::relativeFilePath returns a relative file path unchanged.
+    const QDir root(QFileInfo(path).absoluteFilePath());
+    QDirIterator it(root.path(),
+                    QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden | QDir::System,
                     QDirIterator::Subdirectories);
     int entries = 0;
     while (it.hasNext()) {
         it.next();
         const QFileInfo info = it.fileInfo();
-        const std::string rel = root.relativeFilePath(info.filePath()).toStdString();
+        const std::string rel = root.relativeFilePath(info.absoluteFilePath()).toStdString();
         if (++entries > c.limits().maxEntries)
             return c.tooMany();
         if (info.isSymLink())

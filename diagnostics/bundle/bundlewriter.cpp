@@ -170,6 +170,11 @@ QString writeDirectory(const std::vector<BundleFile>& files, const QString& path
                               "that name.")
             .arg(path);
     tmp.setAutoRemove(false);
+    // QTemporaryDir made it private (0700); a bundle is as readable as any new directory.
+    QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::WriteOwner |
+                                    QFileDevice::ExeOwner | QFileDevice::ReadGroup |
+                                    QFileDevice::ExeGroup | QFileDevice::ReadOther |
+                                    QFileDevice::ExeOther);
     *size = total;
     return {};
 }

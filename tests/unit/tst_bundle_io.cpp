@@ -181,6 +181,16 @@ private slots:
         QVERIFY(b.files.at("summary.jira.txt").startsWith("h1. dbtriage evidence"));
         QVERIFY(b.files.at("settings.json").contains("\"work_mem\": \"4MB\""));
         QVERIFY(!QFile::exists(tmp.filePath(QStringLiteral("evil.txt"))));
+
+        // A relative path opens the same bundle.
+        const QString cwd = QDir::currentPath();
+        QVERIFY(QDir::setCurrent(tmp.filePath(QStringLiteral("sub"))));
+        const Bundle relative = BundleReader::open(name);
+        QDir::setCurrent(cwd);
+        QVERIFY2(relative.verified(), qPrintable(relative.error + relative.verification));
+        QCOMPARE(json(*relative.snapshot), json(in.snapshot));
+        if (!w.zip)
+            QVERIFY(QFileInfo(path).permissions() & QFileDevice::ReadOther);
     }
 
     void tamperedDirectory_data() {
