@@ -18,6 +18,7 @@
 #include <cstdlib>
 #include <libpq-fe.h>
 #include <memory>
+#include <mysql.h>
 #include <string>
 
 #ifndef DBTRIAGE_BIN
@@ -86,10 +87,13 @@ struct Run {
     QString err;
 };
 
-Run runTool(const QStringList& args, const QString& pgPassword) {
+Run runTool(const QStringList& args, const QString& pgPassword,
+            const QString& mysqlPassword = QString()) {
     QProcess p;
     QProcessEnvironment e = QProcessEnvironment::systemEnvironment();
     e.insert(QStringLiteral("PGPASSWORD"), pgPassword);
+    if (!mysqlPassword.isEmpty())
+        e.insert(QStringLiteral("MYSQL_PWD"), mysqlPassword);
     // A bastion host: no display, no platform chosen; the CLI must pick offscreen itself.
     e.remove(QStringLiteral("QT_QPA_PLATFORM"));
     e.remove(QStringLiteral("DISPLAY"));
@@ -122,6 +126,50 @@ std::map<QString, QByteArray> filesOf(const QString& dir) {
     }
     return files;
 }
+
+// A MariaDB workload connection (Connector/C), from a mysql:// URI with a password.
+class MyConn {
+public:
+    explicit MyConn(const QString& uri) {
+        const QUrl url(uri);
+        db_ = mysql_init(nullptr);
+        const QByteArray host = url.host().toUtf8();
+        const QByteArray user = url.userName().toUtf8();
+        const QByteArray password = url.password().toUtf8();
+        const QByteArray database = url.path().mid(1).toUtf8();
+        ok_ = mysql_real_connect(db_, host.constData(), user.constData(), password.constData(),
+                                 database.constData(), static_cast<unsigned>(url.port(3306)),
+                                 nullptr, 0) != nullptr;
+    }
+    ~MyConn() {
+        if (db_)
+            mysql_close(db_);
+    }
+    MyConn(const MyConn&) = delete;
+    MyConn& operator=(const MyConn&) = delete;
+    bool ok() const { return ok_; }
+    QString error() const { return QString::fromUtf8(mysql_error(db_)); }
+    unsigned long id() const { return mysql_thread_id(db_); }
+    bool send(const QByteArray& sql) {
+        return mysql_send_query(db_, sql.constData(), static_cast<unsigned long>(sql.size())) == 0;
+    }
+    // First field of the first row, or "" (also on error).
+    QString value(const QByteArray& sql) {
+        if (mysql_real_query(db_, sql.constData(), static_cast<unsigned long>(sql.size())) != 0)
+            return {};
+        MYSQL_RES* r = mysql_store_result(db_);
+        if (!r)
+            return {};
+        MYSQL_ROW row = mysql_fetch_row(r);
+        const QString v = row && row[0] ? QString::fromUtf8(row[0]) : QString();
+        mysql_free_result(r);
+        return v;
+    }
+
+private:
+    MYSQL* db_ = nullptr;
+    bool ok_ = false;
+};
 
 } // namespace
 
@@ -286,6 +334,57 @@ private slots:
         QVERIFY(
             files.at(QStringLiteral("manifest.json")).contains("\"query_texts_redacted\": false"));
         QVERIFY(BundleReader::open(dir).verified());
+    }
+
+    void mariadbZipHoldsNoSecret() {
+        const QString adminUri = env("DBTRIAGE_MARIADB_ADMIN_URI");
+        const QString monitorUri = env("DBTRIAGE_MARIADB_MONITOR_URI");
+        const QString monitorPassword = env("DBTRIAGE_MARIADB_MONITOR_PASSWORD");
+        const QString adminPassword = env("DBTRIAGE_MARIADB_ADMIN_PASSWORD");
+        if (adminUri.isEmpty() || monitorUri.isEmpty() || monitorPassword.isEmpty())
+            QSKIP("DBTRIAGE_MARIADB_ADMIN_URI / _MONITOR_URI / _MONITOR_PASSWORD are not set.");
+        MyConn admin(adminUri);
+        QVERIFY2(admin.ok(), qPrintable(admin.error()));
+        MyConn secret(adminUri);
+        QVERIFY2(secret.ok(), qPrintable(secret.error()));
+        QVERIFY(secret.send("SELECT SLEEP(20) FROM DUAL WHERE 'card-4111111111111111' <> ''"));
+        const QByteArray id = QByteArray::number(static_cast<qulonglong>(secret.id()));
+        QElapsedTimer clock;
+        clock.start();
+        QString seen;
+        while (clock.elapsed() < 10000) {
+            seen =
+                admin.value("SELECT COUNT(*) FROM information_schema.PROCESSLIST WHERE ID = " + id +
+                            " AND STATE = 'User sleep'");
+            if (seen == QLatin1String("1"))
+                break;
+            QThread::msleep(100);
+        }
+        QCOMPARE(seen, QStringLiteral("1"));
+
+        // MYSQL_PWD carries the password; the URI has none.
+        const QString zip = tmp_.filePath(QStringLiteral("mariadb.zip"));
+        const Run r = runTool(
+            {QStringLiteral("collect"), withoutPassword(monitorUri), QStringLiteral("--out"), zip},
+            QString(), monitorPassword);
+        admin.value("KILL QUERY " + id);
+        QVERIFY2(r.exitCode == 0 || r.exitCode == 4, qPrintable(r.err));
+        const Bundle b = BundleReader::open(zip);
+        QVERIFY2(b.verified(), qPrintable(b.error + b.verification));
+        QCOMPARE(b.snapshot->server.engine, Engine::MariaDB);
+        std::map<QString, QByteArray> files;
+        for (const auto& [path, data] : b.files)
+            files[QString::fromStdString(path)] = data;
+        QStringList needles{monitorPassword, adminPassword, QString::fromLatin1(kSecret),
+                            QStringLiteral("4111111111111111")};
+        needles.removeAll(QString());
+        expectAbsent(files, needles, QStringLiteral("MariaDB zip"));
+        bool sawSleep = false;
+        for (const Session& x : b.snapshot->sessions)
+            sawSleep = sawSleep || x.query.find("SLEEP") != std::string::npos;
+        QVERIFY2(sawSleep, "the session with the secret literal was not sampled");
+        for (const QString& n : needles)
+            QVERIFY(!r.out.contains(n) && !r.err.contains(n));
     }
 
     void openAndCompare() {
