@@ -15,18 +15,6 @@ using detail::formatKb;
 using detail::formatMs;
 using detail::formatRows;
 
-std::string_view severityName(Severity s) {
-    switch (s) {
-    case Severity::Info:
-        return "info";
-    case Severity::Warning:
-        return "warning";
-    case Severity::Critical:
-        return "critical";
-    }
-    return "info";
-}
-
 namespace {
 
 class Finder {

@@ -30,14 +30,16 @@
 #pragma once
 
 #include "plans/plan.h"
+#include "snapshot.h"
 
 #include <string>
 #include <vector>
 
 namespace dbt::plans {
 
-enum class Severity { Info, Warning, Critical };
-std::string_view severityName(Severity s); // "info", "warning", "critical"
+// The same severities as findings (snapshot.h), named by dbt::severityName.
+using dbt::Severity;
+using dbt::severityName;
 
 struct Insight {
     int node = 0;
