@@ -39,6 +39,25 @@ private:
     Kind kind_;
 };
 
+// EXPLAIN on demand (issue 5). A statement typed by the user, a session's current query or a
+// normalised statement from the top-queries list (PostgreSQL `$1`, MySQL `?`).
+struct ExplainRequest {
+    std::string sql;
+    bool analyze = false;     // only on explicit request and only for a plain SELECT
+    std::string database;     // PG: the statement's database (empty: the connected one);
+                              // MySQL: the default schema (empty: the connected one)
+    std::string searchPath;   // PG only: SET LOCAL search_path for this EXPLAIN (empty: keep)
+};
+
+struct ExplainResult {
+    std::string plan;            // the engine's output (JSON for every engine we run)
+    std::string dialect;         // plans::dialectName(), e.g. "postgres-json", "mariadb-json"
+    bool genericPlan = false;    // planned with unknown parameters (PREPARE + generic plan)
+    bool analyzed = false;       // ANALYZE ran (inside a read-only transaction, rolled back)
+    std::string explained;       // the statement text actually explained (after rewrites)
+    std::vector<std::string> notes; // plain sentences: "generic plan ...", "rewrote interval $1"
+};
+
 class EngineSession {
 public:
     virtual ~EngineSession() = default;
@@ -62,8 +81,19 @@ public:
     // EngineError(Lost) when the connection is gone.
     virtual void sample(Snapshot& snapshot) = 0;
 
-    // Statements for later issues: EXPLAIN in the read-only session. Returns JSON text.
+    // EXPLAIN in the read-only session. Returns JSON text.
     virtual std::string explainJson(const std::string& sql, bool analyze) = 0;
+
+    // EXPLAIN as the user asked for it (generic plans for parameterised statements, ANALYZE
+    // only for a plain SELECT, read-only transaction rolled back, timeouts). Throws
+    // EngineError(Query) with a sentence when refused or failed, EngineError(Lost) when the
+    // connection broke. The default only forwards to explainJson (drivers override it).
+    virtual ExplainResult explain(const ExplainRequest& request) {
+        ExplainResult result;
+        result.plan = explainJson(request.sql, request.analyze);
+        result.explained = request.sql;
+        return result;
+    }
 };
 
 // Chooses the driver from the target: mysql:// and mariadb:// are MySQL, anything else
