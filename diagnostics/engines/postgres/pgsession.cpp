@@ -12,6 +12,7 @@
 #include "engines/postgres/pgsession.h"
 
 #include "engines/postgres/pgconninfo.h"
+#include "engines/postgres/pgexplain.h"
 #include "engines/postgres/pgqueries.h"
 #include "redact.h"
 #include "timefmt.h"
@@ -250,6 +251,7 @@ public:
     std::vector<Finding> preflightFindings() const override { return preflight_; }
     void sample(Snapshot& snapshot) override;
     std::string explainJson(const std::string& sql, bool analyze) override;
+    ExplainResult explain(const ExplainRequest& request) override;
 
 private:
     pqxx::result run(const std::string& statement);
@@ -817,23 +819,51 @@ void PgSession::sampleDatabaseAndHealth(Snapshot& s) {
 // ---------------------------------------------------------------- explain
 
 std::string PgSession::explainJson(const std::string& sql, bool analyze) {
-    if (analyze)
-        throw EngineError(Kind::Query, "EXPLAIN ANALYZE is not supported yet.");
+    ExplainRequest request;
+    request.sql = sql;
+    request.analyze = analyze;
+    return explain(request).plan;
+}
+
+// The same target with another dbname, as a keyword string (the user's options kept).
+std::string targetForDatabase(const std::string& target, const std::string& database) {
+    const pg::ParsedTarget parsed = pg::parseTarget(target);
+    std::string out;
+    auto add = [&](const std::string& key, const std::string& value) {
+        out += (out.empty() ? "" : " ") + key + "=" + pg::quoteConnValue(value);
+    };
+    for (const auto& [key, value] : parsed.keywords)
+        if (key != "dbname")
+            add(key, value);
+    add("dbname", database);
+    if (!parsed.userOptions.empty())
+        add("options", parsed.userOptions);
+    return out;
+}
+
+ExplainResult PgSession::explain(const ExplainRequest& request) {
     if (!connected())
         throw EngineError(Kind::Lost, "Not connected to " + endpoint_ + "; reconnect first.");
-    bool inTransaction = false;
-    // Whatever happens after BEGIN, the transaction is closed before returning; if even
-    // ROLLBACK fails the connection is dropped rather than left inside a transaction.
-    auto closeTransaction = [&] {
-        if (!inTransaction || !connected())
-            return;
-        inTransaction = false;
+    const pg::ExplainContext context{options_.statementTimeoutMs, options_.lockTimeoutMs, secrets_};
+    if (!request.database.empty() && request.database != info_.database) {
+        // A short-lived second session on the statement's database, set up exactly like
+        // this one (read-only, timeouts, application_name).
+        ConnectOptions other = options_;
+        other.target = targetForDatabase(options_.target, request.database);
+        PgSession session(std::move(other));
         try {
-            run(pg::sql::kRollback);
-        } catch (const std::exception&) {
-            conn_.reset();
+            session.connect();
+        } catch (const EngineError& e) {
+            throw EngineError(Kind::Query, "Could not connect to database " + request.database +
+                                               " for EXPLAIN: " + e.what());
         }
-    };
+        ExplainRequest here = request;
+        here.database.clear();
+        ExplainResult result = session.explain(here);
+        result.notes.push_back("Explained in database " + request.database +
+                               " on a second, short-lived connection.");
+        return result;
+    }
     auto lostDuringExplain = [&](const std::exception& e) {
         conn_.reset();
         const auto* sqlError = dynamic_cast<const pqxx::sql_error*>(&e);
@@ -843,49 +873,13 @@ std::string PgSession::explainJson(const std::string& sql, bool analyze) {
                                            "); reconnect and retry.");
     };
     try {
-        std::string plan;
-        {
-            pqxx::nontransaction tx(*conn_);
-            tx.exec(pg::sql::kBeginReadOnly);
-            inTransaction = true;
-            // The extended protocol (exec_params) accepts exactly one statement: a text such
-            // as "SELECT 1; SET default_transaction_read_only = off; ..." is refused whole.
-            const pqxx::result r = tx.exec_params(pg::sql::kExplainPrefix + sql);
-            if (!r.empty() && !r[0][0].is_null())
-                plan.assign(r[0][0].c_str(), r[0][0].size());
-            tx.commit();
-        }
-        closeTransaction();
-        if (plan.empty())
-            throw EngineError(Kind::Query, "EXPLAIN returned no plan.");
-        return plan;
+        return pg::explainOn(*conn_, request, context);
     } catch (const EngineError&) {
-        closeTransaction();
         throw;
-    } catch (const pqxx::broken_connection& e) {
-        throw lostDuringExplain(e);
-    } catch (const pqxx::sql_error& e) {
-        if (!connected() || connectionGone(e.sqlstate()))
-            throw lostDuringExplain(e);
-        closeTransaction();
-        const std::string& state = e.sqlstate();
-        if (state == "55P03")
-            throw EngineError(Kind::Query,
-                              "EXPLAIN gave up after the lock timeout (" +
-                                  std::to_string(options_.lockTimeoutMs) +
-                                  " ms): another session holds a conflicting lock on a table of "
-                                  "the statement. Look at the lock waits, then retry.");
-        if (state == "57014")
-            throw EngineError(Kind::Query, "EXPLAIN was cancelled by the statement timeout (" +
-                                               std::to_string(options_.statementTimeoutMs) +
-                                               " ms). Retry when the server is less busy.");
-        throw EngineError(Kind::Query,
-                          "EXPLAIN failed: " + errorLine(e, secrets_) + ". Check the statement.");
     } catch (const std::exception& e) {
-        if (!connected())
+        if (!connected() || pg::explainConnectionGone(e))
             throw lostDuringExplain(e);
-        closeTransaction();
-        throw EngineError(Kind::Query, "EXPLAIN failed: " + errorLine(e, secrets_) + ".");
+        throw pg::explainFailure(e, context);
     }
 }
 
