@@ -1,6 +1,8 @@
 // dbtriage explain --plan-file FILE|- [--json]
-// dbtriage explain CONNECTION (--query SQL | --file FILE) [--analyze] [--json]  (not wired yet)
+// dbtriage explain CONNECTION (--query SQL | --file FILE) [--analyze] [--database DB]
+//                  [--search-path PATH] [--json] [--statement-timeout MS] [--lock-timeout MS]
 #include "cli/cli.h"
+#include "engines/engine.h"
 #include "plans/insights.h"
 #include "plans/parse.h"
 #include "plans/render.h"
@@ -9,6 +11,7 @@
 #include <QFile>
 #include <QTextStream>
 #include <cstdio>
+#include <nlohmann/json.hpp>
 #include <string>
 
 namespace dbt::cli {
@@ -38,6 +41,95 @@ QString readPlanBytes(const QString& path, std::string& bytes) {
     return {};
 }
 
+void print(QTextStream& out, const std::string& text) {
+    out.flush();
+    std::fwrite(text.data(), 1, text.size(), stdout);
+    std::fflush(stdout);
+}
+
+// The header above a live plan: engine, generic or not, what was run, the notes.
+std::string liveHeader(const ServerInfo& info, const ExplainResult& r) {
+    std::string h = "Plan from " + std::string(engineName(info.engine)) + " " + info.version +
+                    " (database " + info.database + ")";
+    if (r.analyzed)
+        h += ", EXPLAIN ANALYZE (run read-only, rolled back)";
+    else if (r.genericPlan)
+        h += ", generic plan (no parameter values)";
+    h += "\n";
+    if (!r.explained.empty())
+        h += "Statement: " + r.explained + "\n";
+    for (const std::string& n : r.notes)
+        h += "Note: " + n + "\n";
+    return h + "\n";
+}
+
+int explainLive(const QString& target, const std::string& sql, bool json,
+                const ExplainRequest& base, int statementTimeout, int lockTimeout) {
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+    ConnectOptions options;
+    options.target = target.toStdString();
+    options.statementTimeoutMs = statementTimeout;
+    options.lockTimeoutMs = lockTimeout;
+    ServerInfo info;
+    std::unique_ptr<EngineSession> session;
+    try {
+        session = openEngine(options);
+        info = session->connect();
+    } catch (const EngineError& e) {
+        err << "dbtriage explain: " << q(e.what()) << '\n';
+        return e.kind() == EngineError::Kind::Usage ? Usage : ConnectFailed;
+    }
+    ExplainRequest request = base;
+    request.sql = sql;
+    ExplainResult result;
+    try {
+        result = session->explain(request);
+    } catch (const EngineError& e) {
+        err << "dbtriage explain: " << q(e.what()) << '\n';
+        return e.kind() == EngineError::Kind::Lost ? ConnectFailed : Partial;
+    }
+    const auto dialect = plans::dialectFromName(result.dialect);
+    try {
+        plans::ParseOptions parseOptions;
+        if (dialect)
+            parseOptions.dialect = dialect;
+        const plans::Plan plan = plans::parsePlan(result.plan, parseOptions);
+        const auto insights = plans::findInsights(plan);
+        if (json) {
+            nlohmann::json doc = nlohmann::json::parse(plans::planToJson(plan, insights));
+            doc["generic_plan"] = result.genericPlan;
+            doc["analyzed"] = result.analyzed;
+            doc["notes"] = result.notes;
+            doc["explained"] = result.explained;
+            doc["engine"] = engineName(info.engine);
+            print(out, doc.dump(2) + "\n");
+        } else {
+            print(out, liveHeader(info, result) + plans::renderPlanText(plan, insights));
+        }
+    } catch (const std::exception& e) {
+        // A plan this build cannot read (such as MySQL 8's EXPLAIN ANALYZE tree): shown as
+        // the server printed it.
+        if (json) {
+            nlohmann::json doc;
+            doc["plan"] = nullptr;
+            doc["raw_plan"] = result.plan;
+            doc["insights"] = nlohmann::json::array();
+            doc["generic_plan"] = result.genericPlan;
+            doc["analyzed"] = result.analyzed;
+            doc["notes"] = result.notes;
+            doc["notes"].push_back(std::string("The plan could not be read for insights: ") +
+                                   e.what());
+            doc["explained"] = result.explained;
+            doc["engine"] = engineName(info.engine);
+            print(out, doc.dump(2) + "\n");
+        } else {
+            print(out, liveHeader(info, result) + result.plan + "\n");
+        }
+    }
+    return Ok;
+}
+
 } // namespace
 
 int explain(const QStringList& args) {
@@ -51,7 +143,8 @@ int explain(const QStringList& args) {
     parser.addHelpOption();
     parser.addPositionalArgument(
         QStringLiteral("connection"),
-        QStringLiteral("Server to explain on (not available in this build yet)."),
+        QStringLiteral("Server to explain on: a PostgreSQL URI or keyword string, or "
+                       "mysql://... / mariadb://..."),
         QStringLiteral("[CONNECTION]"));
     const QCommandLineOption planFileOpt(
         QStringLiteral("plan-file"),
@@ -66,9 +159,29 @@ int explain(const QStringList& args) {
     const QCommandLineOption analyzeOpt(
         QStringLiteral("analyze"),
         QStringLiteral("Run the statement (plain SELECT only, rolled back) for actual figures."));
-    const QCommandLineOption jsonOpt(QStringLiteral("json"),
-                                     QStringLiteral("Print {\"plan\", \"insights\"} as JSON."));
-    parser.addOptions({planFileOpt, queryOpt, fileOpt, analyzeOpt, jsonOpt});
+    const QCommandLineOption jsonOpt(
+        QStringLiteral("json"),
+        QStringLiteral("Print {\"plan\", \"insights\", \"generic_plan\", \"analyzed\", "
+                       "\"notes\"} as JSON."));
+    const QCommandLineOption databaseOpt(
+        QStringLiteral("database"),
+        QStringLiteral("Explain in database DB (PostgreSQL: a second short-lived connection; "
+                       "MySQL: the default schema)."),
+        QStringLiteral("DB"));
+    const QCommandLineOption searchPathOpt(
+        QStringLiteral("search-path"),
+        QStringLiteral("PostgreSQL search_path for this EXPLAIN only."), QStringLiteral("PATH"));
+    const QCommandLineOption stmtTimeoutOpt(
+        QStringLiteral("statement-timeout"),
+        QStringLiteral("Statement timeout, ms (default 5000); ANALYZE is stopped after it."),
+        QStringLiteral("MS"), QStringLiteral("5000"));
+    const QCommandLineOption lockTimeoutOpt(
+        QStringLiteral("lock-timeout"),
+        QStringLiteral("Lock timeout, ms (default 500): EXPLAIN never queues longer behind "
+                       "another session's lock."),
+        QStringLiteral("MS"), QStringLiteral("500"));
+    parser.addOptions({planFileOpt, queryOpt, fileOpt, analyzeOpt, jsonOpt, databaseOpt,
+                       searchPathOpt, stmtTimeoutOpt, lockTimeoutOpt});
 
     if (!parser.parse(args)) {
         err << "dbtriage explain: " << parser.errorText() << '\n'
@@ -76,7 +189,13 @@ int explain(const QStringList& args) {
         return Usage;
     }
     if (parser.isSet(QStringLiteral("help"))) {
-        out << parser.helpText();
+        out << parser.helpText()
+            << "\nStatements with $1, $2 ... (as pg_stat_statements prints them) get a generic "
+               "plan through PREPARE; MySQL/MariaDB digests get a plausible value for each ?. "
+               "Everything runs in a read-only transaction that is rolled back. --analyze runs "
+               "a plain SELECT only.\n"
+               "Exit codes: 0 printed, 2 usage, 3 connection failed or lost, 4 EXPLAIN refused "
+               "or failed (the sentence says why).\n";
         return Ok;
     }
     const QStringList positional = parser.positionalArguments();
@@ -119,9 +238,37 @@ int explain(const QStringList& args) {
         err << "dbtriage explain: give either --query or --file, not both.\n";
         return Usage;
     }
-    err << "dbtriage explain: Explaining on a live server is not available in this build yet; "
-           "save the plan with EXPLAIN (FORMAT JSON) and use --plan-file.\n";
-    return Usage;
+    bool ok = false;
+    const int statementTimeout = parser.value(stmtTimeoutOpt).toInt(&ok);
+    if (!ok || statementTimeout < 100 || statementTimeout > 3600000) {
+        err << "dbtriage explain: --statement-timeout takes milliseconds from 100 to 3600000.\n";
+        return Usage;
+    }
+    const int lockTimeout = parser.value(lockTimeoutOpt).toInt(&ok);
+    if (!ok || lockTimeout < 10 || lockTimeout > 60000) {
+        err << "dbtriage explain: --lock-timeout takes milliseconds from 10 to 60000.\n";
+        return Usage;
+    }
+    std::string sql;
+    if (parser.isSet(queryOpt)) {
+        sql = parser.value(queryOpt).toStdString();
+    } else {
+        const QString readError = readPlanBytes(parser.value(fileOpt), sql);
+        if (!readError.isEmpty()) {
+            err << "dbtriage explain: " << readError << '\n';
+            return Usage;
+        }
+    }
+    if (sql.find_first_not_of(" \t\r\n;") == std::string::npos) {
+        err << "dbtriage explain: the statement is empty.\n";
+        return Usage;
+    }
+    ExplainRequest request;
+    request.analyze = parser.isSet(analyzeOpt);
+    request.database = parser.value(databaseOpt).toStdString();
+    request.searchPath = parser.value(searchPathOpt).toStdString();
+    return explainLive(positional.first(), sql, parser.isSet(jsonOpt), request, statementTimeout,
+                       lockTimeout);
 }
 
 } // namespace dbt::cli
