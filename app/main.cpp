@@ -2,6 +2,7 @@
 #include "cli/cli.h"
 #include "mainwindow.h"
 #include "screenshots.h"
+#include "translation.h"
 
 #include <QApplication>
 #include <QCoreApplication>
@@ -16,7 +17,8 @@
 namespace {
 
 void printUsage(QTextStream& out) {
-    out << QStringLiteral(
+    out << QCoreApplication::translate(
+        "main",
         "Usage:\n"
         "  dbtriage [CONNECTION]                 open the window (connected when given)\n"
         "  dbtriage collect CONNECTION [options] sample a server headless\n"
@@ -43,6 +45,7 @@ int main(int argc, char** argv) {
     if (first == QLatin1String("--help") || first == QLatin1String("-h") ||
         first == QLatin1String("help")) {
         QCoreApplication app(argc, argv);
+        dbt::installTranslations();
         QTextStream out(stdout);
         printUsage(out);
         return 0;
@@ -51,6 +54,7 @@ int main(int argc, char** argv) {
         const std::unique_ptr<QCoreApplication> app = dbt::cli::makeApplication(first, argc, argv);
         QCoreApplication::setApplicationName(QStringLiteral("dbtriage"));
         QCoreApplication::setApplicationVersion(QStringLiteral(DBTRIAGE_VERSION));
+        dbt::installTranslations();
         QStringList args = QCoreApplication::arguments();
         args.removeFirst();
         return dbt::cli::run(args);
@@ -61,6 +65,7 @@ int main(int argc, char** argv) {
     QCoreApplication::setApplicationName(QStringLiteral("dbtriage"));
     QCoreApplication::setApplicationVersion(QStringLiteral(DBTRIAGE_VERSION));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/dbtriage.svg")));
+    dbt::installTranslations();
     dbt::registerMetaTypes();
     QStringList args = QCoreApplication::arguments();
     args.removeFirst();

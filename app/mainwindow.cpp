@@ -10,8 +10,10 @@
 #include "sessions/sessionsview.h"
 #include "statements/topqueriesview.h"
 #include "timefmt.h"
+#include "translation.h"
 
 #include <QAction>
+#include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QComboBox>
@@ -166,6 +168,25 @@ void MainWindow::buildActions() {
     for (int i = 0; i < names.size(); ++i) {
         QAction* a = view->addAction(names[i], this, [this, i] { showView(View(i)); });
         a->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)));
+    }
+    // Language: the system's, or one chosen here (app/translation.h); applies at the next start.
+    view->addSeparator();
+    QMenu* language = view->addMenu(tr("L&anguage"));
+    auto* languages = new QActionGroup(language);
+    const QString chosen = languageSetting();
+    QStringList codes{QString(), QStringLiteral("en")};
+    codes << availableLanguages();
+    for (const QString& code : std::as_const(codes)) {
+        QAction* a =
+            language->addAction(code.isEmpty() ? tr("System language") : languageName(code));
+        a->setCheckable(true);
+        a->setChecked(code == chosen);
+        languages->addAction(a);
+        connect(a, &QAction::triggered, this, [this, code] {
+            setLanguageSetting(code);
+            statusBar()->showMessage(tr("The new language applies when dbtriage is started again."),
+                                     10000);
+        });
     }
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About dbtriage"), this, [this] {

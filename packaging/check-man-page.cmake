@@ -1,0 +1,28 @@
+# ctest packaging_man_page: the man page renders without a groff warning, and it names every
+# long option that a subcommand in app/cli declares (so it cannot silently fall behind).
+execute_process(COMMAND "${GROFF}" -man -ww -z -rCHECKSTYLE=3 "${PAGE}"
+                RESULT_VARIABLE rc ERROR_VARIABLE warnings OUTPUT_QUIET)
+if(NOT rc EQUAL 0 OR NOT warnings STREQUAL "")
+  message(FATAL_ERROR "groff warnings in ${PAGE}:\n${warnings}")
+endif()
+file(READ "${PAGE}" page)
+string(REPLACE "\\-" "-" page "${page}")
+file(GLOB sources "${SOURCES}/*.cpp")
+set(missing)
+foreach(src IN LISTS sources)
+  file(READ "${src}" text)
+  # QCommandLineOption fooOpt(QStringLiteral("name"), ...
+  string(REGEX MATCHALL "QCommandLineOption [A-Za-z]+\\([ \n]*QStringLiteral\\(\"[a-z-]+\"" decls "${text}")
+  foreach(d IN LISTS decls)
+    string(REGEX REPLACE ".*QStringLiteral\\(\"([a-z-]+)\"" "\\1" name "${d}")
+    string(FIND "${page}" "--${name}" at)
+    if(at EQUAL -1)
+      list(APPEND missing "--${name} (${src})")
+    endif()
+  endforeach()
+endforeach()
+if(missing)
+  list(JOIN missing "\n  " missing)
+  message(FATAL_ERROR "options missing from the man page:\n  ${missing}")
+endif()
+message(STATUS "man page: no warnings, every option documented")
