@@ -5,6 +5,8 @@
 
 #include "mysqlrows.h"
 #include "mysqluri.h"
+#include "plans/plan.h"
+#include "plans/statement.h"
 #include "redact.h"
 #include "timefmt.h"
 
@@ -112,6 +114,7 @@ public:
     std::vector<Finding> preflightFindings() const override { return preflight_; }
     void sample(Snapshot& snapshot) override;
     std::string explainJson(const std::string& sql, bool analyze) override;
+    ExplainResult explain(const ExplainRequest& request) override;
 
 private:
     Rows query(const std::string& sql);
@@ -796,29 +799,122 @@ void MysqlSession::sample(Snapshot& s) {
 }
 
 std::string MysqlSession::explainJson(const std::string& sql, bool analyze) {
-    if (analyze)
-        throw EngineError(EngineError::Kind::Query,
-                          "EXPLAIN ANALYZE is not supported yet for MySQL and MariaDB.");
+    ExplainRequest request;
+    request.sql = sql;
+    request.analyze = analyze;
+    return explain(request).plan;
+}
+
+// EXPLAIN FORMAT=JSON in the read-only session; ANALYZE (MariaDB ANALYZE FORMAT=JSON, MySQL 8
+// EXPLAIN ANALYZE) only for a plain SELECT, inside START TRANSACTION READ ONLY ... ROLLBACK.
+// Digest texts get a plausible value for each placeholder.
+ExplainResult MysqlSession::explain(const ExplainRequest& request) {
+    using Kind = EngineError::Kind;
     if (db_ == nullptr)
-        throw EngineError(EngineError::Kind::Lost,
+        throw EngineError(Kind::Lost,
                           "The connection to " + where() + " is closed; connect again.");
+    const bool maria = info_.engine == Engine::MariaDB;
+    const plans::MysqlStatement st = plans::inspectMysql(request.sql);
+    ExplainResult result;
+    std::string sql = request.sql;
+    if (st.placeholders > 0) {
+        if (request.analyze)
+            throw EngineError(Kind::Query,
+                              "EXPLAIN ANALYZE needs the real values, and this digest text has " +
+                                  std::to_string(st.placeholders) +
+                                  " placeholders (? or ...); explain it without ANALYZE, or put "
+                                  "real values in.");
+        int replaced = 0;
+        sql = plans::fillMysqlPlaceholders(sql, &replaced);
+        result.notes.push_back(
+            "The digest text has " + std::to_string(replaced) +
+            " placeholders (? and ...); dbtriage put '1' in their place (1 after LIMIT), so this "
+            "is the plan for one plausible value, not for the values the application sent.");
+    }
+    if (request.analyze && !st.plainSelect)
+        throw EngineError(Kind::Query, st.refusal);
+    result.explained = sql;
+
+    bool inTransaction = false;
+    bool switched = false;
+    std::optional<std::string> previous;
+    auto cleanUp = [&] {
+        if (db_ == nullptr)
+            return;
+        if (inTransaction) {
+            inTransaction = false;
+            try {
+                query("ROLLBACK");
+            } catch (const ServerError&) {
+                disconnect(); // never leave the session inside a transaction
+                return;
+            }
+        }
+        if (switched) {
+            switched = false;
+            if (previous && mysql_select_db(db_, previous->c_str()) != 0)
+                disconnect();
+        }
+    };
     try {
-        const Rows rows = query("EXPLAIN FORMAT=JSON " + sql);
+        if (!request.database.empty() && request.database != info_.database) {
+            const Rows current = query("SELECT DATABASE() AS db");
+            if (!current.empty() && !current[0].columns.empty())
+                previous = current[0].columns[0].second;
+            if (mysql_select_db(db_, request.database.c_str()) != 0)
+                throw ServerError{mysql_errno(db_), mysql_error(db_)};
+            switched = true;
+            result.notes.push_back("Explained with default schema " +
+                                   sanitizeText(request.database, 128) + ".");
+            if (!previous)
+                result.notes.push_back("The session had no default schema before; it keeps " +
+                                       sanitizeText(request.database, 128) +
+                                       " (dbtriage's own statements name their schemas).");
+        }
+        Rows rows;
+        if (request.analyze) {
+            query("START TRANSACTION READ ONLY");
+            inTransaction = true;
+            rows = query((maria ? "ANALYZE FORMAT=JSON " : "EXPLAIN ANALYZE ") + sql);
+            result.analyzed = true;
+            result.dialect =
+                maria ? std::string(plans::dialectName(plans::Dialect::MariadbAnalyzeJson))
+                      : std::string("mysql-tree");
+            result.notes.push_back("ANALYZE ran the SELECT inside a read-only transaction that "
+                                   "was rolled back.");
+        } else {
+            rows = query("EXPLAIN FORMAT=JSON " + sql);
+            result.dialect = std::string(plans::dialectName(maria ? plans::Dialect::MariadbJson
+                                                                  : plans::Dialect::MysqlJson));
+        }
+        cleanUp();
         if (rows.empty() || rows[0].columns.empty() || !rows[0].columns[0].second)
-            throw EngineError(EngineError::Kind::Query, "The server returned no plan.");
-        return *rows[0].columns[0].second;
+            throw EngineError(Kind::Query, "The server returned no plan.");
+        result.plan = *rows[0].columns[0].second;
+        return result;
     } catch (const ServerError& e) {
         if (connectionLost(e.code)) {
             disconnect();
-            throw EngineError(EngineError::Kind::Lost, "The connection to " + where() +
-                                                           " was lost during EXPLAIN (" +
-                                                           sanitizeText(e.message, 300) + ").");
+            throw EngineError(Kind::Lost, "The connection to " + where() +
+                                              " was lost during EXPLAIN (" +
+                                              sanitizeText(e.message, 300) + ").");
         }
-        const std::string why = e.code == 1792 || e.code == 1290
-                                    ? " (the monitoring session is read-only)"
-                                    : std::string();
-        throw EngineError(EngineError::Kind::Query,
-                          "EXPLAIN failed: " + sanitizeText(e.message, 300) + why);
+        cleanUp();
+        std::string why = ". Check the statement.";
+        if (e.code == 1792 || e.code == 1290 || e.code == 1207)
+            why = " (dbtriage runs EXPLAIN read-only, so a statement that writes, also inside a "
+                  "function, is stopped).";
+        else if (e.code == 3024 || e.code == 1969)
+            why = " (the statement timeout, " + std::to_string(options_.statementTimeoutMs) +
+                  " ms, stopped it; retry when the server is less busy).";
+        else if (e.code == 1205)
+            why = " (the lock wait timeout stopped it; look at the lock waits, then retry).";
+        else if (e.code == 1044 || e.code == 1142 || e.code == 1049)
+            why = ". Check the database name and the account's rights.";
+        throw EngineError(Kind::Query, "EXPLAIN failed: " + sanitizeText(e.message, 300) + why);
+    } catch (...) {
+        cleanUp();
+        throw;
     }
 }
 
