@@ -10,7 +10,8 @@ namespace dbt::cli {
 bool isSubcommand(const QString& word)
 {
     return word == QLatin1String("collect") || word == QLatin1String("explain") ||
-           word == QLatin1String("open") || word == QLatin1String("compare");
+           word == QLatin1String("open") || word == QLatin1String("compare") ||
+           word == QLatin1String("advise");
 }
 
 namespace {
@@ -54,6 +55,8 @@ int run(const QStringList& args)
         return open(args);
     if (command == QLatin1String("compare"))
         return compare(args);
+    if (command == QLatin1String("advise"))
+        return advise(args);
     QTextStream(stderr) << QStringLiteral("dbtriage: unknown command \"%1\".\n").arg(command);
     return Usage;
 }

@@ -31,5 +31,6 @@ int collect(const QStringList& args);
 int open(const QStringList& args);    // dbtriage open BUNDLE [--json]
 int compare(const QStringList& args); // dbtriage compare A B
 int explain(const QStringList& args);
+int advise(const QStringList& args);  // dbtriage advise CONNECTION [--top N] [--query SQL]
 
 } // namespace dbt::cli

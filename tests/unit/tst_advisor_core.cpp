@@ -45,6 +45,8 @@ std::string describe(const QueryShape& shape, const std::string& name) {
             d += "gin=" + join(u.containment) + ";";
         if (!u.leadingWildcard.empty())
             d += "trgm=" + join(u.leadingWildcard) + ";";
+        if (!u.updated.empty())
+            d += "upd=" + join(u.updated) + ";";
         out += (out.empty() ? "" : " | ") + d;
     }
     return out;
@@ -100,7 +102,7 @@ private slots:
             << std::string("a") << std::string("a:join=owner;");
         QTest::newRow("UPDATE and DELETE")
             << std::string("UPDATE accounts SET balance = balance + $1 WHERE aid = $2")
-            << std::string("accounts") << std::string("accounts:eq=aid;");
+            << std::string("accounts") << std::string("accounts:eq=aid;upd=balance;");
         QTest::newRow("quoted identifiers")
             << std::string("SELECT * FROM \"Kunden\" k WHERE k.\"Straße\" = $1")
             << std::string("Kunden") << std::string("Kunden:eq=Straße;");

@@ -42,6 +42,7 @@ struct TableInfo {
     std::vector<ExistingIndex> indexes;
     std::int64_t writes = 0; // n_tup_ins + n_tup_upd + n_tup_del
     std::int64_t updates = 0;
+    std::int64_t inserts = 0;
     std::int64_t modSinceAnalyze = -1; // n_mod_since_analyze (-1 unknown)
     std::string lastAnalyze;           // ISO time of the last (auto)analyze, "" never
 };

@@ -1,11 +1,12 @@
 #include "advisor/querymodel.h"
 
+#include "plans/statement.h"
+
 #include <algorithm>
 #include <cctype>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <pg_query.h>
-#include <regex>
 #include <set>
 
 namespace dbt::advisor {
@@ -140,8 +141,15 @@ private:
         level.parent = parent;
         with(stmt, level);
         std::vector<const json*> quals;
-        if (const json* rel = child(stmt, "relation"))
+        if (const json* rel = child(stmt, "relation")) {
             from(json{{"RangeVar", *rel}}, level, quals);
+            if (const json* targets = child(stmt, "targetList"); targets && targets->is_array() &&
+                                                                 !out_.tables.empty() &&
+                                                                 out_.statementKind == "update")
+                for (const auto& t : *targets)
+                    if (const json* rt = child(t, "ResTarget"))
+                        addUnique(out_.tables.back().updated, str(*rt, "name"));
+        }
         if (const json* f = child(stmt, extraFrom); f && f->is_array())
             for (const auto& item : *f)
                 from(item, level, quals);
@@ -478,11 +486,8 @@ struct ParseHolder {
 } // namespace
 
 std::string rewriteTypedParameters(const std::string& sql) {
-    // type $n -> $n::type for the type names that take the "type 'literal'" form.
-    static const std::regex re(
-        R"(\b(interval|timestamptz|timestamp|date|time|numeric|int[248]?|bigint|text|uuid|jsonb?|inet|bool(?:ean)?)\s+(\$[0-9]+))",
-        std::regex::icase);
-    return std::regex_replace(sql, re, "$2::$1");
+    const plans::ParamRewrite rw = plans::rewritePostgresParams(sql);
+    return rw.ok ? rw.sql : sql;
 }
 
 std::string fingerprint(const std::string& sql) {
@@ -510,7 +515,7 @@ QueryShape analyzeQuery(const std::string& sql, const ColumnLookup& columnsOf) {
             if (!again.r.error) {
                 std::swap(p.r, again.r);
                 text = rewritten;
-                shape.notes.push_back("Rewrote \"type $n\" parameters as \"$n::type\" to parse "
+                shape.notes.push_back("Rewrote forms such as interval $1 as $1::interval to parse "
                                       "the statement.");
             }
         }

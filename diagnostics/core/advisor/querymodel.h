@@ -29,6 +29,7 @@ struct TableUse {
     std::vector<std::string> leadingWildcard; // col LIKE '%...' (trigram GIN)
     std::optional<long long> limit;           // LIMIT n of the level (constant only)
     bool hasLimit = false;                    // LIMIT present (constant or parameter)
+    std::vector<std::string> updated;         // UPDATE ... SET columns (cost HOT updates)
 };
 
 struct QueryShape {
@@ -47,8 +48,8 @@ using ColumnLookup = std::function<std::vector<std::string>(const std::string& t
 QueryShape analyzeQuery(const std::string& sql, const ColumnLookup& columnsOf = {});
 
 // "interval $1" (valid in pg_stat_statements texts, a syntax error to the parser) becomes
-// "$1::interval"; likewise for the other "type 'literal'" forms with a parameter. Returns the
-// text unchanged when there is nothing to rewrite.
+// "$1::interval", through plans::rewritePostgresParams. Returns the text unchanged when it
+// cannot be rewritten.
 std::string rewriteTypedParameters(const std::string& sql);
 
 // libpg_query's fingerprint as hex text ("" when the text does not parse).

@@ -1,0 +1,175 @@
+// dbtriage advise CONNECTION [--top N] [--query SQL] [--window SECONDS] [--json]
+//                 [--statement-timeout MS] [--lock-timeout MS]
+// Index candidates for the statements that cost most over a short window (two samples), or
+// for one statement. Validated with HypoPG where the extension is installed, heuristic
+// otherwise. Nothing is ever executed: the DDL is printed for a human to review.
+#include "advisor/pgadvisor.h"
+#include "advisor/workload.h"
+#include "cli/cli.h"
+#include "cli/recording.h"
+
+#include <QCommandLineParser>
+#include <QTextStream>
+#include <cstdio>
+
+namespace dbt::cli {
+
+namespace {
+
+QString q(const std::string& s) {
+    return QString::fromStdString(s);
+}
+
+} // namespace
+
+int advise(const QStringList& args) {
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QCoreApplication::translate(
+        "advise",
+        "Proposes indexes for the statements that cost most over a short window, validated "
+        "with HypoPG where it is installed (heuristic otherwise), plus unused and redundant "
+        "indexes. Read-only: nothing is created or dropped; the DDL is for you to review."));
+    parser.addHelpOption();
+    parser.addPositionalArgument(
+        QStringLiteral("connection"),
+        QCoreApplication::translate("advise", "postgresql:// URI, libpq keyword string or "
+                                              "service=NAME."));
+    const QCommandLineOption topOpt(
+        QStringLiteral("top"),
+        QCoreApplication::translate("advise", "Statements to consider (default 10)."),
+        QStringLiteral("N"), QStringLiteral("10"));
+    const QCommandLineOption queryOpt(
+        QStringLiteral("query"),
+        QCoreApplication::translate("advise", "Advise for this one statement instead."),
+        QStringLiteral("SQL"));
+    const QCommandLineOption windowOpt(
+        QStringLiteral("window"),
+        QCoreApplication::translate("advise",
+                                    "Seconds between the two samples of the window (default 10)."),
+        QStringLiteral("SECONDS"), QStringLiteral("10"));
+    const QCommandLineOption jsonOpt(QStringLiteral("json"),
+                                     QCoreApplication::translate("advise", "Print JSON."));
+    const QCommandLineOption stmtTimeoutOpt(
+        QStringLiteral("statement-timeout"),
+        QCoreApplication::translate("advise",
+                                    "Timeout of each of the tool's statements, ms (default 5000)."),
+        QStringLiteral("MS"), QStringLiteral("5000"));
+    const QCommandLineOption lockTimeoutOpt(
+        QStringLiteral("lock-timeout"),
+        QCoreApplication::translate("advise",
+                                    "Longest wait for another session's lock, ms (default 500)."),
+        QStringLiteral("MS"), QStringLiteral("500"));
+    parser.addOptions({topOpt, queryOpt, windowOpt, jsonOpt, stmtTimeoutOpt, lockTimeoutOpt});
+
+    if (!parser.parse(args)) {
+        err << "dbtriage advise: " << parser.errorText() << '\n'
+            << "Run \"dbtriage advise --help\" for the options.\n";
+        return Usage;
+    }
+    if (parser.isSet(QStringLiteral("help"))) {
+        out << parser.helpText();
+        return Ok;
+    }
+    const QStringList positional = parser.positionalArguments();
+    if (positional.size() != 1) {
+        err << "dbtriage advise: give exactly one CONNECTION, for example "
+               "\"postgresql://monitor@db1/app\".\n";
+        return Usage;
+    }
+    bool ok = false;
+    const int top = parser.value(topOpt).toInt(&ok);
+    if (!ok || top < 1 || top > 500) {
+        err << "dbtriage advise: --top takes a whole number from 1 to 500.\n";
+        return Usage;
+    }
+    const double window = parser.value(windowOpt).toDouble(&ok);
+    if (!ok || window < 0.5 || window > 3600) {
+        err << "dbtriage advise: --window takes seconds from 0.5 to 3600.\n";
+        return Usage;
+    }
+    const int statementTimeout = parser.value(stmtTimeoutOpt).toInt(&ok);
+    if (!ok || statementTimeout < 100 || statementTimeout > 600000) {
+        err << "dbtriage advise: --statement-timeout takes milliseconds from 100 to 600000.\n";
+        return Usage;
+    }
+    const int lockTimeout = parser.value(lockTimeoutOpt).toInt(&ok);
+    if (!ok || lockTimeout < 10 || lockTimeout > 60000) {
+        err << "dbtriage advise: --lock-timeout takes milliseconds from 10 to 60000.\n";
+        return Usage;
+    }
+    if (parser.isSet(queryOpt) && parser.value(queryOpt).trimmed().isEmpty()) {
+        err << "dbtriage advise: --query needs a statement.\n";
+        return Usage;
+    }
+    const std::string target = positional.first().toStdString();
+    if (target.rfind("mysql://", 0) == 0 || target.rfind("mariadb://", 0) == 0) {
+        err << "dbtriage advise: advice for MySQL and MariaDB is not available in this build yet; "
+               "use a PostgreSQL connection.\n";
+        return Usage;
+    }
+
+    advisor::AdvisorOptions options;
+    options.connect.target = target;
+    options.connect.statementTimeoutMs = statementTimeout;
+    options.connect.lockTimeoutMs = lockTimeout;
+
+    std::vector<advisor::WorkloadStatement> workload;
+    QStringList problems;
+    if (parser.isSet(queryOpt)) {
+        advisor::WorkloadStatement w;
+        w.id = "query";
+        w.query = parser.value(queryOpt).toStdString();
+        w.calls = 1;
+        w.share = 1;
+        workload.push_back(w);
+    } else {
+        CollectorOptions co;
+        co.connect = options.connect;
+        Collector collector(co);
+        try {
+            collector.connect();
+        } catch (const EngineError& e) {
+            err << "dbtriage advise: " << q(e.what()) << '\n';
+            return e.kind() == EngineError::Kind::Usage ? Usage : ConnectFailed;
+        }
+        Recording recording;
+        if (!record(collector, 2, window, recording) || recording.series.size() < 2) {
+            for (const QString& p : recording.problems)
+                err << "dbtriage advise: " << p << '\n';
+            err << "dbtriage advise: the window needs two samples and did not get them.\n";
+            return ConnectFailed;
+        }
+        problems = recording.problems;
+        workload = advisor::workloadFrom(recording.result, top);
+        if (workload.empty())
+            err << "dbtriage advise: no statement took 1 % or more of the window's time; "
+                   "nothing to advise on (only unused and redundant indexes follow).\n";
+    }
+
+    advisor::Advice advice;
+    try {
+        advice = advisor::advisePostgres(options, workload);
+    } catch (const EngineError& e) {
+        err << "dbtriage advise: " << q(e.what()) << '\n';
+        switch (e.kind()) {
+        case EngineError::Kind::Usage:
+            return Usage;
+        case EngineError::Kind::Lost:
+            return Partial;
+        default:
+            return ConnectFailed;
+        }
+    }
+    const std::string text =
+        parser.isSet(jsonOpt) ? advisor::adviceToJson(advice) : advisor::adviceToText(advice);
+    out.flush();
+    std::fwrite(text.data(), 1, text.size(), stdout);
+    std::fflush(stdout);
+    for (const QString& p : problems)
+        err << "dbtriage advise: " << p << '\n';
+    return problems.isEmpty() ? Ok : Partial;
+}
+
+} // namespace dbt::cli
