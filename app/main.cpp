@@ -6,6 +6,7 @@
 
 #include <QApplication>
 #include <QCoreApplication>
+#include <QFileInfo>
 #include <QIcon>
 #include <QTextStream>
 #include <memory>
@@ -21,6 +22,7 @@ void printUsage(QTextStream& out) {
         "main",
         "Usage:\n"
         "  dbtriage [CONNECTION]                 open the window (connected when given)\n"
+        "  dbtriage BUNDLE.zip|DIR               open the window on a recorded bundle\n"
         "  dbtriage collect CONNECTION [options] sample a server headless\n"
         "  dbtriage open BUNDLE [--json]         show a recorded bundle (verified first)\n"
         "  dbtriage compare A B                  compare two bundles, or a bundle (A) and a\n"
@@ -80,7 +82,18 @@ int main(int argc, char** argv) {
             printUsage(out);
             return dbt::cli::Usage;
         }
-        window.connectToTarget(args.first());
+        // A bundle (.zip, a directory, a .json file) opens as a recording; else a connection.
+        const QFileInfo info(args.first());
+        const bool bundle =
+            info.exists() && (info.isDir() || info.suffix() == QLatin1String("zip") ||
+                              info.suffix() == QLatin1String("json"));
+        if (bundle) {
+            QString error;
+            if (!window.openBundle(args.first(), &error))
+                QTextStream(stderr) << "dbtriage: " << error << '\n';
+        } else {
+            window.connectToTarget(args.first());
+        }
     }
     return app.exec();
 }

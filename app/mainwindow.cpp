@@ -1,5 +1,7 @@
 #include "mainwindow.h"
 
+#include "bundle/bundlereader.h"
+#include "bundle/recordingbanner.h"
 #include "common/guiutil.h"
 #include "common/statusarea.h"
 #include "connect/connectdialog.h"
@@ -18,6 +20,7 @@
 #include <QCloseEvent>
 #include <QComboBox>
 #include <QDateTime>
+#include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHBoxLayout>
@@ -49,6 +52,7 @@ MainWindow::MainWindow(QWidget* parent)
     , sessions_(new SessionsView(this))
     , queries_(new TopQueriesView(&history_, this))
     , locks_(new LocksView(this))
+    , banner_(new QLabel(this))
     , clock_(new QTimer(this)) {
     setWindowTitle(tr("dbtriage"));
     setWindowIcon(icon(QStringLiteral("dbtriage")));
@@ -58,6 +62,14 @@ MainWindow::MainWindow(QWidget* parent)
     auto* outer = new QVBoxLayout(central);
     outer->setContentsMargins(6, 6, 6, 6);
     outer->addWidget(status_);
+    banner_->setObjectName(QStringLiteral("recordingBanner"));
+    banner_->setTextFormat(Qt::PlainText); // server strings are shown, never interpreted
+    banner_->setWordWrap(true);
+    banner_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    banner_->setAutoFillBackground(true);
+    banner_->setMargin(6);
+    banner_->hide();
+    outer->addWidget(banner_);
     auto* body = new QHBoxLayout();
     sidebar_->setIconSize(QSize(22, 22));
     sidebar_->setSpacing(2);
@@ -128,6 +140,12 @@ void MainWindow::buildActions() {
     QAction* open = file->addAction(icon(QStringLiteral("open")), tr("&Open snapshot…"), this,
                                     &MainWindow::openSnapshotDialog);
     open->setShortcut(QKeySequence::Open);
+    QAction* openBundleAction = file->addAction(icon(QStringLiteral("open")), tr("Open &bundle…"),
+                                                this, &MainWindow::openBundleDialog);
+    openBundleAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
+    openBundleAction->setToolTip(
+        tr("Open an evidence bundle (.zip or directory) written by Export evidence or "
+           "dbtriage collect --out (Ctrl+Shift+O)"));
     disconnect_ = file->addAction(tr("&Disconnect"), this, &MainWindow::disconnectFromServer);
     disconnect_->setEnabled(false);
     file->addSeparator();
@@ -224,6 +242,74 @@ void MainWindow::openSnapshotDialog() {
         status_->setOffline(error, ServerInfo{});
 }
 
+void MainWindow::openBundleDialog() {
+    const QString path = QFileDialog::getOpenFileName(
+        this, tr("Open bundle"), QString(),
+        tr("Evidence bundles (*.zip manifest.json snapshot.json);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    // A bundle directory is chosen by its manifest.json (or snapshot.json).
+    const QFileInfo info(path);
+    const bool inDirectory =
+        info.fileName() == QLatin1String("manifest.json") ||
+        (info.fileName() == QLatin1String("snapshot.json") &&
+         QFileInfo::exists(info.dir().filePath(QStringLiteral("manifest.json"))));
+    openBundle(inDirectory ? info.absolutePath() : path);
+}
+
+void MainWindow::showBanner(const QString& text, bool warning) {
+    QPalette pal = palette();
+    const QColor accent = severityColor(warning ? Severity::Warning : Severity::Info);
+    pal.setColor(QPalette::Window, tint(palette(), accent, warning ? 0.28 : 0.14));
+    banner_->setPalette(pal);
+    banner_->setText(text);
+    banner_->show();
+}
+
+void MainWindow::clearBundle() {
+    banner_->hide();
+    banner_->clear();
+    const bool had = bundle_ != nullptr;
+    bundle_.reset();
+    bundlePlans_.clear();
+    if (had)
+        emit bundleChanged();
+}
+
+bool MainWindow::openBundle(const QString& path, QString* error) {
+    auto opened = std::make_shared<Bundle>(BundleReader::open(path));
+    if (!opened->ok()) {
+        if (error)
+            *error = opened->error;
+        showBanner(tr("Not opened: %1").arg(opened->error), true);
+        return false;
+    }
+    ++connectSerial_;
+    disconnectFromServer();
+    offline_ = true;
+    history_.clear();
+    if (opened->samples.empty())
+        history_.append(opened->snapshot);
+    for (const SnapshotPtr& s : opened->samples)
+        history_.append(s);
+    refreshViews();
+    bundle_ = opened;
+    bundlePlans_ = dbt::bundlePlans(*opened);
+    const QString name = QFileInfo(path).fileName();
+    QString text = tr("This is a recording, not live data. %1.").arg(recordingBanner(*opened));
+    text += QLatin1Char('\n');
+    text += opened->verified() ? opened->verification : loudVerification(opened->verification);
+    showBanner(text, !opened->verified());
+    status_->setOffline(opened->samples.size() > 1
+                            ? tr("bundle %1, %2 samples").arg(name).arg(opened->samples.size())
+                            : tr("bundle %1").arg(name),
+                        opened->snapshot->server);
+    setWindowTitle(opened->verified() ? tr("%1 (recording) — dbtriage").arg(name)
+                                      : tr("%1 (recording, UNVERIFIED) — dbtriage").arg(name));
+    emit bundleChanged();
+    return true;
+}
+
 void MainWindow::connectToTarget(const QString& target, int intervalMs) {
     const SplitTarget split = splitPassword(target);
     ConnectRequest request;
@@ -268,6 +354,7 @@ void MainWindow::startMonitor(const ConnectRequest& request, const QString& pass
     current_.password.clear(); // not kept beyond handing it to the collector
     offline_ = false;
     live_ = true;
+    clearBundle();
     history_.clear();
     refreshViews();
     CollectorOptions options;
@@ -303,6 +390,7 @@ bool MainWindow::openSnapshots(const QStringList& paths, QString* error) {
         return false;
     }
     disconnectFromServer();
+    clearBundle();
     offline_ = true;
     history_.clear();
     for (const SnapshotPtr& s : loaded.snapshots)

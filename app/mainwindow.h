@@ -11,9 +11,12 @@
 #include <QElapsedTimer>
 #include <QMainWindow>
 #include <array>
+#include <map>
+#include <memory>
 
 class QAction;
 class QComboBox;
+class QLabel;
 class QListWidget;
 class QSettings;
 class QStackedWidget;
@@ -30,6 +33,8 @@ class TopQueriesView;
 
 namespace dbt {
 
+struct Bundle;
+
 class MainWindow final : public QMainWindow {
     Q_OBJECT
 public:
@@ -44,6 +49,15 @@ public:
     void disconnectFromServer();
     // Shows recorded snapshots (files or collect --out directories); false with a sentence.
     bool openSnapshots(const QStringList& paths, QString* error = nullptr);
+    // Opens an evidence bundle (.zip, directory or snapshot.json) with no connection: every
+    // panel filled from it under a banner saying it is a recording. A refused bundle leaves the
+    // panels as they were and puts the reader's sentence in `error` and in the banner.
+    bool openBundle(const QString& path, QString* error = nullptr);
+    // The opened bundle (null when showing live data or plain snapshots).
+    std::shared_ptr<const Bundle> bundle() const { return bundle_; }
+    // plans/*.json of the opened bundle, by path in the bundle, for the Plans view.
+    const std::map<QString, QByteArray>& bundlePlans() const { return bundlePlans_; }
+    QLabel* recordingBannerLabel() const { return banner_; }
     // Feeds one snapshot as if sampled (used by openSnapshots, tests and screenshots).
     void addSnapshot(const SnapshotPtr& snapshot);
 
@@ -59,6 +73,10 @@ public:
     gui::StatusArea* statusArea() const { return status_; }
     Monitor* monitor() const { return monitor_; }
 
+signals:
+    // A bundle was opened (or closed by connecting / opening snapshots): bundlePlans() changed.
+    void bundleChanged();
+
 protected:
     void closeEvent(QCloseEvent* event) override;
 
@@ -72,6 +90,9 @@ private:
     void updateSidebar();
     void showConnectDialog();
     void openSnapshotDialog();
+    void openBundleDialog();
+    void clearBundle();
+    void showBanner(const QString& text, bool warning);
     void startMonitor(const gui::ConnectRequest& request, const QString& password);
     void onPauseToggled(bool paused);
     int staleAfterMs() const;
@@ -88,6 +109,9 @@ private:
     gui::SessionsView* sessions_;
     gui::TopQueriesView* queries_;
     gui::LocksView* locks_;
+    QLabel* banner_;
+    std::shared_ptr<const Bundle> bundle_;
+    std::map<QString, QByteArray> bundlePlans_;
     QTimer* clock_;
     QElapsedTimer sinceData_;
     QAction* pause_ = nullptr;

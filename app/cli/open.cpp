@@ -1,6 +1,7 @@
 // dbtriage open BUNDLE [--json]: a recorded bundle (.zip, directory or snapshot.json), checksums
 // verified first, shown as its README summary under a banner saying it is a recording.
 #include "bundle/bundlereader.h"
+#include "bundle/recordingbanner.h"
 #include "bundle/ticket.h"
 #include "cli/cli.h"
 #include "cli/recording.h"
@@ -19,22 +20,6 @@ QString q(const std::string& s) {
 }
 
 } // namespace
-
-QString recordingBanner(const Bundle& b) {
-    const Snapshot& s = *b.snapshot;
-    QString banner = QStringLiteral("Recording from %1 of %2")
-                         .arg(q(formatRfc3339(s.collectedAt)), q(describeServer(s.server)));
-    if (b.hasManifest && !b.manifest.toolVersion.empty())
-        banner += QStringLiteral(" (written by dbtriage %1)").arg(q(b.manifest.toolVersion));
-    return banner;
-}
-
-QString loud(const QString& verification) {
-    const QLatin1String prefix("Unverified: ");
-    return verification.startsWith(prefix)
-               ? QStringLiteral("UNVERIFIED: ") + verification.mid(prefix.size())
-               : verification;
-}
 
 int open(const QStringList& args) {
     QTextStream out(stdout);

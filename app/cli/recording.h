@@ -3,6 +3,7 @@
 #pragma once
 
 #include "bundle/bundlereader.h"
+#include "bundle/recordingbanner.h"
 #include "collect/collector.h"
 #include "snapshot.h"
 
@@ -22,12 +23,10 @@ struct Recording {
 // when no sample could be taken.
 bool record(Collector& collector, int samples, double interval, Recording& out);
 
-// "Recording from 2026-11-25T07:40:01Z of PostgreSQL 15.4 at db1:5432/app as monitor (written
-// by dbtriage 0.1.0)", for an opened bundle.
-QString recordingBanner(const Bundle& bundle);
-
-// "Unverified: x.csv does not match ..." -> "UNVERIFIED: x.csv does not match ...", so that the
-// banner cannot be overlooked in a terminal.
-QString loud(const QString& verification);
+// The banner of an opened bundle and the loud "UNVERIFIED: ..." form (bundle/recordingbanner.h).
+using dbt::recordingBanner;
+inline QString loud(const QString& verification) {
+    return loudVerification(verification);
+}
 
 } // namespace dbt::cli
