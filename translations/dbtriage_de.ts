@@ -2,1183 +2,1466 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>Bundle</name>
+    <message>
+        <source>Recording from %1 of %2</source>
+        <translation>Aufzeichnung vom %1 von %2</translation>
+    </message>
+    <message>
+        <source> (written by dbtriage %1)</source>
+        <translation> (geschrieben von dbtriage %1)</translation>
+    </message>
+</context>
+<context>
     <name>QWidget</name>
     <message>
         <source>Critical</source>
-        <translation type="unfinished"></translation>
+        <translation>Kritisch</translation>
     </message>
     <message>
         <source>Warning</source>
-        <translation type="unfinished"></translation>
+        <translation>Warnung</translation>
     </message>
     <message>
         <source>Info</source>
-        <translation type="unfinished"></translation>
+        <translation>Info</translation>
     </message>
     <message>
         <source>Next step: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nächster Schritt: %1</translation>
     </message>
     <message>
         <source>For a senior to review and run; dbtriage never runs it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zur Prüfung und Ausführung durch eine erfahrene Kollegin oder einen erfahrenen Kollegen; dbtriage führt es nie aus.</translation>
     </message>
     <message>
         <source>Copy</source>
-        <translation type="unfinished"></translation>
+        <translation>Kopieren</translation>
     </message>
     <message>
         <source>Copy the command to the clipboard</source>
-        <translation type="unfinished"></translation>
+        <translation>Befehl in die Zwischenablage kopieren</translation>
+    </message>
+</context>
+<context>
+    <name>advise</name>
+    <message>
+        <source>Proposes indexes for the statements that cost most over a short window, validated with HypoPG where it is installed (heuristic otherwise), plus unused and redundant indexes. Read-only: nothing is created or dropped; the DDL is for you to review.</source>
+        <translation>Schlägt Indizes für die teuersten Anweisungen eines kurzen Zeitfensters vor, geprüft mit HypoPG, wo es installiert ist (sonst heuristisch), dazu ungenutzte und redundante Indizes. Nur lesend: Nichts wird angelegt oder gelöscht; die DDL ist zu Ihrer Prüfung.</translation>
+    </message>
+    <message>
+        <source>postgresql:// URI, libpq keyword string or service=NAME.</source>
+        <translation>postgresql://-URI, libpq-Schlüsselwortzeichenfolge oder service=NAME.</translation>
+    </message>
+    <message>
+        <source>Statements to consider (default 10).</source>
+        <translation>Zu betrachtende Anweisungen (Vorgabe 10).</translation>
+    </message>
+    <message>
+        <source>Advise for this one statement instead.</source>
+        <translation>Stattdessen für diese eine Anweisung beraten.</translation>
+    </message>
+    <message>
+        <source>Seconds between the two samples of the window (default 10).</source>
+        <translation>Sekunden zwischen den zwei Stichproben des Zeitfensters (Vorgabe 10).</translation>
+    </message>
+    <message>
+        <source>Print JSON.</source>
+        <translation>JSON ausgeben.</translation>
+    </message>
+    <message>
+        <source>Timeout of each of the tool&apos;s statements, ms (default 5000).</source>
+        <translation>Zeitlimit jeder Anweisung des Werkzeugs, ms (Vorgabe 5000).</translation>
+    </message>
+    <message>
+        <source>Longest wait for another session&apos;s lock, ms (default 500).</source>
+        <translation>Längste Wartezeit auf die Sperre einer anderen Sitzung, ms (Vorgabe 500).</translation>
+    </message>
+</context>
+<context>
+    <name>dbt::LockTreeModel</name>
+    <message>
+        <source>+%1 waiting</source>
+        <translation>+%1 wartend</translation>
+    </message>
+    <message>
+        <source>PID %1</source>
+        <translation>PID %1</translation>
+    </message>
+    <message>
+        <source>%1 on %2</source>
+        <translation>%1 auf %2</translation>
+    </message>
+    <message>
+        <source>%1 (queued behind)</source>
+        <translation>%1 (wartet dahinter)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more</source>
+        <translation>
+            <numerusform>%n weiterer</numerusform>
+            <numerusform>%n weitere</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>PID %1 (lock cycle)</source>
+        <translation>PID %1 (Sperrzyklus)</translation>
+    </message>
+    <message>
+        <source>PID %1 (root blocker)</source>
+        <translation>PID %1 (Hauptblockierer)</translation>
+    </message>
+    <message>
+        <source>PIDs %1</source>
+        <translation>PIDs %1</translation>
+    </message>
+    <message>
+        <source>holds %1</source>
+        <translation>hält %1</translation>
+    </message>
+    <message>
+        <source>1 session waits behind this one</source>
+        <translation>1 Sitzung wartet hinter dieser</translation>
+    </message>
+    <message>
+        <source>%1 sessions wait behind this one</source>
+        <translation>%1 Sitzungen warten hinter dieser</translation>
+    </message>
+    <message>
+        <source>Session</source>
+        <translation>Sitzung</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>In state</source>
+        <translation>Im Zustand seit</translation>
+    </message>
+    <message>
+        <source>Waits for</source>
+        <translation>Wartet auf</translation>
+    </message>
+    <message>
+        <source>Application</source>
+        <translation>Anwendung</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Benutzer</translation>
+    </message>
+    <message>
+        <source>Holds / query</source>
+        <translation>Hält / Abfrage</translation>
     </message>
 </context>
 <context>
     <name>dbt::MainWindow</name>
     <message>
         <source>dbtriage</source>
-        <translation type="unfinished"></translation>
+        <translation>dbtriage</translation>
     </message>
     <message>
         <source>Overview</source>
-        <translation type="unfinished"></translation>
+        <translation>Übersicht</translation>
     </message>
     <message>
         <source>Sessions</source>
-        <translation type="unfinished"></translation>
+        <translation>Sitzungen</translation>
     </message>
     <message>
         <source>Top queries</source>
-        <translation type="unfinished"></translation>
+        <translation>Top-Abfragen</translation>
     </message>
     <message>
         <source>Locks</source>
-        <translation type="unfinished"></translation>
+        <translation>Sperren</translation>
     </message>
     <message>
         <source>%1 (Ctrl+%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (Strg+%2)</translation>
     </message>
     <message>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Datei</translation>
     </message>
     <message>
         <source>Main</source>
-        <translation type="unfinished"></translation>
+        <translation>Haupt</translation>
     </message>
     <message>
         <source>&amp;Connect…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Verbinden…</translation>
     </message>
     <message>
         <source>&amp;Open snapshot…</source>
-        <translation type="unfinished"></translation>
+        <translation>Snapshot ö&amp;ffnen…</translation>
     </message>
     <message>
         <source>Open &amp;bundle…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Bundle öffnen…</translation>
     </message>
     <message>
         <source>Open an evidence bundle (.zip or directory) written by Export evidence or dbtriage collect --out (Ctrl+Shift+O)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Beweis-Bundle öffnen (.zip oder Verzeichnis), geschrieben von „Beweise exportieren“ oder dbtriage collect --out (Strg+Umschalt+O)</translation>
     </message>
     <message>
         <source>&amp;Disconnect</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Trennen</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Beenden</translation>
     </message>
     <message>
         <source>&amp;Sampling</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Abtastung</translation>
     </message>
     <message>
         <source>&amp;Pause</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Anhalten</translation>
     </message>
     <message>
         <source>Pause sampling; the panels keep the last data (Ctrl+P)</source>
-        <translation type="unfinished"></translation>
+        <translation>Abtastung anhalten; die Ansichten behalten die letzten Daten (Strg+P)</translation>
     </message>
     <message>
         <source>&amp;Refresh now</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Jetzt aktualisieren</translation>
     </message>
     <message>
         <source>Take a sample now (F5)</source>
-        <translation type="unfinished"></translation>
+        <translation>Jetzt eine Stichprobe nehmen (F5)</translation>
     </message>
     <message>
         <source>every %1 s</source>
-        <translation type="unfinished"></translation>
+        <translation>alle %1 s</translation>
     </message>
     <message>
         <source>Sampling interval</source>
-        <translation type="unfinished"></translation>
+        <translation>Abtastintervall</translation>
     </message>
     <message>
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ansicht</translation>
     </message>
     <message>
         <source>&amp;Overview</source>
-        <translation type="unfinished"></translation>
+        <translation>Ü&amp;bersicht</translation>
     </message>
     <message>
         <source>&amp;Sessions</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Sitzungen</translation>
     </message>
     <message>
         <source>&amp;Top queries</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Top-Abfragen</translation>
     </message>
     <message>
         <source>&amp;Locks</source>
-        <translation type="unfinished"></translation>
+        <translation>Sp&amp;erren</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Hilfe</translation>
     </message>
     <message>
         <source>&amp;About dbtriage</source>
-        <translation type="unfinished"></translation>
+        <translation>Ü&amp;ber dbtriage</translation>
     </message>
     <message>
         <source>About dbtriage</source>
-        <translation type="unfinished"></translation>
+        <translation>Über dbtriage</translation>
     </message>
     <message>
         <source>&lt;b&gt;dbtriage&lt;/b&gt; %1&lt;br&gt;Query and lock diagnostics for PostgreSQL, MySQL and MariaDB. Read-only: it never changes data or schema, and it shows commands for a senior to run, never runs them.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;dbtriage&lt;/b&gt; %1&lt;br&gt;Abfrage- und Sperrdiagnose für PostgreSQL, MySQL und MariaDB. Nur lesend: Es ändert nie Daten oder Schema, und es zeigt Befehle zur Ausführung durch Erfahrene, führt sie aber nie selbst aus.</translation>
     </message>
     <message>
         <source>Open snapshot</source>
-        <translation type="unfinished"></translation>
+        <translation>Snapshot öffnen</translation>
     </message>
     <message>
         <source>dbtriage snapshots (*.json);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>dbtriage-Snapshots (*.json);;Alle Dateien (*)</translation>
     </message>
     <message>
         <source>Open bundle</source>
-        <translation type="unfinished"></translation>
+        <translation>Bundle öffnen</translation>
     </message>
     <message>
         <source>Evidence bundles (*.zip manifest.json snapshot.json);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Beweis-Bundles (*.zip manifest.json snapshot.json);;Alle Dateien (*)</translation>
     </message>
     <message>
         <source>Not opened: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht geöffnet: %1</translation>
     </message>
     <message>
         <source>This is a recording, not live data. %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dies ist eine Aufzeichnung, keine Live-Daten. %1.</translation>
     </message>
     <message>
         <source>bundle %1, %2 samples</source>
-        <translation type="unfinished"></translation>
+        <translation>Bundle %1, %2 Stichproben</translation>
     </message>
     <message>
         <source>bundle %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Bundle %1</translation>
     </message>
     <message>
         <source>%1 (recording) — dbtriage</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (Aufzeichnung) — dbtriage</translation>
     </message>
     <message>
         <source>%1 (recording, UNVERIFIED) — dbtriage</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (Aufzeichnung, UNGEPRÜFT) — dbtriage</translation>
     </message>
     <message>
         <source>Reading the password from the desktop keyring…</source>
-        <translation type="unfinished"></translation>
+        <translation>Passwort wird aus dem Schlüsselbund des Desktops gelesen…</translation>
     </message>
     <message>
         <source>%1 — dbtriage</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — dbtriage</translation>
     </message>
     <message>
         <source>%1 files</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Dateien</translation>
     </message>
     <message>
         <source>%1, 1 sample recorded at %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, 1 Stichprobe aufgezeichnet um %2</translation>
     </message>
     <message>
         <source>%1, %2 samples up to %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, %2 Stichproben bis %3</translation>
     </message>
     <message>
         <source>%1  · %2 critical</source>
-        <translation type="unfinished"></translation>
+        <translation>%1  · %2 kritisch</translation>
     </message>
     <message>
         <source>%1  · %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1  · %2</translation>
     </message>
     <message>
         <source>%1  · %2 waiting</source>
-        <translation type="unfinished"></translation>
+        <translation>%1  · %2 wartend</translation>
     </message>
     <message>
         <source>&amp;Resume</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Fortsetzen</translation>
+    </message>
+    <message>
+        <source>L&amp;anguage</source>
+        <translation>S&amp;prache</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>Systemsprache</translation>
+    </message>
+    <message>
+        <source>The new language applies when dbtriage is started again.</source>
+        <translation>Die neue Sprache gilt ab dem nächsten Start von dbtriage.</translation>
+    </message>
+</context>
+<context>
+    <name>dbt::SessionsModel</name>
+    <message>
+        <source>%1 (%2 directly)</source>
+        <translation>%1 (%2 direkt)</translation>
+    </message>
+    <message>
+        <source>Time since the current query started</source>
+        <translation>Zeit seit Beginn der aktuellen Abfrage</translation>
+    </message>
+    <message>
+        <source>Time since the session entered this state</source>
+        <translation>Zeit, seit die Sitzung in diesem Zustand ist</translation>
+    </message>
+    <message>
+        <source>PID</source>
+        <translation>PID</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>In state</source>
+        <translation>Im Zustand seit</translation>
+    </message>
+    <message>
+        <source>Transaction</source>
+        <translation>Transaktion</translation>
+    </message>
+    <message>
+        <source>Waits on</source>
+        <translation>Wartet auf</translation>
+    </message>
+    <message>
+        <source>Blocked by</source>
+        <translation>Blockiert von</translation>
+    </message>
+    <message>
+        <source>Blocks</source>
+        <translation>Blockiert</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Benutzer</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>Datenbank</translation>
+    </message>
+    <message>
+        <source>Application</source>
+        <translation>Anwendung</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <source>Query</source>
+        <translation>Abfrage</translation>
+    </message>
+</context>
+<context>
+    <name>dbt::StatementsModel</name>
+    <message>
+        <source>(text not available, id %1)</source>
+        <translation>(Text nicht verfügbar, ID %1)</translation>
+    </message>
+    <message>
+        <source>%1 blocks of 8 KiB written to temporary files</source>
+        <translation>%1 Blöcke zu 8 KiB in temporäre Dateien geschrieben</translation>
+    </message>
+    <message>
+        <source>Statement</source>
+        <translation>Anweisung</translation>
+    </message>
+    <message>
+        <source>Total time</source>
+        <translation>Gesamtzeit</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>Anteil</translation>
+    </message>
+    <message>
+        <source>Calls</source>
+        <translation>Aufrufe</translation>
+    </message>
+    <message>
+        <source>Mean</source>
+        <translation>Mittel</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>Zeilen</translation>
+    </message>
+    <message>
+        <source>Cache hit</source>
+        <translation>Cache-Treffer</translation>
+    </message>
+    <message>
+        <source>Temp written</source>
+        <translation>Temporär geschrieben</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>Datenbank</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Benutzer</translation>
     </message>
 </context>
 <context>
     <name>dbt::gui::ConnectDialog</name>
     <message>
         <source>&amp;Fields</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Felder</translation>
     </message>
     <message>
         <source>&amp;URI or connection string</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;URI oder Verbindungszeichenfolge</translation>
     </message>
     <message>
         <source>Remember in the desktop &amp;keyring</source>
-        <translation type="unfinished"></translation>
+        <translation>Im &amp;Schlüsselbund des Desktops merken</translation>
     </message>
     <message>
         <source>Connect to a server</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit einem Server verbinden</translation>
     </message>
     <message>
         <source>Saved profiles</source>
-        <translation type="unfinished"></translation>
+        <translation>Gespeicherte Profile</translation>
     </message>
     <message>
         <source>Recent connections</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzte Verbindungen</translation>
     </message>
     <message>
         <source>&amp;Save profile</source>
-        <translation type="unfinished"></translation>
+        <translation>Profil &amp;speichern</translation>
     </message>
     <message>
         <source>&amp;Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Löschen</translation>
     </message>
     <message>
         <source>e.g. orders-prod-replica</source>
-        <translation type="unfinished"></translation>
+        <translation>z. B. orders-prod-replica</translation>
     </message>
     <message>
         <source>&amp;Name:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Name:</translation>
     </message>
     <message>
         <source>PostgreSQL</source>
-        <translation type="unfinished"></translation>
+        <translation>PostgreSQL</translation>
     </message>
     <message>
         <source>MySQL</source>
-        <translation type="unfinished"></translation>
+        <translation>MySQL</translation>
     </message>
     <message>
         <source>MariaDB</source>
-        <translation type="unfinished"></translation>
+        <translation>MariaDB</translation>
     </message>
     <message>
         <source>&amp;Engine:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Datenbanksystem:</translation>
     </message>
     <message>
         <source>Connect by:</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbinden über:</translation>
     </message>
     <message>
         <source>localhost</source>
-        <translation type="unfinished"></translation>
+        <translation>localhost</translation>
     </message>
     <message>
         <source>default</source>
-        <translation type="unfinished"></translation>
+        <translation>Standard</translation>
     </message>
     <message>
         <source>Port:</source>
-        <translation type="unfinished"></translation>
+        <translation>Port:</translation>
     </message>
     <message>
         <source>Host:</source>
-        <translation type="unfinished"></translation>
+        <translation>Host:</translation>
     </message>
     <message>
         <source>&amp;Database:</source>
-        <translation type="unfinished"></translation>
+        <translation>Daten&amp;bank:</translation>
     </message>
     <message>
         <source>a monitoring role, e.g. with pg_monitor</source>
-        <translation type="unfinished"></translation>
+        <translation>eine Überwachungsrolle, z. B. mit pg_monitor</translation>
     </message>
     <message>
         <source>U&amp;ser:</source>
-        <translation type="unfinished"></translation>
+        <translation>Be&amp;nutzer:</translation>
     </message>
     <message>
         <source>postgresql://monitor@db1/app, host=db1 dbname=app, service=prod, mysql://…</source>
-        <translation type="unfinished"></translation>
+        <translation>postgresql://monitor@db1/app, host=db1 dbname=app, service=prod, mysql://…</translation>
     </message>
     <message>
         <source>&amp;Target:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ziel:</translation>
     </message>
     <message>
         <source>empty: use ~/.pgpass, PGPASSWORD, the service file or ~/.my.cnf</source>
-        <translation type="unfinished"></translation>
+        <translation>leer: ~/.pgpass, PGPASSWORD, die Service-Datei oder ~/.my.cnf verwenden</translation>
     </message>
     <message>
         <source>&amp;Password:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Passwort:</translation>
     </message>
     <message>
         <source>This build has no keyring support.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Version unterstützt keinen Schlüsselbund.</translation>
     </message>
     <message>
         <source>dbtriage never writes a password to its settings or any file.</source>
-        <translation type="unfinished"></translation>
+        <translation>dbtriage schreibt nie ein Passwort in seine Einstellungen oder in eine Datei.</translation>
     </message>
     <message>
         <source>TLS</source>
-        <translation type="unfinished"></translation>
+        <translation>TLS</translation>
     </message>
     <message>
         <source>driver default</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorgabe des Treibers</translation>
     </message>
     <message>
         <source>&amp;Mode:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Modus:</translation>
     </message>
     <message>
         <source>CA certificate file (sslrootcert / ssl-ca)</source>
-        <translation type="unfinished"></translation>
+        <translation>CA-Zertifikatsdatei (sslrootcert / ssl-ca)</translation>
     </message>
     <message>
         <source>…</source>
-        <translation type="unfinished"></translation>
+        <translation>…</translation>
     </message>
     <message>
         <source>Root certificate:</source>
-        <translation type="unfinished"></translation>
+        <translation>Stammzertifikat:</translation>
     </message>
     <message>
         <source> s</source>
-        <translation type="unfinished"></translation>
+        <translation> s</translation>
     </message>
     <message>
         <source>Sample &amp;every:</source>
-        <translation type="unfinished"></translation>
+        <translation>Stichprobe &amp;alle:</translation>
     </message>
     <message>
         <source>&amp;Connect</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Verbinden</translation>
     </message>
     <message>
         <source>CA certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>CA-Zertifikat</translation>
     </message>
     <message>
         <source>(none yet: fill in the form and save)</source>
-        <translation type="unfinished"></translation>
+        <translation>(noch keine: Formular ausfüllen und speichern)</translation>
     </message>
     <message>
         <source>stored in the desktop keyring</source>
-        <translation type="unfinished"></translation>
+        <translation>im Schlüsselbund des Desktops gespeichert</translation>
     </message>
     <message>
         <source>Give the profile a name to save it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie dem Profil einen Namen, um es zu speichern.</translation>
     </message>
     <message>
         <source>Empty target: libpq&apos;s defaults (PGHOST, PGUSER, …) apply.</source>
-        <translation type="unfinished"></translation>
+        <translation>Leeres Ziel: Es gelten die Vorgaben von libpq (PGHOST, PGUSER, …).</translation>
     </message>
 </context>
 <context>
     <name>dbt::gui::ConnectionChart</name>
     <message>
         <source>Connections by state</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindungen nach Zustand</translation>
     </message>
     <message>
         <source>&amp;Window:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Zeitfenster:</translation>
     </message>
     <message>
         <source>5 min</source>
-        <translation type="unfinished"></translation>
+        <translation>5 min</translation>
     </message>
     <message>
         <source>15 min</source>
-        <translation type="unfinished"></translation>
+        <translation>15 min</translation>
     </message>
     <message>
         <source>30 min</source>
-        <translation type="unfinished"></translation>
+        <translation>30 min</translation>
     </message>
     <message>
         <source>No samples yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch keine Stichproben.</translation>
     </message>
     <message>
         <source>The chart fills as samples arrive.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Diagramm füllt sich, sobald Stichproben eintreffen.</translation>
     </message>
     <message>
         <source>1 connection now.</source>
-        <translation type="unfinished"></translation>
+        <translation>Jetzt 1 Verbindung.</translation>
     </message>
     <message>
         <source>%1 connections now.</source>
-        <translation type="unfinished"></translation>
+        <translation>Jetzt %1 Verbindungen.</translation>
     </message>
     <message>
         <source>The trend appears from the second sample on; the chart fills as samples arrive.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Verlauf erscheint ab der zweiten Stichprobe; das Diagramm füllt sich, sobald Stichproben eintreffen.</translation>
     </message>
     <message>
         <source>(no state)</source>
-        <translation type="unfinished"></translation>
+        <translation>(kein Zustand)</translation>
     </message>
     <message>
         <source>peak %1 of %2 usable</source>
-        <translation type="unfinished"></translation>
+        <translation>Spitze %1 von %2 nutzbaren</translation>
     </message>
     <message>
         <source>usable maximum (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>nutzbares Maximum (%1)</translation>
     </message>
 </context>
 <context>
     <name>dbt::gui::LockGraphScene</name>
     <message>
         <source>dbtriage lock graph</source>
-        <translation type="unfinished"></translation>
+        <translation>dbtriage-Sperrgraph</translation>
     </message>
     <message>
         <source>Wait-for graph: root blockers on the left, waiters to the right.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wartegraph: Hauptblockierer links, Wartende rechts.</translation>
     </message>
 </context>
 <context>
     <name>dbt::gui::LockNodeItem</name>
     <message>
         <source>+%1 waiting</source>
-        <translation type="unfinished"></translation>
+        <translation>+%1 wartend</translation>
     </message>
     <message>
         <source>for a %1 on %2</source>
-        <translation type="unfinished"></translation>
+        <translation>auf eine %1 auf %2</translation>
     </message>
     <message>
         <source>the same object</source>
-        <translation type="unfinished"></translation>
+        <translation>demselben Objekt</translation>
     </message>
     <message>
         <source>PIDs %1 … %2</source>
-        <translation type="unfinished"></translation>
+        <translation>PIDs %1 … %2</translation>
     </message>
     <message>
         <source>PID %1</source>
-        <translation type="unfinished"></translation>
+        <translation>PID %1</translation>
     </message>
     <message>
         <source> · lock cycle</source>
-        <translation type="unfinished"></translation>
+        <translation> · Sperrzyklus</translation>
     </message>
     <message>
         <source> · root blocker</source>
-        <translation type="unfinished"></translation>
+        <translation> · Hauptblockierer</translation>
     </message>
     <message>
         <source> · blocks %1</source>
-        <translation type="unfinished"></translation>
+        <translation> · blockiert %1</translation>
     </message>
     <message>
         <source>no state</source>
-        <translation type="unfinished"></translation>
+        <translation>kein Zustand</translation>
     </message>
     <message>
         <source>(session details not reported)</source>
-        <translation type="unfinished"></translation>
+        <translation>(Sitzungsdetails nicht gemeldet)</translation>
     </message>
     <message>
         <source>holds %1</source>
-        <translation type="unfinished"></translation>
+        <translation>hält %1</translation>
     </message>
 </context>
 <context>
     <name>dbt::gui::LocksView</name>
     <message>
         <source>Find PID</source>
-        <translation type="unfinished"></translation>
+        <translation>PID suchen</translation>
     </message>
     <message>
         <source>&amp;Fold waiters above:</source>
-        <translation type="unfinished"></translation>
+        <translation>Wartende &amp;zusammenfassen ab:</translation>
     </message>
     <message>
         <source>Sibling sessions waiting the same way on the same object are drawn as one box when there are more than this many.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geschwister-Sitzungen, die auf gleiche Weise auf dasselbe Objekt warten, werden als ein Kasten gezeichnet, wenn es mehr als so viele sind.</translation>
     </message>
     <message>
         <source>Zoom in</source>
-        <translation type="unfinished"></translation>
+        <translation>Vergrößern</translation>
     </message>
     <message>
         <source>Zoom out</source>
-        <translation type="unfinished"></translation>
+        <translation>Verkleinern</translation>
     </message>
     <message>
         <source>Fit</source>
-        <translation type="unfinished"></translation>
+        <translation>Einpassen</translation>
     </message>
     <message>
         <source>Export PNG…</source>
-        <translation type="unfinished"></translation>
+        <translation>Als PNG exportieren…</translation>
     </message>
     <message>
         <source>Export SVG…</source>
-        <translation type="unfinished"></translation>
+        <translation>Als SVG exportieren…</translation>
     </message>
     <message>
         <source>Locks</source>
-        <translation type="unfinished"></translation>
+        <translation>Sperren</translation>
     </message>
     <message>
         <source>Not connected.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht verbunden.</translation>
     </message>
     <message>
         <source>Connect to a server (Ctrl+N) or open a snapshot file (Ctrl+O).</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbinden Sie sich mit einem Server (Strg+N) oder öffnen Sie eine Snapshot-Datei (Strg+O).</translation>
     </message>
     <message>
         <source>No lock waits right now.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gerade keine Sperrwartezeiten.</translation>
     </message>
     <message>
         <source>No session waits on another session&apos;s lock in this sample.</source>
-        <translation type="unfinished"></translation>
+        <translation>In dieser Stichprobe wartet keine Sitzung auf die Sperre einer anderen.</translation>
     </message>
     <message>
         <source>Lock waits could not be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sperrwartezeiten konnten nicht gelesen werden.</translation>
     </message>
     <message>
         <source>1 root blocker</source>
-        <translation type="unfinished"></translation>
+        <translation>1 Hauptblockierer</translation>
     </message>
     <message>
         <source>%1 root blockers</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Hauptblockierer</translation>
     </message>
     <message>
         <source>1 session waiting</source>
-        <translation type="unfinished"></translation>
+        <translation>1 wartende Sitzung</translation>
     </message>
     <message>
         <source>%1 sessions waiting</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wartende Sitzungen</translation>
     </message>
     <message>
         <source> · %1 folded</source>
-        <translation type="unfinished"></translation>
+        <translation> · %1 zusammengefasst</translation>
     </message>
     <message>
         <source> · %1 more blockers not drawn</source>
-        <translation type="unfinished"></translation>
+        <translation> · %1 weitere Blockierer nicht gezeichnet</translation>
     </message>
     <message>
         <source>Export lock graph as SVG</source>
-        <translation type="unfinished"></translation>
+        <translation>Sperrgraph als SVG exportieren</translation>
     </message>
     <message>
         <source>Export lock graph as PNG</source>
-        <translation type="unfinished"></translation>
+        <translation>Sperrgraph als PNG exportieren</translation>
     </message>
     <message>
         <source>SVG images (*.svg)</source>
-        <translation type="unfinished"></translation>
+        <translation>SVG-Bilder (*.svg)</translation>
     </message>
     <message>
         <source>PNG images (*.png)</source>
-        <translation type="unfinished"></translation>
+        <translation>PNG-Bilder (*.png)</translation>
     </message>
     <message>
         <source>Could not write %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 konnte nicht geschrieben werden.</translation>
     </message>
 </context>
 <context>
     <name>dbt::gui::OverviewView</name>
     <message>
         <source>Findings</source>
-        <translation type="unfinished"></translation>
+        <translation>Befunde</translation>
     </message>
     <message>
         <source>Connections</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindungen</translation>
     </message>
     <message>
         <source>Active</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktiv</translation>
     </message>
     <message>
         <source>Waiting on locks</source>
-        <translation type="unfinished"></translation>
+        <translation>Warten auf Sperren</translation>
     </message>
     <message>
         <source>Idle in transaction</source>
-        <translation type="unfinished"></translation>
+        <translation>Untätig in Transaktion</translation>
     </message>
     <message>
         <source>Longest transaction</source>
-        <translation type="unfinished"></translation>
+        <translation>Längste Transaktion</translation>
     </message>
     <message>
         <source>Cache hit ratio</source>
-        <translation type="unfinished"></translation>
+        <translation>Cache-Trefferquote</translation>
     </message>
     <message>
         <source>Temp files</source>
-        <translation type="unfinished"></translation>
+        <translation>Temporäre Dateien</translation>
     </message>
     <message>
         <source>Connect to a server (Ctrl+N) or open a snapshot file (Ctrl+O) to see its findings here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbinden Sie sich mit einem Server (Strg+N) oder öffnen Sie eine Snapshot-Datei (Strg+O), um hier die Befunde zu sehen.</translation>
     </message>
     <message>
         <source>Nothing needs attention in the latest sample.</source>
-        <translation type="unfinished"></translation>
+        <translation>In der neuesten Stichprobe ist nichts auffällig.</translation>
     </message>
     <message>
         <source>Connections, locks, long transactions and idle sessions look normal.</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindungen, Sperren, lange Transaktionen und untätige Sitzungen sehen normal aus.</translation>
     </message>
     <message>
         <source>Findings: %1 critical, %2 warning</source>
-        <translation type="unfinished"></translation>
+        <translation>Befunde: %1 kritisch, %2 Warnung</translation>
     </message>
     <message>
         <source>of %1 usable (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>von %1 nutzbaren (%2)</translation>
     </message>
     <message>
         <source>running now</source>
-        <translation type="unfinished"></translation>
+        <translation>laufen gerade</translation>
     </message>
     <message>
         <source>no lock waits</source>
-        <translation type="unfinished"></translation>
+        <translation>keine Sperrwartezeiten</translation>
     </message>
     <message>
         <source>behind 1 root blocker</source>
-        <translation type="unfinished"></translation>
+        <translation>hinter 1 Hauptblockierer</translation>
     </message>
     <message>
         <source>behind %1 root blockers</source>
-        <translation type="unfinished"></translation>
+        <translation>hinter %1 Hauptblockierern</translation>
     </message>
     <message>
         <source>transaction open</source>
-        <translation type="unfinished"></translation>
+        <translation>Transaktion offen</translation>
     </message>
     <message>
         <source>oldest open</source>
-        <translation type="unfinished"></translation>
+        <translation>älteste offene</translation>
     </message>
     <message>
         <source>none</source>
-        <translation type="unfinished"></translation>
+        <translation>keine</translation>
     </message>
     <message>
         <source>no open transaction</source>
-        <translation type="unfinished"></translation>
+        <translation>keine offene Transaktion</translation>
     </message>
     <message>
         <source>since stats reset</source>
-        <translation type="unfinished"></translation>
+        <translation>seit dem Zurücksetzen der Statistik</translation>
     </message>
     <message>
         <source>n/a</source>
-        <translation type="unfinished"></translation>
+        <translation>k. A.</translation>
     </message>
     <message>
         <source>not reported</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht gemeldet</translation>
     </message>
     <message>
         <source>in the last %1</source>
-        <translation type="unfinished"></translation>
+        <translation>in den letzten %1</translation>
     </message>
     <message>
         <source>1 file since stats reset</source>
-        <translation type="unfinished"></translation>
+        <translation>1 Datei seit dem Zurücksetzen der Statistik</translation>
     </message>
     <message>
         <source>%1 files since stats reset</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Dateien seit dem Zurücksetzen der Statistik</translation>
     </message>
 </context>
 <context>
     <name>dbt::gui::PasswordStore</name>
     <message>
         <source>The desktop keyring could not be read (%1); trying ~/.pgpass, PGPASSWORD and ~/.my.cnf instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Schlüsselbund des Desktops konnte nicht gelesen werden (%1); stattdessen werden ~/.pgpass, PGPASSWORD und ~/.my.cnf versucht.</translation>
     </message>
     <message>
         <source>This build has no keyring support; using ~/.pgpass, PGPASSWORD and ~/.my.cnf.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Version unterstützt keinen Schlüsselbund; ~/.pgpass, PGPASSWORD und ~/.my.cnf werden verwendet.</translation>
     </message>
     <message>
         <source>The password could not be stored in the desktop keyring (%1); it is used for this connection only.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Passwort konnte nicht im Schlüsselbund des Desktops gespeichert werden (%1); es gilt nur für diese Verbindung.</translation>
     </message>
     <message>
         <source>This build has no keyring support; the password is used for this connection only.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Version unterstützt keinen Schlüsselbund; das Passwort gilt nur für diese Verbindung.</translation>
     </message>
 </context>
 <context>
     <name>dbt::gui::SessionsView</name>
     <message>
         <source>Show &amp;idle sessions</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Untätige Sitzungen anzeigen</translation>
     </message>
     <message>
         <source>Filter by user, database, application, state, client, PID or query text</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach Benutzer, Datenbank, Anwendung, Zustand, Client, PID oder Abfragetext filtern</translation>
     </message>
     <message>
         <source>Copy</source>
-        <translation type="unfinished"></translation>
+        <translation>Kopieren</translation>
     </message>
     <message>
         <source>As Markdown table</source>
-        <translation type="unfinished"></translation>
+        <translation>Als Markdown-Tabelle</translation>
     </message>
     <message>
         <source>As CSV</source>
-        <translation type="unfinished"></translation>
+        <translation>Als CSV</translation>
     </message>
     <message>
         <source>Copy the selected sessions (all shown when none is selected)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgewählte Sitzungen kopieren (alle angezeigten, wenn keine ausgewählt ist)</translation>
     </message>
     <message>
         <source>Copy as Markdown table</source>
-        <translation type="unfinished"></translation>
+        <translation>Als Markdown-Tabelle kopieren</translation>
     </message>
     <message>
         <source>Copy as CSV</source>
-        <translation type="unfinished"></translation>
+        <translation>Als CSV kopieren</translation>
     </message>
     <message>
         <source>Select a session to see its whole query.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie eine Sitzung, um ihre ganze Abfrage zu sehen.</translation>
     </message>
     <message>
         <source>%1 of 1 session</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 von 1 Sitzung</translation>
     </message>
     <message>
         <source>%1 of %2 sessions</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 von %2 Sitzungen</translation>
     </message>
     <message>
         <source>Not connected.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht verbunden.</translation>
     </message>
     <message>
         <source>Connect to a server (Ctrl+N) or open a snapshot file (Ctrl+O).</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbinden Sie sich mit einem Server (Strg+N) oder öffnen Sie eine Snapshot-Datei (Strg+O).</translation>
     </message>
     <message>
         <source>No sessions in this sample.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Sitzungen in dieser Stichprobe.</translation>
     </message>
     <message>
         <source>The server reported no client sessions.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server meldete keine Client-Sitzungen.</translation>
     </message>
     <message>
         <source>The session list could not be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Sitzungsliste konnte nicht gelesen werden: %1</translation>
     </message>
     <message>
         <source>The only session is idle.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die einzige Sitzung ist untätig.</translation>
     </message>
     <message>
         <source>All %1 sessions are idle.</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle %1 Sitzungen sind untätig.</translation>
     </message>
     <message>
         <source>Tick &quot;Show idle sessions&quot; to list them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Setzen Sie den Haken bei „Untätige Sitzungen anzeigen“, um sie aufzulisten.</translation>
     </message>
     <message>
         <source>No session matches the filter.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Sitzung passt zum Filter.</translation>
     </message>
     <message>
         <source>1 session in this sample.</source>
-        <translation type="unfinished"></translation>
+        <translation>1 Sitzung in dieser Stichprobe.</translation>
     </message>
     <message>
         <source>%1 sessions in this sample.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Sitzungen in dieser Stichprobe.</translation>
     </message>
     <message>
         <source>Clear the filter or tick &quot;Show idle sessions&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Leeren Sie den Filter oder setzen Sie den Haken bei „Untätige Sitzungen anzeigen“.</translation>
     </message>
     <message>
         <source>No session selected</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Sitzung ausgewählt</translation>
     </message>
     <message>
         <source>%1 on %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 auf %2</translation>
     </message>
     <message>
         <source>PID %1 · %2%3 · %4</source>
-        <translation type="unfinished"></translation>
+        <translation>PID %1 · %2%3 · %4</translation>
     </message>
     <message>
         <source>no state</source>
-        <translation type="unfinished"></translation>
+        <translation>kein Zustand</translation>
     </message>
     <message>
         <source> for %1</source>
-        <translation type="unfinished"></translation>
+        <translation> seit %1</translation>
     </message>
     <message>
         <source>Waits on %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Wartet auf %1</translation>
     </message>
     <message>
         <source>PID %1 (%2 on %3%4)</source>
-        <translation type="unfinished"></translation>
+        <translation>PID %1 (%2 auf %3%4)</translation>
     </message>
     <message>
         <source>, queued ahead</source>
-        <translation type="unfinished"></translation>
+        <translation>, weiter vorn in der Warteschlange</translation>
     </message>
     <message>
         <source>blocked by %1</source>
-        <translation type="unfinished"></translation>
+        <translation>blockiert von %1</translation>
     </message>
     <message>
         <source>transaction open for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Transaktion seit %1 offen</translation>
     </message>
     <message>
         <source>Not waiting.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wartet nicht.</translation>
     </message>
     <message>
         <source>and %1 more</source>
-        <translation type="unfinished"></translation>
+        <translation>und %1 weitere</translation>
     </message>
     <message>
         <source>Blocks 1 session</source>
-        <translation type="unfinished"></translation>
+        <translation>Blockiert 1 Sitzung</translation>
     </message>
     <message>
         <source>Blocks %1 sessions</source>
-        <translation type="unfinished"></translation>
+        <translation>Blockiert %1 Sitzungen</translation>
     </message>
     <message>
         <source> as a root blocker</source>
-        <translation type="unfinished"></translation>
+        <translation> als Hauptblockierer</translation>
     </message>
     <message>
         <source>Blocks nobody.</source>
-        <translation type="unfinished"></translation>
+        <translation>Blockiert niemanden.</translation>
     </message>
     <message>
         <source>(no query text)</source>
-        <translation type="unfinished"></translation>
+        <translation>(kein Abfragetext)</translation>
     </message>
 </context>
 <context>
     <name>dbt::gui::StatusArea</name>
     <message>
         <source>Retry now</source>
-        <translation type="unfinished"></translation>
+        <translation>Jetzt erneut versuchen</translation>
     </message>
     <message>
         <source>Edit connection…</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindung bearbeiten…</translation>
     </message>
     <message>
         <source>PostgreSQL</source>
-        <translation type="unfinished"></translation>
+        <translation>PostgreSQL</translation>
     </message>
     <message>
         <source>MySQL</source>
-        <translation type="unfinished"></translation>
+        <translation>MySQL</translation>
     </message>
     <message>
         <source>MariaDB</source>
-        <translation type="unfinished"></translation>
+        <translation>MariaDB</translation>
     </message>
     <message>
         <source>database %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Datenbank %1</translation>
     </message>
     <message>
         <source>as %1</source>
-        <translation type="unfinished"></translation>
+        <translation>als %1</translation>
     </message>
     <message>
         <source>replica</source>
-        <translation type="unfinished"></translation>
+        <translation>Replikat</translation>
     </message>
     <message>
         <source>Not connected</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht verbunden</translation>
     </message>
     <message>
         <source>Connecting…</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbinde…</translation>
     </message>
     <message>
         <source>Connected</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbunden</translation>
     </message>
     <message>
         <source>Reconnecting (attempt %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Neu verbinden (Versuch %1)</translation>
     </message>
     <message>
         <source>Connection failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindung fehlgeschlagen</translation>
     </message>
     <message>
         <source>Paused</source>
-        <translation type="unfinished"></translation>
+        <translation>Angehalten</translation>
     </message>
     <message>
         <source>Offline</source>
-        <translation type="unfinished"></translation>
+        <translation>Offline</translation>
     </message>
     <message>
         <source>Showing %1; nothing is sampled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Angezeigt wird %1; es wird nichts abgetastet.</translation>
     </message>
     <message>
         <source>Connect to a server with Ctrl+N, or open a snapshot file with Ctrl+O.</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbinden Sie sich mit Strg+N mit einem Server oder öffnen Sie mit Strg+O eine Snapshot-Datei.</translation>
     </message>
     <message>
         <source>data from just now</source>
-        <translation type="unfinished"></translation>
+        <translation>Daten von gerade eben</translation>
     </message>
     <message>
         <source>data from %1 ago</source>
-        <translation type="unfinished"></translation>
+        <translation>Daten von vor %1</translation>
     </message>
     <message>
         <source>The server has not answered for a while; the panels show the last data it sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server antwortet seit einer Weile nicht; die Ansichten zeigen die letzten Daten, die er gesendet hat.</translation>
     </message>
 </context>
 <context>
     <name>dbt::gui::TopQueriesView</name>
     <message>
         <source>Explain</source>
-        <translation type="unfinished"></translation>
+        <translation>Erklären</translation>
     </message>
     <message>
         <source>&amp;Window:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Zeitfenster:</translation>
     </message>
     <message>
         <source>Last 1 min</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzte 1 min</translation>
     </message>
     <message>
         <source>Last 5 min</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzte 5 min</translation>
     </message>
     <message>
         <source>Last 15 min</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzte 15 min</translation>
     </message>
     <message>
         <source>Since connect</source>
-        <translation type="unfinished"></translation>
+        <translation>Seit Verbindungsaufbau</translation>
     </message>
     <message>
         <source>&amp;Sort by:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Sortieren nach:</translation>
     </message>
     <message>
         <source>Total time</source>
-        <translation type="unfinished"></translation>
+        <translation>Gesamtzeit</translation>
     </message>
     <message>
         <source>Mean time</source>
-        <translation type="unfinished"></translation>
+        <translation>Mittlere Zeit</translation>
     </message>
     <message>
         <source>Calls</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufrufe</translation>
     </message>
     <message>
         <source>Rows</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeilen</translation>
     </message>
     <message>
         <source>Filter by statement text, database or user</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach Anweisungstext, Datenbank oder Benutzer filtern</translation>
     </message>
     <message>
         <source>Comes with the explain view</source>
-        <translation type="unfinished"></translation>
+        <translation>Kommt mit der Plan-Ansicht</translation>
     </message>
     <message>
         <source>Top %1 by total time</source>
-        <translation type="unfinished"></translation>
+        <translation>Top %1 nach Gesamtzeit</translation>
     </message>
     <message>
         <source>Select a statement to see its text and its figures over time.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie eine Anweisung, um ihren Text und ihre Kennzahlen im Zeitverlauf zu sehen.</translation>
     </message>
     <message>
         <source>Work done between %1 and %2 (%3): deltas between samples, not counters since the last reset.</source>
-        <translation type="unfinished"></translation>
+        <translation>Arbeit zwischen %1 und %2 (%3): Differenzen zwischen Stichproben, keine Zähler seit dem letzten Zurücksetzen.</translation>
     </message>
     <message>
         <source>Connected for less than the window; it fills as samples arrive.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kürzer verbunden als das Zeitfenster; es füllt sich, sobald Stichproben eintreffen.</translation>
     </message>
     <message>
         <source>Work done between %1 and %2, as recorded in the snapshot.</source>
-        <translation type="unfinished"></translation>
+        <translation>Arbeit zwischen %1 und %2, wie im Snapshot aufgezeichnet.</translation>
     </message>
     <message>
         <source>One sample so far: counters since the last statistics reset. The window&apos;s deltas appear from the next sample on.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bisher eine Stichprobe: Zähler seit dem letzten Zurücksetzen der Statistik. Die Differenzen des Zeitfensters erscheinen ab der nächsten Stichprobe.</translation>
     </message>
     <message>
         <source>Not connected.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht verbunden.</translation>
     </message>
     <message>
         <source>Connect to a server (Ctrl+N) or open a snapshot file (Ctrl+O).</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbinden Sie sich mit einem Server (Strg+N) oder öffnen Sie eine Snapshot-Datei (Strg+O).</translation>
     </message>
     <message>
         <source>Statement statistics are not available.</source>
-        <translation type="unfinished"></translation>
+        <translation>Anweisungsstatistiken sind nicht verfügbar.</translation>
     </message>
     <message>
         <source>No statement ran in this window.</source>
-        <translation type="unfinished"></translation>
+        <translation>In diesem Zeitfenster lief keine Anweisung.</translation>
     </message>
     <message>
         <source>Pick a longer window, or wait for the next samples.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie ein längeres Zeitfenster oder warten Sie auf die nächsten Stichproben.</translation>
     </message>
     <message>
         <source>No statement statistics in this sample.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Anweisungsstatistiken in dieser Stichprobe.</translation>
     </message>
     <message>
         <source>The server reported none.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server meldete keine.</translation>
     </message>
     <message>
         <source>Total time (s)</source>
-        <translation type="unfinished"></translation>
+        <translation>Gesamtzeit (s)</translation>
     </message>
     <message>
         <source>#%1 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>#%1 %2</translation>
     </message>
     <message>
         <source>seconds</source>
-        <translation type="unfinished"></translation>
+        <translation>Sekunden</translation>
     </message>
     <message>
         <source>No statement selected</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Anweisung ausgewählt</translation>
     </message>
     <message>
         <source>Statement %1 · %2 · %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Anweisung %1 · %2 · %3</translation>
     </message>
     <message>
         <source>(no id)</source>
-        <translation type="unfinished"></translation>
+        <translation>(keine ID)</translation>
     </message>
     <message>
         <source>%1 total (%2 of all statements&apos; time)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 gesamt (%2 der Zeit aller Anweisungen)</translation>
     </message>
     <message>
         <source>1 call</source>
-        <translation type="unfinished"></translation>
+        <translation>1 Aufruf</translation>
     </message>
     <message>
         <source>%1 calls</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Aufrufe</translation>
     </message>
     <message>
         <source>%1 mean</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 im Mittel</translation>
     </message>
     <message>
         <source>%1 rows</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Zeilen</translation>
     </message>
     <message>
         <source>cache hit %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Cache-Treffer %1</translation>
     </message>
     <message>
         <source>%1 written to temp files</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 in temporäre Dateien geschrieben</translation>
     </message>
     <message>
         <source>%1 rows examined</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Zeilen untersucht</translation>
     </message>
     <message>
         <source>%1 calls without an index</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Aufrufe ohne Index</translation>
     </message>
     <message>
         <source>(text not available)</source>
-        <translation type="unfinished"></translation>
+        <translation>(Text nicht verfügbar)</translation>
     </message>
     <message>
         <source>Figures over time appear after a few samples.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kennzahlen im Zeitverlauf erscheinen nach einigen Stichproben.</translation>
     </message>
     <message>
         <source>Over time (per sample interval)</source>
-        <translation type="unfinished"></translation>
+        <translation>Im Zeitverlauf (pro Abtastintervall)</translation>
     </message>
     <message>
         <source>calls/s</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufrufe/s</translation>
     </message>
     <message>
         <source>mean ms</source>
-        <translation type="unfinished"></translation>
+        <translation>ms im Mittel</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Usage:
+  dbtriage [CONNECTION]                 open the window (connected when given)
+  dbtriage BUNDLE.zip|DIR               open the window on a recorded bundle
+  dbtriage collect CONNECTION [options] sample a server headless
+  dbtriage open BUNDLE [--json]         show a recorded bundle (verified first)
+  dbtriage compare A B                  compare two bundles, or a bundle (A) and a
+                                        live server (B = CONNECTION)
+  dbtriage --version | --help
+
+CONNECTION is a postgresql:// or postgres:// URI, a libpq keyword string
+(&quot;host=db1 dbname=app&quot;), service=NAME, or a mysql:// / mariadb:// URI.
+Passwords come from ~/.pgpass, PGPASSWORD, the service file or ~/.my.cnf.
+Run &quot;dbtriage collect --help&quot; for the collect options.
+</source>
+        <translation>Aufruf:
+  dbtriage [VERBINDUNG]                 das Fenster öffnen (verbunden, wenn angegeben)
+  dbtriage BUNDLE.zip|VERZ              das Fenster mit einem aufgezeichneten Bundle öffnen
+  dbtriage collect VERBINDUNG [Optionen] einen Server ohne Fenster abtasten
+  dbtriage open BUNDLE [--json]         ein aufgezeichnetes Bundle zeigen (zuerst geprüft)
+  dbtriage compare A B                  zwei Bundles vergleichen, oder ein Bundle (A) und
+                                        einen laufenden Server (B = VERBINDUNG)
+  dbtriage --version | --help
+
+VERBINDUNG ist eine postgresql://- oder postgres://-URI, eine libpq-Schlüsselwortzeichenfolge
+(&quot;host=db1 dbname=app&quot;), service=NAME oder eine mysql://- / mariadb://-URI.
+Passwörter kommen aus ~/.pgpass, PGPASSWORD, der Service-Datei oder ~/.my.cnf.
+Die Optionen von collect zeigt &quot;dbtriage collect --help&quot;.
+</translation>
     </message>
 </context>
 </TS>

@@ -2,1183 +2,1466 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
+    <name>Bundle</name>
+    <message>
+        <source>Recording from %1 of %2</source>
+        <translation>Enregistrement du %1 de %2</translation>
+    </message>
+    <message>
+        <source> (written by dbtriage %1)</source>
+        <translation> (écrit par dbtriage %1)</translation>
+    </message>
+</context>
+<context>
     <name>QWidget</name>
     <message>
         <source>Critical</source>
-        <translation type="unfinished"></translation>
+        <translation>Critique</translation>
     </message>
     <message>
         <source>Warning</source>
-        <translation type="unfinished"></translation>
+        <translation>Avertissement</translation>
     </message>
     <message>
         <source>Info</source>
-        <translation type="unfinished"></translation>
+        <translation>Info</translation>
     </message>
     <message>
         <source>Next step: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Étape suivante : %1</translation>
     </message>
     <message>
         <source>For a senior to review and run; dbtriage never runs it.</source>
-        <translation type="unfinished"></translation>
+        <translation>À relire et exécuter par une personne expérimentée ; dbtriage ne l&apos;exécute jamais.</translation>
     </message>
     <message>
         <source>Copy</source>
-        <translation type="unfinished"></translation>
+        <translation>Copier</translation>
     </message>
     <message>
         <source>Copy the command to the clipboard</source>
-        <translation type="unfinished"></translation>
+        <translation>Copier la commande dans le presse-papiers</translation>
+    </message>
+</context>
+<context>
+    <name>advise</name>
+    <message>
+        <source>Proposes indexes for the statements that cost most over a short window, validated with HypoPG where it is installed (heuristic otherwise), plus unused and redundant indexes. Read-only: nothing is created or dropped; the DDL is for you to review.</source>
+        <translation>Propose des index pour les requêtes les plus coûteuses sur une courte fenêtre, validés avec HypoPG là où il est installé (heuristique sinon), ainsi que les index inutilisés et redondants. En lecture seule : rien n&apos;est créé ni supprimé ; le DDL est à relire par vous.</translation>
+    </message>
+    <message>
+        <source>postgresql:// URI, libpq keyword string or service=NAME.</source>
+        <translation>URI postgresql://, chaîne de mots-clés libpq ou service=NOM.</translation>
+    </message>
+    <message>
+        <source>Statements to consider (default 10).</source>
+        <translation>Requêtes à examiner (10 par défaut).</translation>
+    </message>
+    <message>
+        <source>Advise for this one statement instead.</source>
+        <translation>Conseiller plutôt pour cette seule requête.</translation>
+    </message>
+    <message>
+        <source>Seconds between the two samples of the window (default 10).</source>
+        <translation>Secondes entre les deux échantillons de la fenêtre (10 par défaut).</translation>
+    </message>
+    <message>
+        <source>Print JSON.</source>
+        <translation>Afficher en JSON.</translation>
+    </message>
+    <message>
+        <source>Timeout of each of the tool&apos;s statements, ms (default 5000).</source>
+        <translation>Délai maximal de chaque requête de l&apos;outil, en ms (5000 par défaut).</translation>
+    </message>
+    <message>
+        <source>Longest wait for another session&apos;s lock, ms (default 500).</source>
+        <translation>Attente maximale du verrou d&apos;une autre session, en ms (500 par défaut).</translation>
+    </message>
+</context>
+<context>
+    <name>dbt::LockTreeModel</name>
+    <message>
+        <source>+%1 waiting</source>
+        <translation>+%1 en attente</translation>
+    </message>
+    <message>
+        <source>PID %1</source>
+        <translation>PID %1</translation>
+    </message>
+    <message>
+        <source>%1 on %2</source>
+        <translation>%1 sur %2</translation>
+    </message>
+    <message>
+        <source>%1 (queued behind)</source>
+        <translation>%1 (en file derrière)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more</source>
+        <translation>
+            <numerusform>%n autre</numerusform>
+            <numerusform>%n autres</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>PID %1 (lock cycle)</source>
+        <translation>PID %1 (cycle de verrous)</translation>
+    </message>
+    <message>
+        <source>PID %1 (root blocker)</source>
+        <translation>PID %1 (bloqueur racine)</translation>
+    </message>
+    <message>
+        <source>PIDs %1</source>
+        <translation>PID %1</translation>
+    </message>
+    <message>
+        <source>holds %1</source>
+        <translation>détient %1</translation>
+    </message>
+    <message>
+        <source>1 session waits behind this one</source>
+        <translation>1 session attend derrière celle-ci</translation>
+    </message>
+    <message>
+        <source>%1 sessions wait behind this one</source>
+        <translation>%1 sessions attendent derrière celle-ci</translation>
+    </message>
+    <message>
+        <source>Session</source>
+        <translation>Session</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>In state</source>
+        <translation>Dans l&apos;état depuis</translation>
+    </message>
+    <message>
+        <source>Waits for</source>
+        <translation>Attend</translation>
+    </message>
+    <message>
+        <source>Application</source>
+        <translation>Application</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Utilisateur</translation>
+    </message>
+    <message>
+        <source>Holds / query</source>
+        <translation>Détient / requête</translation>
     </message>
 </context>
 <context>
     <name>dbt::MainWindow</name>
     <message>
         <source>dbtriage</source>
-        <translation type="unfinished"></translation>
+        <translation>dbtriage</translation>
     </message>
     <message>
         <source>Overview</source>
-        <translation type="unfinished"></translation>
+        <translation>Vue d&apos;ensemble</translation>
     </message>
     <message>
         <source>Sessions</source>
-        <translation type="unfinished"></translation>
+        <translation>Sessions</translation>
     </message>
     <message>
         <source>Top queries</source>
-        <translation type="unfinished"></translation>
+        <translation>Requêtes principales</translation>
     </message>
     <message>
         <source>Locks</source>
-        <translation type="unfinished"></translation>
+        <translation>Verrous</translation>
     </message>
     <message>
         <source>%1 (Ctrl+%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (Ctrl+%2)</translation>
     </message>
     <message>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Fichier</translation>
     </message>
     <message>
         <source>Main</source>
-        <translation type="unfinished"></translation>
+        <translation>Principale</translation>
     </message>
     <message>
         <source>&amp;Connect…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Se connecter…</translation>
     </message>
     <message>
         <source>&amp;Open snapshot…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ouvrir un instantané…</translation>
     </message>
     <message>
         <source>Open &amp;bundle…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvrir un &amp;dossier de preuves…</translation>
     </message>
     <message>
         <source>Open an evidence bundle (.zip or directory) written by Export evidence or dbtriage collect --out (Ctrl+Shift+O)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvrir un dossier de preuves (.zip ou répertoire) écrit par « Exporter les preuves » ou dbtriage collect --out (Ctrl+Maj+O)</translation>
     </message>
     <message>
         <source>&amp;Disconnect</source>
-        <translation type="unfinished"></translation>
+        <translation>Se &amp;déconnecter</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Quitter</translation>
     </message>
     <message>
         <source>&amp;Sampling</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Échantillonnage</translation>
     </message>
     <message>
         <source>&amp;Pause</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Pause</translation>
     </message>
     <message>
         <source>Pause sampling; the panels keep the last data (Ctrl+P)</source>
-        <translation type="unfinished"></translation>
+        <translation>Suspendre l&apos;échantillonnage ; les panneaux gardent les dernières données (Ctrl+P)</translation>
     </message>
     <message>
         <source>&amp;Refresh now</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Actualiser maintenant</translation>
     </message>
     <message>
         <source>Take a sample now (F5)</source>
-        <translation type="unfinished"></translation>
+        <translation>Prendre un échantillon maintenant (F5)</translation>
     </message>
     <message>
         <source>every %1 s</source>
-        <translation type="unfinished"></translation>
+        <translation>toutes les %1 s</translation>
     </message>
     <message>
         <source>Sampling interval</source>
-        <translation type="unfinished"></translation>
+        <translation>Intervalle d&apos;échantillonnage</translation>
     </message>
     <message>
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation>Affic&amp;hage</translation>
     </message>
     <message>
         <source>&amp;Overview</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Vue d&apos;ensemble</translation>
     </message>
     <message>
         <source>&amp;Sessions</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Sessions</translation>
     </message>
     <message>
         <source>&amp;Top queries</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Requêtes principales</translation>
     </message>
     <message>
         <source>&amp;Locks</source>
-        <translation type="unfinished"></translation>
+        <translation>V&amp;errous</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Aide</translation>
     </message>
     <message>
         <source>&amp;About dbtriage</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;À propos de dbtriage</translation>
     </message>
     <message>
         <source>About dbtriage</source>
-        <translation type="unfinished"></translation>
+        <translation>À propos de dbtriage</translation>
     </message>
     <message>
         <source>&lt;b&gt;dbtriage&lt;/b&gt; %1&lt;br&gt;Query and lock diagnostics for PostgreSQL, MySQL and MariaDB. Read-only: it never changes data or schema, and it shows commands for a senior to run, never runs them.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;dbtriage&lt;/b&gt; %1&lt;br&gt;Diagnostic des requêtes et des verrous pour PostgreSQL, MySQL et MariaDB. En lecture seule : il ne modifie jamais les données ni le schéma, et il affiche les commandes qu&apos;une personne expérimentée peut exécuter, sans jamais les exécuter lui-même.</translation>
     </message>
     <message>
         <source>Open snapshot</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvrir un instantané</translation>
     </message>
     <message>
         <source>dbtriage snapshots (*.json);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Instantanés dbtriage (*.json);;Tous les fichiers (*)</translation>
     </message>
     <message>
         <source>Open bundle</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvrir un dossier de preuves</translation>
     </message>
     <message>
         <source>Evidence bundles (*.zip manifest.json snapshot.json);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Dossiers de preuves (*.zip manifest.json snapshot.json);;Tous les fichiers (*)</translation>
     </message>
     <message>
         <source>Not opened: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Non ouvert : %1</translation>
     </message>
     <message>
         <source>This is a recording, not live data. %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ceci est un enregistrement, pas des données en direct. %1.</translation>
     </message>
     <message>
         <source>bundle %1, %2 samples</source>
-        <translation type="unfinished"></translation>
+        <translation>dossier %1, %2 échantillons</translation>
     </message>
     <message>
         <source>bundle %1</source>
-        <translation type="unfinished"></translation>
+        <translation>dossier %1</translation>
     </message>
     <message>
         <source>%1 (recording) — dbtriage</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (enregistrement) — dbtriage</translation>
     </message>
     <message>
         <source>%1 (recording, UNVERIFIED) — dbtriage</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (enregistrement, NON VÉRIFIÉ) — dbtriage</translation>
     </message>
     <message>
         <source>Reading the password from the desktop keyring…</source>
-        <translation type="unfinished"></translation>
+        <translation>Lecture du mot de passe dans le trousseau du bureau…</translation>
     </message>
     <message>
         <source>%1 — dbtriage</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — dbtriage</translation>
     </message>
     <message>
         <source>%1 files</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 fichiers</translation>
     </message>
     <message>
         <source>%1, 1 sample recorded at %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, 1 échantillon enregistré à %2</translation>
     </message>
     <message>
         <source>%1, %2 samples up to %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, %2 échantillons jusqu&apos;à %3</translation>
     </message>
     <message>
         <source>%1  · %2 critical</source>
-        <translation type="unfinished"></translation>
+        <translation>%1  · %2 critiques</translation>
     </message>
     <message>
         <source>%1  · %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1  · %2</translation>
     </message>
     <message>
         <source>%1  · %2 waiting</source>
-        <translation type="unfinished"></translation>
+        <translation>%1  · %2 en attente</translation>
     </message>
     <message>
         <source>&amp;Resume</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Reprendre</translation>
+    </message>
+    <message>
+        <source>L&amp;anguage</source>
+        <translation>&amp;Langue</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>Langue du système</translation>
+    </message>
+    <message>
+        <source>The new language applies when dbtriage is started again.</source>
+        <translation>La nouvelle langue s&apos;appliquera au prochain démarrage de dbtriage.</translation>
+    </message>
+</context>
+<context>
+    <name>dbt::SessionsModel</name>
+    <message>
+        <source>%1 (%2 directly)</source>
+        <translation>%1 (%2 directement)</translation>
+    </message>
+    <message>
+        <source>Time since the current query started</source>
+        <translation>Temps écoulé depuis le début de la requête en cours</translation>
+    </message>
+    <message>
+        <source>Time since the session entered this state</source>
+        <translation>Temps écoulé depuis que la session est dans cet état</translation>
+    </message>
+    <message>
+        <source>PID</source>
+        <translation>PID</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>In state</source>
+        <translation>Dans l&apos;état depuis</translation>
+    </message>
+    <message>
+        <source>Transaction</source>
+        <translation>Transaction</translation>
+    </message>
+    <message>
+        <source>Waits on</source>
+        <translation>Attend</translation>
+    </message>
+    <message>
+        <source>Blocked by</source>
+        <translation>Bloquée par</translation>
+    </message>
+    <message>
+        <source>Blocks</source>
+        <translation>Bloque</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Utilisateur</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>Base</translation>
+    </message>
+    <message>
+        <source>Application</source>
+        <translation>Application</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <source>Query</source>
+        <translation>Requête</translation>
+    </message>
+</context>
+<context>
+    <name>dbt::StatementsModel</name>
+    <message>
+        <source>(text not available, id %1)</source>
+        <translation>(texte non disponible, identifiant %1)</translation>
+    </message>
+    <message>
+        <source>%1 blocks of 8 KiB written to temporary files</source>
+        <translation>%1 blocs de 8 Kio écrits dans des fichiers temporaires</translation>
+    </message>
+    <message>
+        <source>Statement</source>
+        <translation>Requête</translation>
+    </message>
+    <message>
+        <source>Total time</source>
+        <translation>Temps total</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>Part</translation>
+    </message>
+    <message>
+        <source>Calls</source>
+        <translation>Appels</translation>
+    </message>
+    <message>
+        <source>Mean</source>
+        <translation>Moyenne</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>Lignes</translation>
+    </message>
+    <message>
+        <source>Cache hit</source>
+        <translation>Succès du cache</translation>
+    </message>
+    <message>
+        <source>Temp written</source>
+        <translation>Écrit en temporaire</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>Base</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Utilisateur</translation>
     </message>
 </context>
 <context>
     <name>dbt::gui::ConnectDialog</name>
     <message>
         <source>&amp;Fields</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Champs</translation>
     </message>
     <message>
         <source>&amp;URI or connection string</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;URI ou chaîne de connexion</translation>
     </message>
     <message>
         <source>Remember in the desktop &amp;keyring</source>
-        <translation type="unfinished"></translation>
+        <translation>Mémoriser dans le &amp;trousseau du bureau</translation>
     </message>
     <message>
         <source>Connect to a server</source>
-        <translation type="unfinished"></translation>
+        <translation>Se connecter à un serveur</translation>
     </message>
     <message>
         <source>Saved profiles</source>
-        <translation type="unfinished"></translation>
+        <translation>Profils enregistrés</translation>
     </message>
     <message>
         <source>Recent connections</source>
-        <translation type="unfinished"></translation>
+        <translation>Connexions récentes</translation>
     </message>
     <message>
         <source>&amp;Save profile</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Enregistrer le profil</translation>
     </message>
     <message>
         <source>&amp;Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>Su&amp;pprimer</translation>
     </message>
     <message>
         <source>e.g. orders-prod-replica</source>
-        <translation type="unfinished"></translation>
+        <translation>p. ex. orders-prod-replica</translation>
     </message>
     <message>
         <source>&amp;Name:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nom :</translation>
     </message>
     <message>
         <source>PostgreSQL</source>
-        <translation type="unfinished"></translation>
+        <translation>PostgreSQL</translation>
     </message>
     <message>
         <source>MySQL</source>
-        <translation type="unfinished"></translation>
+        <translation>MySQL</translation>
     </message>
     <message>
         <source>MariaDB</source>
-        <translation type="unfinished"></translation>
+        <translation>MariaDB</translation>
     </message>
     <message>
         <source>&amp;Engine:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Moteur :</translation>
     </message>
     <message>
         <source>Connect by:</source>
-        <translation type="unfinished"></translation>
+        <translation>Se connecter par :</translation>
     </message>
     <message>
         <source>localhost</source>
-        <translation type="unfinished"></translation>
+        <translation>localhost</translation>
     </message>
     <message>
         <source>default</source>
-        <translation type="unfinished"></translation>
+        <translation>par défaut</translation>
     </message>
     <message>
         <source>Port:</source>
-        <translation type="unfinished"></translation>
+        <translation>Port :</translation>
     </message>
     <message>
         <source>Host:</source>
-        <translation type="unfinished"></translation>
+        <translation>Hôte :</translation>
     </message>
     <message>
         <source>&amp;Database:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Base de données :</translation>
     </message>
     <message>
         <source>a monitoring role, e.g. with pg_monitor</source>
-        <translation type="unfinished"></translation>
+        <translation>un rôle de supervision, p. ex. avec pg_monitor</translation>
     </message>
     <message>
         <source>U&amp;ser:</source>
-        <translation type="unfinished"></translation>
+        <translation>U&amp;tilisateur :</translation>
     </message>
     <message>
         <source>postgresql://monitor@db1/app, host=db1 dbname=app, service=prod, mysql://…</source>
-        <translation type="unfinished"></translation>
+        <translation>postgresql://monitor@db1/app, host=db1 dbname=app, service=prod, mysql://…</translation>
     </message>
     <message>
         <source>&amp;Target:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Cible :</translation>
     </message>
     <message>
         <source>empty: use ~/.pgpass, PGPASSWORD, the service file or ~/.my.cnf</source>
-        <translation type="unfinished"></translation>
+        <translation>vide : utiliser ~/.pgpass, PGPASSWORD, le fichier de services ou ~/.my.cnf</translation>
     </message>
     <message>
         <source>&amp;Password:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Mot de passe :</translation>
     </message>
     <message>
         <source>This build has no keyring support.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cette version ne prend pas en charge le trousseau.</translation>
     </message>
     <message>
         <source>dbtriage never writes a password to its settings or any file.</source>
-        <translation type="unfinished"></translation>
+        <translation>dbtriage n&apos;écrit jamais de mot de passe dans ses réglages ni dans aucun fichier.</translation>
     </message>
     <message>
         <source>TLS</source>
-        <translation type="unfinished"></translation>
+        <translation>TLS</translation>
     </message>
     <message>
         <source>driver default</source>
-        <translation type="unfinished"></translation>
+        <translation>valeur par défaut du pilote</translation>
     </message>
     <message>
         <source>&amp;Mode:</source>
-        <translation type="unfinished"></translation>
+        <translation>M&amp;ode :</translation>
     </message>
     <message>
         <source>CA certificate file (sslrootcert / ssl-ca)</source>
-        <translation type="unfinished"></translation>
+        <translation>Fichier du certificat de l&apos;AC (sslrootcert / ssl-ca)</translation>
     </message>
     <message>
         <source>…</source>
-        <translation type="unfinished"></translation>
+        <translation>…</translation>
     </message>
     <message>
         <source>Root certificate:</source>
-        <translation type="unfinished"></translation>
+        <translation>Certificat racine :</translation>
     </message>
     <message>
         <source> s</source>
-        <translation type="unfinished"></translation>
+        <translation> s</translation>
     </message>
     <message>
         <source>Sample &amp;every:</source>
-        <translation type="unfinished"></translation>
+        <translation>Échantillonner &amp;toutes les :</translation>
     </message>
     <message>
         <source>&amp;Connect</source>
-        <translation type="unfinished"></translation>
+        <translation>Se &amp;connecter</translation>
     </message>
     <message>
         <source>CA certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>Certificat de l&apos;AC</translation>
     </message>
     <message>
         <source>(none yet: fill in the form and save)</source>
-        <translation type="unfinished"></translation>
+        <translation>(aucun pour l&apos;instant : remplissez le formulaire et enregistrez)</translation>
     </message>
     <message>
         <source>stored in the desktop keyring</source>
-        <translation type="unfinished"></translation>
+        <translation>enregistré dans le trousseau du bureau</translation>
     </message>
     <message>
         <source>Give the profile a name to save it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Donnez un nom au profil pour l&apos;enregistrer.</translation>
     </message>
     <message>
         <source>Empty target: libpq&apos;s defaults (PGHOST, PGUSER, …) apply.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cible vide : les valeurs par défaut de libpq (PGHOST, PGUSER, …) s&apos;appliquent.</translation>
     </message>
 </context>
 <context>
     <name>dbt::gui::ConnectionChart</name>
     <message>
         <source>Connections by state</source>
-        <translation type="unfinished"></translation>
+        <translation>Connexions par état</translation>
     </message>
     <message>
         <source>&amp;Window:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Fenêtre :</translation>
     </message>
     <message>
         <source>5 min</source>
-        <translation type="unfinished"></translation>
+        <translation>5 min</translation>
     </message>
     <message>
         <source>15 min</source>
-        <translation type="unfinished"></translation>
+        <translation>15 min</translation>
     </message>
     <message>
         <source>30 min</source>
-        <translation type="unfinished"></translation>
+        <translation>30 min</translation>
     </message>
     <message>
         <source>No samples yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pas encore d&apos;échantillon.</translation>
     </message>
     <message>
         <source>The chart fills as samples arrive.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le graphique se remplit à mesure que les échantillons arrivent.</translation>
     </message>
     <message>
         <source>1 connection now.</source>
-        <translation type="unfinished"></translation>
+        <translation>1 connexion en ce moment.</translation>
     </message>
     <message>
         <source>%1 connections now.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 connexions en ce moment.</translation>
     </message>
     <message>
         <source>The trend appears from the second sample on; the chart fills as samples arrive.</source>
-        <translation type="unfinished"></translation>
+        <translation>La tendance apparaît à partir du deuxième échantillon ; le graphique se remplit à mesure que les échantillons arrivent.</translation>
     </message>
     <message>
         <source>(no state)</source>
-        <translation type="unfinished"></translation>
+        <translation>(aucun état)</translation>
     </message>
     <message>
         <source>peak %1 of %2 usable</source>
-        <translation type="unfinished"></translation>
+        <translation>pic de %1 sur %2 utilisables</translation>
     </message>
     <message>
         <source>usable maximum (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>maximum utilisable (%1)</translation>
     </message>
 </context>
 <context>
     <name>dbt::gui::LockGraphScene</name>
     <message>
         <source>dbtriage lock graph</source>
-        <translation type="unfinished"></translation>
+        <translation>Graphe des verrous dbtriage</translation>
     </message>
     <message>
         <source>Wait-for graph: root blockers on the left, waiters to the right.</source>
-        <translation type="unfinished"></translation>
+        <translation>Graphe d&apos;attente : bloqueurs racines à gauche, sessions en attente à droite.</translation>
     </message>
 </context>
 <context>
     <name>dbt::gui::LockNodeItem</name>
     <message>
         <source>+%1 waiting</source>
-        <translation type="unfinished"></translation>
+        <translation>+%1 en attente</translation>
     </message>
     <message>
         <source>for a %1 on %2</source>
-        <translation type="unfinished"></translation>
+        <translation>pour un %1 sur %2</translation>
     </message>
     <message>
         <source>the same object</source>
-        <translation type="unfinished"></translation>
+        <translation>le même objet</translation>
     </message>
     <message>
         <source>PIDs %1 … %2</source>
-        <translation type="unfinished"></translation>
+        <translation>PID %1 … %2</translation>
     </message>
     <message>
         <source>PID %1</source>
-        <translation type="unfinished"></translation>
+        <translation>PID %1</translation>
     </message>
     <message>
         <source> · lock cycle</source>
-        <translation type="unfinished"></translation>
+        <translation> · cycle de verrous</translation>
     </message>
     <message>
         <source> · root blocker</source>
-        <translation type="unfinished"></translation>
+        <translation> · bloqueur racine</translation>
     </message>
     <message>
         <source> · blocks %1</source>
-        <translation type="unfinished"></translation>
+        <translation> · bloque %1</translation>
     </message>
     <message>
         <source>no state</source>
-        <translation type="unfinished"></translation>
+        <translation>aucun état</translation>
     </message>
     <message>
         <source>(session details not reported)</source>
-        <translation type="unfinished"></translation>
+        <translation>(détails de la session non communiqués)</translation>
     </message>
     <message>
         <source>holds %1</source>
-        <translation type="unfinished"></translation>
+        <translation>détient %1</translation>
     </message>
 </context>
 <context>
     <name>dbt::gui::LocksView</name>
     <message>
         <source>Find PID</source>
-        <translation type="unfinished"></translation>
+        <translation>Chercher un PID</translation>
     </message>
     <message>
         <source>&amp;Fold waiters above:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Regrouper les attentes au-delà de :</translation>
     </message>
     <message>
         <source>Sibling sessions waiting the same way on the same object are drawn as one box when there are more than this many.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les sessions sœurs qui attendent de la même façon sur le même objet sont dessinées en une seule boîte lorsqu&apos;elles sont plus nombreuses que ce nombre.</translation>
     </message>
     <message>
         <source>Zoom in</source>
-        <translation type="unfinished"></translation>
+        <translation>Zoom avant</translation>
     </message>
     <message>
         <source>Zoom out</source>
-        <translation type="unfinished"></translation>
+        <translation>Zoom arrière</translation>
     </message>
     <message>
         <source>Fit</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajuster</translation>
     </message>
     <message>
         <source>Export PNG…</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporter en PNG…</translation>
     </message>
     <message>
         <source>Export SVG…</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporter en SVG…</translation>
     </message>
     <message>
         <source>Locks</source>
-        <translation type="unfinished"></translation>
+        <translation>Verrous</translation>
     </message>
     <message>
         <source>Not connected.</source>
-        <translation type="unfinished"></translation>
+        <translation>Non connecté.</translation>
     </message>
     <message>
         <source>Connect to a server (Ctrl+N) or open a snapshot file (Ctrl+O).</source>
-        <translation type="unfinished"></translation>
+        <translation>Connectez-vous à un serveur (Ctrl+N) ou ouvrez un fichier d&apos;instantané (Ctrl+O).</translation>
     </message>
     <message>
         <source>No lock waits right now.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune attente de verrou en ce moment.</translation>
     </message>
     <message>
         <source>No session waits on another session&apos;s lock in this sample.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dans cet échantillon, aucune session n&apos;attend le verrou d&apos;une autre session.</translation>
     </message>
     <message>
         <source>Lock waits could not be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les attentes de verrous n&apos;ont pas pu être lues.</translation>
     </message>
     <message>
         <source>1 root blocker</source>
-        <translation type="unfinished"></translation>
+        <translation>1 bloqueur racine</translation>
     </message>
     <message>
         <source>%1 root blockers</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 bloqueurs racines</translation>
     </message>
     <message>
         <source>1 session waiting</source>
-        <translation type="unfinished"></translation>
+        <translation>1 session en attente</translation>
     </message>
     <message>
         <source>%1 sessions waiting</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 sessions en attente</translation>
     </message>
     <message>
         <source> · %1 folded</source>
-        <translation type="unfinished"></translation>
+        <translation> · %1 regroupées</translation>
     </message>
     <message>
         <source> · %1 more blockers not drawn</source>
-        <translation type="unfinished"></translation>
+        <translation> · %1 autres bloqueurs non dessinés</translation>
     </message>
     <message>
         <source>Export lock graph as SVG</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporter le graphe des verrous en SVG</translation>
     </message>
     <message>
         <source>Export lock graph as PNG</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporter le graphe des verrous en PNG</translation>
     </message>
     <message>
         <source>SVG images (*.svg)</source>
-        <translation type="unfinished"></translation>
+        <translation>Images SVG (*.svg)</translation>
     </message>
     <message>
         <source>PNG images (*.png)</source>
-        <translation type="unfinished"></translation>
+        <translation>Images PNG (*.png)</translation>
     </message>
     <message>
         <source>Could not write %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible d&apos;écrire %1.</translation>
     </message>
 </context>
 <context>
     <name>dbt::gui::OverviewView</name>
     <message>
         <source>Findings</source>
-        <translation type="unfinished"></translation>
+        <translation>Constats</translation>
     </message>
     <message>
         <source>Connections</source>
-        <translation type="unfinished"></translation>
+        <translation>Connexions</translation>
     </message>
     <message>
         <source>Active</source>
-        <translation type="unfinished"></translation>
+        <translation>Actives</translation>
     </message>
     <message>
         <source>Waiting on locks</source>
-        <translation type="unfinished"></translation>
+        <translation>En attente de verrous</translation>
     </message>
     <message>
         <source>Idle in transaction</source>
-        <translation type="unfinished"></translation>
+        <translation>Inactives en transaction</translation>
     </message>
     <message>
         <source>Longest transaction</source>
-        <translation type="unfinished"></translation>
+        <translation>Transaction la plus longue</translation>
     </message>
     <message>
         <source>Cache hit ratio</source>
-        <translation type="unfinished"></translation>
+        <translation>Taux de succès du cache</translation>
     </message>
     <message>
         <source>Temp files</source>
-        <translation type="unfinished"></translation>
+        <translation>Fichiers temporaires</translation>
     </message>
     <message>
         <source>Connect to a server (Ctrl+N) or open a snapshot file (Ctrl+O) to see its findings here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Connectez-vous à un serveur (Ctrl+N) ou ouvrez un fichier d&apos;instantané (Ctrl+O) pour voir ses constats ici.</translation>
     </message>
     <message>
         <source>Nothing needs attention in the latest sample.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rien ne demande d&apos;attention dans le dernier échantillon.</translation>
     </message>
     <message>
         <source>Connections, locks, long transactions and idle sessions look normal.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les connexions, les verrous, les transactions longues et les sessions inactives semblent normaux.</translation>
     </message>
     <message>
         <source>Findings: %1 critical, %2 warning</source>
-        <translation type="unfinished"></translation>
+        <translation>Constats : %1 critiques, %2 avertissements</translation>
     </message>
     <message>
         <source>of %1 usable (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>sur %1 utilisables (%2)</translation>
     </message>
     <message>
         <source>running now</source>
-        <translation type="unfinished"></translation>
+        <translation>en cours d&apos;exécution</translation>
     </message>
     <message>
         <source>no lock waits</source>
-        <translation type="unfinished"></translation>
+        <translation>aucune attente de verrou</translation>
     </message>
     <message>
         <source>behind 1 root blocker</source>
-        <translation type="unfinished"></translation>
+        <translation>derrière 1 bloqueur racine</translation>
     </message>
     <message>
         <source>behind %1 root blockers</source>
-        <translation type="unfinished"></translation>
+        <translation>derrière %1 bloqueurs racines</translation>
     </message>
     <message>
         <source>transaction open</source>
-        <translation type="unfinished"></translation>
+        <translation>transaction ouverte</translation>
     </message>
     <message>
         <source>oldest open</source>
-        <translation type="unfinished"></translation>
+        <translation>la plus ancienne ouverte</translation>
     </message>
     <message>
         <source>none</source>
-        <translation type="unfinished"></translation>
+        <translation>aucune</translation>
     </message>
     <message>
         <source>no open transaction</source>
-        <translation type="unfinished"></translation>
+        <translation>aucune transaction ouverte</translation>
     </message>
     <message>
         <source>since stats reset</source>
-        <translation type="unfinished"></translation>
+        <translation>depuis la remise à zéro des statistiques</translation>
     </message>
     <message>
         <source>n/a</source>
-        <translation type="unfinished"></translation>
+        <translation>n/d</translation>
     </message>
     <message>
         <source>not reported</source>
-        <translation type="unfinished"></translation>
+        <translation>non communiqué</translation>
     </message>
     <message>
         <source>in the last %1</source>
-        <translation type="unfinished"></translation>
+        <translation>au cours des dernières %1</translation>
     </message>
     <message>
         <source>1 file since stats reset</source>
-        <translation type="unfinished"></translation>
+        <translation>1 fichier depuis la remise à zéro des statistiques</translation>
     </message>
     <message>
         <source>%1 files since stats reset</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 fichiers depuis la remise à zéro des statistiques</translation>
     </message>
 </context>
 <context>
     <name>dbt::gui::PasswordStore</name>
     <message>
         <source>The desktop keyring could not be read (%1); trying ~/.pgpass, PGPASSWORD and ~/.my.cnf instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le trousseau du bureau n&apos;a pas pu être lu (%1) ; essai de ~/.pgpass, PGPASSWORD et ~/.my.cnf à la place.</translation>
     </message>
     <message>
         <source>This build has no keyring support; using ~/.pgpass, PGPASSWORD and ~/.my.cnf.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cette version ne prend pas en charge le trousseau ; utilisation de ~/.pgpass, PGPASSWORD et ~/.my.cnf.</translation>
     </message>
     <message>
         <source>The password could not be stored in the desktop keyring (%1); it is used for this connection only.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le mot de passe n&apos;a pas pu être enregistré dans le trousseau du bureau (%1) ; il sert pour cette connexion uniquement.</translation>
     </message>
     <message>
         <source>This build has no keyring support; the password is used for this connection only.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cette version ne prend pas en charge le trousseau ; le mot de passe sert pour cette connexion uniquement.</translation>
     </message>
 </context>
 <context>
     <name>dbt::gui::SessionsView</name>
     <message>
         <source>Show &amp;idle sessions</source>
-        <translation type="unfinished"></translation>
+        <translation>Afficher les sessions &amp;inactives</translation>
     </message>
     <message>
         <source>Filter by user, database, application, state, client, PID or query text</source>
-        <translation type="unfinished"></translation>
+        <translation>Filtrer par utilisateur, base, application, état, client, PID ou texte de requête</translation>
     </message>
     <message>
         <source>Copy</source>
-        <translation type="unfinished"></translation>
+        <translation>Copier</translation>
     </message>
     <message>
         <source>As Markdown table</source>
-        <translation type="unfinished"></translation>
+        <translation>En tableau Markdown</translation>
     </message>
     <message>
         <source>As CSV</source>
-        <translation type="unfinished"></translation>
+        <translation>En CSV</translation>
     </message>
     <message>
         <source>Copy the selected sessions (all shown when none is selected)</source>
-        <translation type="unfinished"></translation>
+        <translation>Copier les sessions sélectionnées (toutes celles affichées si aucune n&apos;est sélectionnée)</translation>
     </message>
     <message>
         <source>Copy as Markdown table</source>
-        <translation type="unfinished"></translation>
+        <translation>Copier en tableau Markdown</translation>
     </message>
     <message>
         <source>Copy as CSV</source>
-        <translation type="unfinished"></translation>
+        <translation>Copier en CSV</translation>
     </message>
     <message>
         <source>Select a session to see its whole query.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sélectionnez une session pour voir sa requête entière.</translation>
     </message>
     <message>
         <source>%1 of 1 session</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 sur 1 session</translation>
     </message>
     <message>
         <source>%1 of %2 sessions</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 sur %2 sessions</translation>
     </message>
     <message>
         <source>Not connected.</source>
-        <translation type="unfinished"></translation>
+        <translation>Non connecté.</translation>
     </message>
     <message>
         <source>Connect to a server (Ctrl+N) or open a snapshot file (Ctrl+O).</source>
-        <translation type="unfinished"></translation>
+        <translation>Connectez-vous à un serveur (Ctrl+N) ou ouvrez un fichier d&apos;instantané (Ctrl+O).</translation>
     </message>
     <message>
         <source>No sessions in this sample.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune session dans cet échantillon.</translation>
     </message>
     <message>
         <source>The server reported no client sessions.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur n&apos;a signalé aucune session cliente.</translation>
     </message>
     <message>
         <source>The session list could not be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>La liste des sessions n&apos;a pas pu être lue : %1</translation>
     </message>
     <message>
         <source>The only session is idle.</source>
-        <translation type="unfinished"></translation>
+        <translation>La seule session est inactive.</translation>
     </message>
     <message>
         <source>All %1 sessions are idle.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les %1 sessions sont toutes inactives.</translation>
     </message>
     <message>
         <source>Tick &quot;Show idle sessions&quot; to list them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cochez « Afficher les sessions inactives » pour les lister.</translation>
     </message>
     <message>
         <source>No session matches the filter.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune session ne correspond au filtre.</translation>
     </message>
     <message>
         <source>1 session in this sample.</source>
-        <translation type="unfinished"></translation>
+        <translation>1 session dans cet échantillon.</translation>
     </message>
     <message>
         <source>%1 sessions in this sample.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 sessions dans cet échantillon.</translation>
     </message>
     <message>
         <source>Clear the filter or tick &quot;Show idle sessions&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Videz le filtre ou cochez « Afficher les sessions inactives ».</translation>
     </message>
     <message>
         <source>No session selected</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune session sélectionnée</translation>
     </message>
     <message>
         <source>%1 on %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 sur %2</translation>
     </message>
     <message>
         <source>PID %1 · %2%3 · %4</source>
-        <translation type="unfinished"></translation>
+        <translation>PID %1 · %2%3 · %4</translation>
     </message>
     <message>
         <source>no state</source>
-        <translation type="unfinished"></translation>
+        <translation>aucun état</translation>
     </message>
     <message>
         <source> for %1</source>
-        <translation type="unfinished"></translation>
+        <translation> depuis %1</translation>
     </message>
     <message>
         <source>Waits on %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Attend %1</translation>
     </message>
     <message>
         <source>PID %1 (%2 on %3%4)</source>
-        <translation type="unfinished"></translation>
+        <translation>PID %1 (%2 sur %3%4)</translation>
     </message>
     <message>
         <source>, queued ahead</source>
-        <translation type="unfinished"></translation>
+        <translation>, placée devant dans la file</translation>
     </message>
     <message>
         <source>blocked by %1</source>
-        <translation type="unfinished"></translation>
+        <translation>bloquée par %1</translation>
     </message>
     <message>
         <source>transaction open for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>transaction ouverte depuis %1</translation>
     </message>
     <message>
         <source>Not waiting.</source>
-        <translation type="unfinished"></translation>
+        <translation>N&apos;attend pas.</translation>
     </message>
     <message>
         <source>and %1 more</source>
-        <translation type="unfinished"></translation>
+        <translation>et %1 de plus</translation>
     </message>
     <message>
         <source>Blocks 1 session</source>
-        <translation type="unfinished"></translation>
+        <translation>Bloque 1 session</translation>
     </message>
     <message>
         <source>Blocks %1 sessions</source>
-        <translation type="unfinished"></translation>
+        <translation>Bloque %1 sessions</translation>
     </message>
     <message>
         <source> as a root blocker</source>
-        <translation type="unfinished"></translation>
+        <translation> en tant que bloqueur racine</translation>
     </message>
     <message>
         <source>Blocks nobody.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ne bloque personne.</translation>
     </message>
     <message>
         <source>(no query text)</source>
-        <translation type="unfinished"></translation>
+        <translation>(pas de texte de requête)</translation>
     </message>
 </context>
 <context>
     <name>dbt::gui::StatusArea</name>
     <message>
         <source>Retry now</source>
-        <translation type="unfinished"></translation>
+        <translation>Réessayer maintenant</translation>
     </message>
     <message>
         <source>Edit connection…</source>
-        <translation type="unfinished"></translation>
+        <translation>Modifier la connexion…</translation>
     </message>
     <message>
         <source>PostgreSQL</source>
-        <translation type="unfinished"></translation>
+        <translation>PostgreSQL</translation>
     </message>
     <message>
         <source>MySQL</source>
-        <translation type="unfinished"></translation>
+        <translation>MySQL</translation>
     </message>
     <message>
         <source>MariaDB</source>
-        <translation type="unfinished"></translation>
+        <translation>MariaDB</translation>
     </message>
     <message>
         <source>database %1</source>
-        <translation type="unfinished"></translation>
+        <translation>base %1</translation>
     </message>
     <message>
         <source>as %1</source>
-        <translation type="unfinished"></translation>
+        <translation>en tant que %1</translation>
     </message>
     <message>
         <source>replica</source>
-        <translation type="unfinished"></translation>
+        <translation>réplique</translation>
     </message>
     <message>
         <source>Not connected</source>
-        <translation type="unfinished"></translation>
+        <translation>Non connecté</translation>
     </message>
     <message>
         <source>Connecting…</source>
-        <translation type="unfinished"></translation>
+        <translation>Connexion…</translation>
     </message>
     <message>
         <source>Connected</source>
-        <translation type="unfinished"></translation>
+        <translation>Connecté</translation>
     </message>
     <message>
         <source>Reconnecting (attempt %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Reconnexion (tentative %1)</translation>
     </message>
     <message>
         <source>Connection failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Échec de la connexion</translation>
     </message>
     <message>
         <source>Paused</source>
-        <translation type="unfinished"></translation>
+        <translation>En pause</translation>
     </message>
     <message>
         <source>Offline</source>
-        <translation type="unfinished"></translation>
+        <translation>Hors ligne</translation>
     </message>
     <message>
         <source>Showing %1; nothing is sampled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Affichage de %1 ; rien n&apos;est échantillonné.</translation>
     </message>
     <message>
         <source>Connect to a server with Ctrl+N, or open a snapshot file with Ctrl+O.</source>
-        <translation type="unfinished"></translation>
+        <translation>Connectez-vous à un serveur avec Ctrl+N, ou ouvrez un fichier d&apos;instantané avec Ctrl+O.</translation>
     </message>
     <message>
         <source>data from just now</source>
-        <translation type="unfinished"></translation>
+        <translation>données de l&apos;instant</translation>
     </message>
     <message>
         <source>data from %1 ago</source>
-        <translation type="unfinished"></translation>
+        <translation>données d&apos;il y a %1</translation>
     </message>
     <message>
         <source>The server has not answered for a while; the panels show the last data it sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur ne répond plus depuis un moment ; les panneaux montrent les dernières données qu&apos;il a envoyées.</translation>
     </message>
 </context>
 <context>
     <name>dbt::gui::TopQueriesView</name>
     <message>
         <source>Explain</source>
-        <translation type="unfinished"></translation>
+        <translation>Expliquer</translation>
     </message>
     <message>
         <source>&amp;Window:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Fenêtre :</translation>
     </message>
     <message>
         <source>Last 1 min</source>
-        <translation type="unfinished"></translation>
+        <translation>Dernière minute</translation>
     </message>
     <message>
         <source>Last 5 min</source>
-        <translation type="unfinished"></translation>
+        <translation>5 dernières min</translation>
     </message>
     <message>
         <source>Last 15 min</source>
-        <translation type="unfinished"></translation>
+        <translation>15 dernières min</translation>
     </message>
     <message>
         <source>Since connect</source>
-        <translation type="unfinished"></translation>
+        <translation>Depuis la connexion</translation>
     </message>
     <message>
         <source>&amp;Sort by:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Trier par :</translation>
     </message>
     <message>
         <source>Total time</source>
-        <translation type="unfinished"></translation>
+        <translation>Temps total</translation>
     </message>
     <message>
         <source>Mean time</source>
-        <translation type="unfinished"></translation>
+        <translation>Temps moyen</translation>
     </message>
     <message>
         <source>Calls</source>
-        <translation type="unfinished"></translation>
+        <translation>Appels</translation>
     </message>
     <message>
         <source>Rows</source>
-        <translation type="unfinished"></translation>
+        <translation>Lignes</translation>
     </message>
     <message>
         <source>Filter by statement text, database or user</source>
-        <translation type="unfinished"></translation>
+        <translation>Filtrer par texte de requête, base ou utilisateur</translation>
     </message>
     <message>
         <source>Comes with the explain view</source>
-        <translation type="unfinished"></translation>
+        <translation>Arrive avec la vue des plans</translation>
     </message>
     <message>
         <source>Top %1 by total time</source>
-        <translation type="unfinished"></translation>
+        <translation>Top %1 par temps total</translation>
     </message>
     <message>
         <source>Select a statement to see its text and its figures over time.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sélectionnez une requête pour voir son texte et ses chiffres dans le temps.</translation>
     </message>
     <message>
         <source>Work done between %1 and %2 (%3): deltas between samples, not counters since the last reset.</source>
-        <translation type="unfinished"></translation>
+        <translation>Travail effectué entre %1 et %2 (%3) : écarts entre échantillons, pas les compteurs depuis la dernière remise à zéro.</translation>
     </message>
     <message>
         <source>Connected for less than the window; it fills as samples arrive.</source>
-        <translation type="unfinished"></translation>
+        <translation>Connecté depuis moins longtemps que la fenêtre ; elle se remplit à mesure que les échantillons arrivent.</translation>
     </message>
     <message>
         <source>Work done between %1 and %2, as recorded in the snapshot.</source>
-        <translation type="unfinished"></translation>
+        <translation>Travail effectué entre %1 et %2, tel qu&apos;enregistré dans l&apos;instantané.</translation>
     </message>
     <message>
         <source>One sample so far: counters since the last statistics reset. The window&apos;s deltas appear from the next sample on.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un seul échantillon pour l&apos;instant : compteurs depuis la dernière remise à zéro des statistiques. Les écarts de la fenêtre apparaissent dès l&apos;échantillon suivant.</translation>
     </message>
     <message>
         <source>Not connected.</source>
-        <translation type="unfinished"></translation>
+        <translation>Non connecté.</translation>
     </message>
     <message>
         <source>Connect to a server (Ctrl+N) or open a snapshot file (Ctrl+O).</source>
-        <translation type="unfinished"></translation>
+        <translation>Connectez-vous à un serveur (Ctrl+N) ou ouvrez un fichier d&apos;instantané (Ctrl+O).</translation>
     </message>
     <message>
         <source>Statement statistics are not available.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les statistiques des requêtes ne sont pas disponibles.</translation>
     </message>
     <message>
         <source>No statement ran in this window.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune requête n&apos;a été exécutée dans cette fenêtre.</translation>
     </message>
     <message>
         <source>Pick a longer window, or wait for the next samples.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisissez une fenêtre plus longue, ou attendez les prochains échantillons.</translation>
     </message>
     <message>
         <source>No statement statistics in this sample.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune statistique de requête dans cet échantillon.</translation>
     </message>
     <message>
         <source>The server reported none.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur n&apos;en a signalé aucune.</translation>
     </message>
     <message>
         <source>Total time (s)</source>
-        <translation type="unfinished"></translation>
+        <translation>Temps total (s)</translation>
     </message>
     <message>
         <source>#%1 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>n° %1 %2</translation>
     </message>
     <message>
         <source>seconds</source>
-        <translation type="unfinished"></translation>
+        <translation>secondes</translation>
     </message>
     <message>
         <source>No statement selected</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune requête sélectionnée</translation>
     </message>
     <message>
         <source>Statement %1 · %2 · %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Requête %1 · %2 · %3</translation>
     </message>
     <message>
         <source>(no id)</source>
-        <translation type="unfinished"></translation>
+        <translation>(pas d&apos;identifiant)</translation>
     </message>
     <message>
         <source>%1 total (%2 of all statements&apos; time)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 au total (%2 du temps de toutes les requêtes)</translation>
     </message>
     <message>
         <source>1 call</source>
-        <translation type="unfinished"></translation>
+        <translation>1 appel</translation>
     </message>
     <message>
         <source>%1 calls</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 appels</translation>
     </message>
     <message>
         <source>%1 mean</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 en moyenne</translation>
     </message>
     <message>
         <source>%1 rows</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 lignes</translation>
     </message>
     <message>
         <source>cache hit %1</source>
-        <translation type="unfinished"></translation>
+        <translation>succès du cache %1</translation>
     </message>
     <message>
         <source>%1 written to temp files</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 écrits dans des fichiers temporaires</translation>
     </message>
     <message>
         <source>%1 rows examined</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 lignes examinées</translation>
     </message>
     <message>
         <source>%1 calls without an index</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 appels sans index</translation>
     </message>
     <message>
         <source>(text not available)</source>
-        <translation type="unfinished"></translation>
+        <translation>(texte non disponible)</translation>
     </message>
     <message>
         <source>Figures over time appear after a few samples.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les chiffres dans le temps apparaissent après quelques échantillons.</translation>
     </message>
     <message>
         <source>Over time (per sample interval)</source>
-        <translation type="unfinished"></translation>
+        <translation>Dans le temps (par intervalle d&apos;échantillonnage)</translation>
     </message>
     <message>
         <source>calls/s</source>
-        <translation type="unfinished"></translation>
+        <translation>appels/s</translation>
     </message>
     <message>
         <source>mean ms</source>
-        <translation type="unfinished"></translation>
+        <translation>ms en moyenne</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Usage:
+  dbtriage [CONNECTION]                 open the window (connected when given)
+  dbtriage BUNDLE.zip|DIR               open the window on a recorded bundle
+  dbtriage collect CONNECTION [options] sample a server headless
+  dbtriage open BUNDLE [--json]         show a recorded bundle (verified first)
+  dbtriage compare A B                  compare two bundles, or a bundle (A) and a
+                                        live server (B = CONNECTION)
+  dbtriage --version | --help
+
+CONNECTION is a postgresql:// or postgres:// URI, a libpq keyword string
+(&quot;host=db1 dbname=app&quot;), service=NAME, or a mysql:// / mariadb:// URI.
+Passwords come from ~/.pgpass, PGPASSWORD, the service file or ~/.my.cnf.
+Run &quot;dbtriage collect --help&quot; for the collect options.
+</source>
+        <translation>Utilisation :
+  dbtriage [CONNEXION]                  ouvrir la fenêtre (connectée si indiquée)
+  dbtriage DOSSIER.zip|RÉP              ouvrir la fenêtre sur un dossier enregistré
+  dbtriage collect CONNEXION [options]  échantillonner un serveur sans fenêtre
+  dbtriage open DOSSIER [--json]        afficher un dossier enregistré (vérifié d&apos;abord)
+  dbtriage compare A B                  comparer deux dossiers, ou un dossier (A) et un
+                                        serveur en direct (B = CONNEXION)
+  dbtriage --version | --help
+
+CONNEXION est une URI postgresql:// ou postgres://, une chaîne de mots-clés libpq
+(« host=db1 dbname=app »), service=NOM, ou une URI mysql:// / mariadb://.
+Les mots de passe viennent de ~/.pgpass, PGPASSWORD, du fichier de services ou de ~/.my.cnf.
+Lancez « dbtriage collect --help » pour les options de collect.
+</translation>
     </message>
 </context>
 </TS>
