@@ -6,6 +6,7 @@
 #include "common/statusarea.h"
 #include "connect/connectdialog.h"
 #include "connect/passwordstore.h"
+#include "export/exportdialog.h"
 #include "locks/locksview.h"
 #include "models/snapshotfiles.h"
 #include "overview/overviewview.h"
@@ -146,6 +147,11 @@ void MainWindow::buildActions() {
     openBundleAction->setToolTip(
         tr("Open an evidence bundle (.zip or directory) written by Export evidence or "
            "dbtriage collect --out (Ctrl+Shift+O)"));
+    export_ = file->addAction(icon(QStringLiteral("export")), tr("&Export evidence…"), this,
+                              &MainWindow::showExportDialog);
+    export_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    export_->setToolTip(tr("Write an evidence bundle of the recent samples with a note: a .zip "
+                           "or a directory to attach to a ticket (Ctrl+E)"));
     disconnect_ = file->addAction(tr("&Disconnect"), this, &MainWindow::disconnectFromServer);
     disconnect_->setEnabled(false);
     file->addSeparator();
@@ -255,6 +261,11 @@ void MainWindow::openBundleDialog() {
         (info.fileName() == QLatin1String("snapshot.json") &&
          QFileInfo::exists(info.dir().filePath(QStringLiteral("manifest.json"))));
     openBundle(inDirectory ? info.absolutePath() : path);
+}
+
+void MainWindow::showExportDialog() {
+    ExportDialog dialog(&history_, this);
+    dialog.exec();
 }
 
 void MainWindow::showBanner(const QString& text, bool warning) {

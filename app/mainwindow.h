@@ -91,6 +91,7 @@ private:
     void showConnectDialog();
     void openSnapshotDialog();
     void openBundleDialog();
+    void showExportDialog();
     void clearBundle();
     void showBanner(const QString& text, bool warning);
     void startMonitor(const gui::ConnectRequest& request, const QString& password);
@@ -117,6 +118,7 @@ private:
     QAction* pause_ = nullptr;
     QAction* refresh_ = nullptr;
     QAction* disconnect_ = nullptr;
+    QAction* export_ = nullptr;
     QComboBox* interval_ = nullptr;
     gui::ConnectRequest current_;
     SamplerStatus lastStatus_;

@@ -1,0 +1,90 @@
+// File → Export evidence… (Ctrl+E): writes an evidence bundle (docs/bundle-format.md) of the
+// window's recent samples, with a note, to a .zip or a directory. The samples are copied when
+// the export starts; the charts are drawn headless (diagnostics/render) and the bundle written by
+// BundleWriter on a worker thread, so the window keeps sampling and drawing meanwhile. A failure
+// (unwritable target, full disk) is one sentence in the dialog and leaves nothing under the
+// final name (BundleWriter writes under a temporary name and renames).
+//
+// The plans (explain top N) and index candidates (advise) options are shown disabled until the
+// GUI has a job runner for work that needs the database.
+#pragma once
+
+#include "bundle/bundlewriter.h"
+#include "snapshot.h"
+
+#include <QDialog>
+#include <vector>
+
+class QCheckBox;
+class QDialogButtonBox;
+class QLabel;
+class QLineEdit;
+class QPlainTextEdit;
+class QProgressBar;
+class QPushButton;
+class QSpinBox;
+class QThread;
+
+namespace dbt {
+class SnapshotHistory;
+}
+
+namespace dbt::gui {
+
+// The bundle input for the last samples of a window, oldest first: the result carries window
+// deltas when there are two or more samples. `note` goes into the README and manifest.
+BundleInput exportInput(const std::vector<SnapshotPtr>& series, const QString& note);
+
+class ExportDialog final : public QDialog {
+    Q_OBJECT
+public:
+    explicit ExportDialog(const SnapshotHistory* history, QWidget* parent = nullptr);
+    ~ExportDialog() override;
+
+    void setDestination(const QString& path);
+    QString destination() const;
+    void setNote(const QString& note);
+    void setSamples(int samples);
+    int samples() const;
+    bool busy() const { return thread_ != nullptr; }
+    // The last export's outcome: a sentence (empty before any export).
+    QString resultText() const;
+    const BundleWriteResult& result() const { return result_; }
+
+    // Starts writing (the Export button); returns false with the sentence shown when the
+    // destination is empty or there is nothing to export.
+    bool startExport();
+
+signals:
+    void exported(const QString& path);
+    void failed(const QString& sentence);
+    void stageChanged(const QString& stage); // emitted from the worker; queued to the dialog
+
+protected:
+    void reject() override;
+
+private:
+    void browse();
+    void onFinished();
+    void setBusy(bool busy);
+    QString defaultDestination() const;
+
+    const SnapshotHistory* history_;
+    QPlainTextEdit* note_;
+    QSpinBox* samples_;
+    QLabel* window_;
+    QSpinBox* explainTop_;
+    QCheckBox* advise_;
+    QLineEdit* destination_;
+    QCheckBox* directory_;
+    QPushButton* browse_;
+    QProgressBar* progress_;
+    QLabel* stage_;
+    QLabel* outcome_;
+    QDialogButtonBox* buttons_;
+    QPushButton* export_;
+    QThread* thread_ = nullptr;
+    BundleWriteResult result_; // written by the worker, read after it finished
+};
+
+} // namespace dbt::gui
