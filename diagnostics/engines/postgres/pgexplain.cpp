@@ -205,8 +205,10 @@ EngineError explainFailure(const std::exception& e, const ExplainContext& c) {
     return EngineError(Kind::Query, "EXPLAIN failed: " + line(e, c) + ". Check the statement.");
 }
 
-ExplainResult explainOn(pqxx::connection_base& conn, const ExplainRequest& request,
-                        const ExplainContext& c) {
+namespace {
+
+ExplainResult explainUnmapped(pqxx::connection_base& conn, const ExplainRequest& request,
+                              const ExplainContext& c) {
     ExplainResult result;
     result.dialect = std::string(plans::dialectName(plans::Dialect::PostgresJson));
     result.explained = request.sql;
@@ -291,6 +293,23 @@ ExplainResult explainOn(pqxx::connection_base& conn, const ExplainRequest& reque
         result.notes.push_back("PREPARE could not infer every parameter type; dbtriage used (" +
                                typeList(guess) + ").");
     return result;
+}
+
+} // namespace
+
+ExplainResult explainOn(pqxx::connection_base& conn, const ExplainRequest& request,
+                        const ExplainContext& c) {
+    try {
+        return explainUnmapped(conn, request, c);
+    } catch (const EngineError&) {
+        throw;
+    } catch (const pqxx::broken_connection&) {
+        throw;
+    } catch (const std::exception& e) {
+        if (explainConnectionGone(e))
+            throw pqxx::broken_connection(e.what());
+        throw explainFailure(e, c);
+    }
 }
 
 } // namespace dbt::pg
