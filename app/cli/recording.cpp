@@ -2,6 +2,7 @@
 
 #include "analysis.h"
 
+#include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QThread>
 
@@ -19,9 +20,11 @@ bool record(Collector& collector, int samples, double interval, Recording& out) 
             clock.start();
         }
         try {
-            out.series.push_back(collector.sample());
+            // The last sample reads fresh statement counters: the window ends there.
+            out.series.push_back(
+                collector.sample(i + 1 == samples ? StatementRead::Fresh : StatementRead::WhenDue));
         } catch (const EngineError& e) {
-            out.problems << QStringLiteral("Sample %1 of %2 failed: %3")
+            out.problems << QCoreApplication::translate("recording", "Sample %1 of %2 failed: %3")
                                 .arg(i + 1)
                                 .arg(samples)
                                 .arg(QString::fromStdString(e.what()));

@@ -4,6 +4,9 @@
 #include "redact.h"
 #include "timefmt.h"
 
+#include <algorithm>
+#include <chrono>
+
 #ifndef DBTRIAGE_VERSION
 #define DBTRIAGE_VERSION "0"
 #endif
@@ -33,19 +36,72 @@ void Collector::disconnect() {
         engine_->disconnect();
 }
 
-SnapshotPtr Collector::sample() {
+namespace {
+
+std::int64_t steadyMs() {
+    return std::chrono::duration_cast<std::chrono::milliseconds>(
+               std::chrono::steady_clock::now().time_since_epoch())
+        .count();
+}
+
+bool isStatementProbe(const ProbeNote& p) {
+    return p.probe == "statements" || p.probe == "statement-texts";
+}
+
+} // namespace
+
+SnapshotPtr Collector::sample(StatementRead read) {
     if (!connected())
         connect();
     auto snapshot = std::make_shared<Snapshot>();
     snapshot->server = server_;
     snapshot->toolVersion = DBTRIAGE_VERSION;
+    const std::int64_t steadyNow = steadyMs();
+    const bool due = read == StatementRead::Fresh || lastStatementsAt_ == 0 ||
+                     options_.statementIntervalMs <= 0 ||
+                     steadyNow - lastStatementsSteady_ >= options_.statementIntervalMs;
+    // Drivers read the statement counters only when asked to (statementsFresh on entry).
+    snapshot->statementsFresh = due;
     engine_->sample(*snapshot);
     if (snapshot->collectedAt == 0)
         snapshot->collectedAt = nowMicros();
+    // A driver that read the counters anyway (or could not skip them) has fresh ones.
+    const bool readNow =
+        due || std::any_of(snapshot->probes.begin(), snapshot->probes.end(), isStatementProbe);
     dropOwnStatements(*snapshot);
     snapshot->redacted = options_.connect.redact;
     if (options_.connect.redact)
         redact(*snapshot);
+    const bool failed = readNow && std::any_of(snapshot->probes.begin(), snapshot->probes.end(),
+                                               [](const ProbeNote& p) {
+                                                   return p.probe == "statements" && p.failed();
+                                               });
+    if (failed && lastStatementsAt_ != 0) {
+        // A failed read is tried again at the next sample; the last values read are carried
+        // (next to the failure's note), so that deltas never start from an empty list.
+        snapshot->statementsFresh = false;
+        snapshot->statementsSampledAt = lastStatementsAt_;
+        snapshot->statements = lastStatements_;
+    } else if (readNow) {
+        snapshot->statementsFresh = true;
+        snapshot->statementsSampledAt = snapshot->collectedAt;
+        if (!failed) {
+            lastStatements_ = snapshot->statements;
+            lastStatementProbes_.clear();
+            for (const ProbeNote& p : snapshot->probes) {
+                if (isStatementProbe(p))
+                    lastStatementProbes_.push_back(p);
+            }
+            lastStatementsAt_ = snapshot->collectedAt;
+            lastStatementsSteady_ = steadyNow;
+        }
+    } else {
+        snapshot->statementsFresh = false;
+        snapshot->statementsSampledAt = lastStatementsAt_;
+        snapshot->statements = lastStatements_;
+        snapshot->probes.insert(snapshot->probes.end(), lastStatementProbes_.begin(),
+                                lastStatementProbes_.end());
+    }
     analyseSnapshot(*snapshot, preflight_, options_.findings);
     return snapshot;
 }

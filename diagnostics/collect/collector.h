@@ -17,6 +17,16 @@ namespace dbt {
 struct CollectorOptions {
     ConnectOptions connect;
     FindingOptions findings;
+    // Statement counters (pg_stat_statements, performance_schema digests) are the costliest
+    // probe: read at most this often; the samples in between carry the last values read
+    // (Snapshot::statementsFresh false). 0 reads them at every sample.
+    int statementIntervalMs = 10000;
+};
+
+// When a sample reads the statement counters.
+enum class StatementRead {
+    WhenDue, // the first sample, then once statementIntervalMs have passed
+    Fresh,   // this sample (e.g. the last sample of a recording, whose window ends there)
 };
 
 class Collector {
@@ -33,7 +43,7 @@ public:
 
     // One redacted, analysed snapshot. When the connection was lost it reconnects first.
     // Throws EngineError (Lost, Connect, Auth) when the server cannot be reached.
-    SnapshotPtr sample();
+    SnapshotPtr sample(StatementRead read = StatementRead::WhenDue);
 
     const ServerInfo& server() const { return server_; }
     const std::vector<Finding>& preflight() const { return preflight_; }
@@ -48,6 +58,11 @@ private:
     ServerInfo server_;
     std::vector<Finding> preflight_;
     std::unordered_map<std::string, std::string> statementTextCache_; // id -> redacted
+    // the last statement counters read (redacted), carried into the samples in between
+    std::vector<StatementStat> lastStatements_;
+    std::vector<ProbeNote> lastStatementProbes_;
+    Micros lastStatementsAt_ = 0;           // collectedAt of the sample that read them; 0: none yet
+    std::int64_t lastStatementsSteady_ = 0; // steady clock, ms
 };
 
 } // namespace dbt

@@ -8,8 +8,7 @@
 namespace dbt {
 
 void analyseSnapshot(Snapshot& s, const std::vector<Finding>& preflight,
-                     const FindingOptions& options)
-{
+                     const FindingOptions& options) {
     WaitGraph graph = analyzeWaitGraph(s.sessions, s.lockWaits, s.heldLocks);
     s.rootBlockers = std::move(graph.roots);
     s.cycles = std::move(graph.cycles);
@@ -23,19 +22,22 @@ void analyseSnapshot(Snapshot& s, const std::vector<Finding>& preflight,
     s.findings = std::move(findings);
 }
 
-Snapshot withStatementWindow(const Snapshot& earlier, const Snapshot& later)
-{
+Snapshot withStatementWindow(const Snapshot& earlier, const Snapshot& later) {
     Snapshot out = later;
     StatementDelta delta = statementDeltas(earlier.statements, later.statements);
     out.statements = std::move(delta.statements);
     out.statementScope = StatementScope::Window;
-    out.statementWindowStart = earlier.collectedAt;
+    // Carried counters were read earlier than their sample: the window starts at the read.
+    out.statementWindowStart = earlier.statementsAt();
     if (delta.resetDetected) {
         out.findings.push_back(Finding{
-            Severity::Info, "statistics-reset",
+            Severity::Info,
+            "statistics-reset",
             "Statement statistics were reset during the window; the figures of the affected "
             "statements count only the time since the reset.",
-            "Compare a longer window later, or ask who reset the statistics.", {}, {}});
+            "Compare a longer window later, or ask who reset the statistics.",
+            {},
+            {}});
     }
     return out;
 }

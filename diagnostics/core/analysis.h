@@ -14,8 +14,9 @@ void analyseSnapshot(Snapshot& snapshot, const std::vector<Finding>& preflight,
                      const FindingOptions& options = {});
 
 // A copy of `later` whose statements are the window deltas since `earlier`
-// (scope Window, window start = earlier.collectedAt). A stats reset inside the window
-// adds an info finding that says so.
+// (scope Window, window start = earlier.statementsAt(), i.e. when its counters were read).
+// `later` should hold fresh counters (statementsFresh), or the window ends at its
+// statementsAt(). A stats reset inside the window adds an info finding that says so.
 Snapshot withStatementWindow(const Snapshot& earlier, const Snapshot& later);
 
 } // namespace dbt

@@ -26,16 +26,16 @@ std::optional<Severity> severityFromName(const std::string& name);
 
 struct ServerInfo {
     Engine engine = Engine::PostgreSQL;
-    std::string version;          // human version string, e.g. "15.18"
-    int versionNum = 0;           // PostgreSQL server_version_num, MySQL 80036, MariaDB 101119
-    std::string host;             // as the user named it (never a password)
+    std::string version; // human version string, e.g. "15.18"
+    int versionNum = 0;  // PostgreSQL server_version_num, MySQL 80036, MariaDB 101119
+    std::string host;    // as the user named it (never a password)
     std::string port;
-    std::string database;         // connected database (PG) / default schema (MySQL)
-    std::string user;             // role the tool connected as
-    bool inRecovery = false;      // hot standby / replica
-    bool superuser = false;       // the tool's role is a superuser (or has SUPER/ALL)
-    bool readAllStats = false;    // pg_read_all_stats / PROCESS: sees other users' texts
-    std::vector<std::string> extensions;      // e.g. pg_stat_statements, hypopg
+    std::string database;                // connected database (PG) / default schema (MySQL)
+    std::string user;                    // role the tool connected as
+    bool inRecovery = false;             // hot standby / replica
+    bool superuser = false;              // the tool's role is a superuser (or has SUPER/ALL)
+    bool readAllStats = false;           // pg_read_all_stats / PROCESS: sees other users' texts
+    std::vector<std::string> extensions; // e.g. pg_stat_statements, hypopg
     std::map<std::string, std::string> settings; // triage-relevant settings by name
 };
 
@@ -56,7 +56,7 @@ struct Session {
     std::string user;
     std::string database;
     std::string application;
-    std::string client; // client address (host:port or socket)
+    std::string client;      // client address (host:port or socket)
     std::string backendType; // "client backend", "autovacuum worker", ... (MySQL: command)
     std::string state;       // active, idle, idle in transaction, ... (MySQL: normalised)
     std::string waitEventType;
@@ -73,10 +73,10 @@ struct Session {
 struct LockWait {
     std::int64_t waitingPid = 0;
     std::int64_t blockingPid = 0;
-    std::string lockType; // relation, tuple, transactionid, advisory, metadata, record, ...
-    std::string mode;     // mode the waiter asks for
-    std::string object;   // human description: "public.orders", "row (0,3) of public.orders"
-    bool hard = true;     // blocker holds a conflicting lock (false: queued ahead of the waiter)
+    std::string lockType;  // relation, tuple, transactionid, advisory, metadata, record, ...
+    std::string mode;      // mode the waiter asks for
+    std::string object;    // human description: "public.orders", "row (0,3) of public.orders"
+    bool hard = true;      // blocker holds a conflicting lock (false: queued ahead of the waiter)
     int queuePosition = 0; // 1-based position among waiters of the same object, 0 unknown
 };
 
@@ -89,8 +89,8 @@ struct HeldLock {
 };
 
 struct StatementStat {
-    std::string id;       // queryid / digest, as text
-    std::string query;    // normalised text (may be empty until texts are fetched)
+    std::string id;    // queryid / digest, as text
+    std::string query; // normalised text (may be empty until texts are fetched)
     std::string database;
     std::string user;
     std::int64_t calls = 0;
@@ -146,10 +146,10 @@ struct RootBlocker {
 
 struct Finding {
     Severity severity = Severity::Info;
-    std::string code;    // stable identifier, e.g. "root-blocker"
-    std::string summary; // plain sentence of what is wrong
+    std::string code;     // stable identifier, e.g. "root-blocker"
+    std::string summary;  // plain sentence of what is wrong
     std::string nextStep; // plain sentence of what to do next
-    std::string command; // exact command a senior could run; shown, never executed
+    std::string command;  // exact command a senior could run; shown, never executed
     std::vector<std::int64_t> pids;
 };
 
@@ -161,7 +161,9 @@ struct ProbeNote {
     std::string probe;
     std::string status;
     bool ok() const { return status == "ok"; }
-    bool failed() const { return status.rfind("failed", 0) == 0 || status.rfind("skipped", 0) == 0; }
+    bool failed() const {
+        return status.rfind("failed", 0) == 0 || status.rfind("skipped", 0) == 0;
+    }
 };
 
 enum class StatementScope { Cumulative, Window };
@@ -177,6 +179,12 @@ struct Snapshot {
     std::vector<StatementStat> statements;
     StatementScope statementScope = StatementScope::Cumulative;
     Micros statementWindowStart = 0; // for Window scope: the earlier sample's time
+    // Statement counters are read on their own, slower cadence. statementsFresh: this
+    // sample read them; otherwise `statements` are the last values read, carried over, and
+    // statementsSampledAt says when they were read (0: read in this sample / unknown).
+    bool statementsFresh = true;
+    Micros statementsSampledAt = 0;
+    Micros statementsAt() const { return statementsSampledAt ? statementsSampledAt : collectedAt; }
     Health health;
     std::vector<RootBlocker> rootBlockers; // derived by analysis
     std::vector<std::vector<std::int64_t>> cycles;

@@ -217,6 +217,8 @@ json snapshotToJson(const Snapshot& s) {
     j["statements_window_start"] = s.statementScope == StatementScope::Window
                                        ? json(formatRfc3339(s.statementWindowStart))
                                        : json(nullptr);
+    j["statements_fresh"] = s.statementsFresh;
+    j["statements_sampled_at"] = formatRfc3339(s.statementsAt());
     json stmts = json::array();
     for (const StatementStat& x : s.statements) {
         stmts.push_back({{"id", x.id},
@@ -399,6 +401,10 @@ Snapshot snapshotFromJson(const json& j) {
     s.statementScope = scope == "window" ? StatementScope::Window : StatementScope::Cumulative;
     if (s.statementScope == StatementScope::Window)
         s.statementWindowStart = time(j, "statements_window_start").value_or(s.collectedAt);
+    s.statementsFresh = flag(j, "statements_fresh", true);
+    s.statementsSampledAt = time(j, "statements_sampled_at").value_or(0);
+    if (s.statementsSampledAt == s.collectedAt)
+        s.statementsSampledAt = 0;
     for (const json& o : array(j, "statements")) {
         StatementStat x;
         x.id = str(o, "id");

@@ -72,8 +72,8 @@ void SnapshotHistory::thin() {
         if (!isFirst && age > limits_.maxAgeMicros)
             keep = false;
         else if (!isFirst && age > limits_.keepAllMicros && !kept.empty() &&
-                 s->collectedAt - lastKept < limits_.thinSpacingMicros)
-            keep = false;
+                 (s->collectedAt - lastKept < limits_.thinSpacingMicros || !s->statementsFresh))
+            keep = false; // thinned; of the older samples only those with fresh counters
         if (keep) {
             kept.push_back(s);
             lastKept = s->collectedAt;
@@ -96,22 +96,34 @@ SnapshotPtr SnapshotHistory::statementWindow(StatementWindow window) const {
     if (cached != windowCache_.end())
         return cached->second;
 
-    const SnapshotPtr& later = snapshots_.back();
-    SnapshotPtr baseline = snapshots_.front();
+    // Statement counters are read on their own cadence: only samples that read them
+    // (statementsFresh) bound a window; the samples in between only carry those values.
+    SnapshotPtr later;
+    for (auto it = snapshots_.rbegin(); it != snapshots_.rend() && !later; ++it) {
+        if ((*it)->statementsFresh)
+            later = *it;
+    }
+    if (!later)
+        return {};
+    SnapshotPtr baseline = first_ && first_->statementsFresh ? first_ : SnapshotPtr();
+    for (const SnapshotPtr& s : snapshots_) {
+        if (!baseline && s->statementsFresh)
+            baseline = s;
+    }
     if (window != StatementWindow::SinceConnect) {
         const Micros start = later->collectedAt - Micros(windowSeconds(window)) * 1'000'000;
-        // The oldest kept sample at or after the window start (the first sample of the
-        // session is kept even when older, and is skipped by this test); the oldest sample
-        // when the history is shorter than the window or has a gap.
+        // The oldest kept fresh sample at or after the window start (the first sample of the
+        // session is kept even when older, and is skipped by this test); the oldest fresh
+        // sample when the history is shorter than the window or has a gap.
         for (const SnapshotPtr& s : snapshots_) {
-            if (s->collectedAt >= start && s != later) {
+            if (s->statementsFresh && s->collectedAt >= start && s != later) {
                 baseline = s;
                 break;
             }
         }
-    } else if (first_) {
-        baseline = first_;
     }
+    if (!baseline || baseline == later)
+        return {};
     // Like withStatementWindow(), without copying the sessions and locks of the sample: the
     // window snapshot only feeds the statement views, and a 2,000-session copy per refresh
     // is time the GUI thread does not have.
@@ -161,9 +173,15 @@ std::vector<StatementPoint> SnapshotHistory::statementSeries(const std::string& 
     if (snapshots_.size() < 2)
         return out;
     out.reserve(snapshots_.size() - 1);
-    for (std::size_t i = 1; i < snapshots_.size(); ++i) {
-        const Snapshot& a = *snapshots_[i - 1];
-        const Snapshot& b = *snapshots_[i];
+    // Between consecutive samples with fresh counters (carried ones repeat the last values).
+    std::vector<const Snapshot*> fresh;
+    for (const SnapshotPtr& s : snapshots_) {
+        if (s->statementsFresh)
+            fresh.push_back(s.get());
+    }
+    for (std::size_t i = 1; i < fresh.size(); ++i) {
+        const Snapshot& a = *fresh[i - 1];
+        const Snapshot& b = *fresh[i];
         StatementPoint p;
         p.at = b.collectedAt;
         p.seconds = double(b.collectedAt - a.collectedAt) / 1e6;

@@ -2,6 +2,8 @@
 // (scripts/sandbox start; variables from its env file). Workload sessions are opened by the
 // test itself through libpq, with their own long lock_timeout, and are waited for through
 // pg_stat_activity before the driver samples.
+#include "analysis.h"
+#include "collect/collector.h"
 #include "engines/postgres/pgconninfo.h"
 #include "engines/postgres/pgqueries.h"
 #include "engines/postgres/pgsession.h"
@@ -565,6 +567,57 @@ private slots:
         const Snapshot s2 = sampleOnce(*session);
         QVERIFY(!note(s2, "statement-texts"));
         QVERIFY(!s2.statements.empty());
+    }
+
+    // Statement counters on their own cadence: the sample in between carries the last read
+    // and sends nothing to pg_stat_statements; a fresh read ends the window.
+    void statementCountersOnTheirOwnCadence() {
+        const std::string reads =
+            "SELECT coalesce(sum(calls), 0) FROM pg_stat_statements WHERE query LIKE "
+            "'/* dbtriage */%AS dbid,%pg_stat_statements(%'";
+        CollectorOptions o;
+        o.connect = options(monitorUri_);
+        o.statementIntervalMs = 3'600'000;
+        Collector collector(o);
+        collector.connect();
+        const SnapshotPtr a = collector.sample();
+        QVERIFY(a->statementsFresh);
+        QCOMPARE(a->statementsAt(), a->collectedAt);
+        QVERIFY2(note(*a, "statements") && note(*a, "statements")->ok(), probesText(*a).c_str());
+        QVERIFY(!a->statements.empty());
+        const long long readsBefore = std::stoll(admin_->value(reads));
+
+        for (int i = 0; i < 3; ++i)
+            QVERIFY(admin_->exec("SELECT 'x' AS tst_pg_cadence"));
+        const SnapshotPtr b = collector.sample();
+        QVERIFY(!b->statementsFresh);
+        QVERIFY(b->collectedAt > a->collectedAt);
+        QCOMPARE(b->statementsAt(), a->collectedAt);
+        QCOMPARE(b->statements.size(), a->statements.size());
+        for (std::size_t i = 0; i < a->statements.size(); ++i) {
+            QCOMPARE(b->statements[i].id, a->statements[i].id);
+            QCOMPARE(b->statements[i].calls, a->statements[i].calls);
+        }
+        QVERIFY(note(*b, "statements"));                         // the carried read's note
+        QCOMPARE(std::stoll(admin_->value(reads)), readsBefore); // nothing read on the server
+        QVERIFY(withStatementWindow(*a, *b).statements.empty());
+
+        const SnapshotPtr c = collector.sample(StatementRead::Fresh);
+        QVERIFY(c->statementsFresh);
+        QCOMPARE(c->statementsAt(), c->collectedAt);
+        QCOMPARE(std::stoll(admin_->value(reads)), readsBefore + 1);
+        const Snapshot w = withStatementWindow(*b, *c);
+        QCOMPARE(w.statementWindowStart, a->collectedAt); // b's counters were a's
+        bool seen = false;
+        for (const StatementStat& st : w.statements) {
+            if (st.query.find("tst_pg_cadence") != std::string::npos) {
+                seen = true;
+                QCOMPARE(st.calls, std::int64_t(3));
+                QCOMPARE(st.database, std::string("dbtriage_test"));
+            }
+            QVERIFY2(st.query.rfind("/* dbtriage */", 0) != 0, st.query.c_str());
+        }
+        QVERIFY2(seen, "the workload's statement is missing from the window");
     }
 
     // Holder idle in transaction; two writers on the same row; ALTER TABLE queued behind

@@ -1,5 +1,7 @@
 // Statement deltas between two samples: window work, resets, new and evicted entries.
+#include "analysis.h"
 #include "deltas.h"
+#include "models/snapshothistory.h"
 
 #include <QTest>
 
@@ -49,6 +51,11 @@ private slots:
     void sameIdOtherDatabaseOrUser();
     void duplicateKeysFolded();
     void sortedByTotalTime();
+    // Statement counters on their own cadence: carried samples repeat the last read.
+    void windowStartsAtTheRead();
+    void deltasOverCarriedSamplesAreEmpty();
+    void historyWindowUsesFreshSamplesOnly();
+    void historySeriesSkipsCarriedSamples();
 };
 
 void TestDeltas::deltas_data() {
@@ -190,6 +197,96 @@ void TestDeltas::sortedByTotalTime() {
     for (std::size_t i = 1; i < d.statements.size(); ++i)
         QVERIFY(d.statements[i - 1].totalTimeMs >= d.statements[i].totalTimeMs);
     QCOMPARE(d.statements.front().totalTimeMs, 490.0);
+}
+
+namespace {
+
+constexpr Micros kSecond = 1'000'000;
+
+// A sample at `at` seconds whose counters were read at `readAt` seconds (fresh when equal).
+SnapshotPtr sampleAt(int at, int readAt, Stats stats) {
+    auto s = std::make_shared<Snapshot>();
+    s->collectedAt = 1'700'000'000 * kSecond + at * kSecond;
+    s->statementsFresh = at == readAt;
+    s->statementsSampledAt = 1'700'000'000 * kSecond + readAt * kSecond;
+    s->statements = std::move(stats);
+    return s;
+}
+
+} // namespace
+
+void TestDeltas::windowStartsAtTheRead() {
+    // The earlier sample (t=4 s) carries counters read at t=0; the later one read at t=12.
+    const SnapshotPtr earlier = sampleAt(4, 0, {stat("q1", 10, 100.0)});
+    const SnapshotPtr later = sampleAt(12, 12, {stat("q1", 16, 160.0)});
+    QCOMPARE(earlier->statementsAt(), earlier->collectedAt - 4 * kSecond);
+    const Snapshot w = withStatementWindow(*earlier, *later);
+    QCOMPARE(w.statementScope, StatementScope::Window);
+    QCOMPARE(w.statementWindowStart, earlier->statementsAt()); // 12 s window, not 8 s
+    QCOMPARE(w.collectedAt - w.statementWindowStart, 12 * kSecond);
+    QCOMPARE(w.statements.size(), std::size_t(1));
+    QCOMPARE(w.statements[0].calls, std::int64_t(6));
+    QCOMPARE(w.statements[0].totalTimeMs, 60.0);
+}
+
+void TestDeltas::deltasOverCarriedSamplesAreEmpty() {
+    // Two samples carrying the same read: no work seen between them, and nothing new.
+    const Stats read{stat("q1", 10, 100.0), stat("q2", 3, 9.0)};
+    const SnapshotPtr a = sampleAt(2, 0, read);
+    const SnapshotPtr b = sampleAt(4, 0, read);
+    const StatementDelta d = statementDeltas(a->statements, b->statements);
+    QVERIFY(d.statements.empty());
+    QCOMPARE(d.newEntries, 0);
+    QVERIFY(!d.resetDetected);
+    // Fresh, carried, carried, fresh: the window over all four is the two reads' difference.
+    const SnapshotPtr fresh0 = sampleAt(0, 0, read);
+    const SnapshotPtr fresh6 = sampleAt(6, 6, {stat("q1", 12, 130.0), stat("q2", 3, 9.0)});
+    const Snapshot w = withStatementWindow(*fresh0, *fresh6);
+    QCOMPARE(w.statements.size(), std::size_t(1));
+    QCOMPARE(w.statements[0].id, std::string("q1"));
+    QCOMPARE(w.statements[0].calls, std::int64_t(2));
+    QCOMPARE(w.statements[0].meanTimeMs, 15.0);
+}
+
+void TestDeltas::historyWindowUsesFreshSamplesOnly() {
+    SnapshotHistory history;
+    QVERIFY(history.append(sampleAt(0, 0, {stat("q1", 10, 100.0)})));
+    QVERIFY(history.append(sampleAt(2, 0, {stat("q1", 10, 100.0)})));
+    QVERIFY(history.append(sampleAt(4, 0, {stat("q1", 10, 100.0)})));
+    // Only one read so far: no window yet (a carried sample is no end of a window).
+    QVERIFY(!history.statementWindow(StatementWindow::OneMinute));
+    QVERIFY(history.append(sampleAt(10, 10, {stat("q1", 15, 150.0)})));
+    QVERIFY(history.append(sampleAt(12, 10, {stat("q1", 15, 150.0)})));
+    const SnapshotPtr w = history.statementWindow(StatementWindow::OneMinute);
+    QVERIFY(w);
+    // The window ends at the latest fresh sample (t=10), not the carried t=12 one.
+    QCOMPARE(w->collectedAt, history.snapshots()[3]->collectedAt);
+    QCOMPARE(w->statementWindowStart, history.first()->collectedAt);
+    QCOMPARE(w->statements.size(), std::size_t(1));
+    QCOMPARE(w->statements[0].calls, std::int64_t(5));
+    QCOMPARE(w->statements[0].totalTimeMs, 50.0);
+    const SnapshotPtr all = history.statementWindow(StatementWindow::SinceConnect);
+    QVERIFY(all);
+    QCOMPARE(all->statements.size(), std::size_t(1));
+    QCOMPARE(all->statements[0].calls, std::int64_t(5));
+}
+
+void TestDeltas::historySeriesSkipsCarriedSamples() {
+    SnapshotHistory history;
+    history.append(sampleAt(0, 0, {stat("q1", 10, 100.0)}));
+    history.append(sampleAt(2, 0, {stat("q1", 10, 100.0)}));
+    history.append(sampleAt(10, 10, {stat("q1", 14, 140.0)}));
+    history.append(sampleAt(12, 10, {stat("q1", 14, 140.0)}));
+    history.append(sampleAt(20, 20, {stat("q1", 15, 160.0)}));
+    const std::vector<StatementPoint> series = history.statementSeries("q1", "shop", "app");
+    // One point per pair of reads, over the time between the reads: no zero points from
+    // carried samples and no spikes after them.
+    QCOMPARE(series.size(), std::size_t(2));
+    QCOMPARE(series[0].calls, std::int64_t(4));
+    QCOMPARE(series[0].seconds, 10.0);
+    QCOMPARE(series[0].totalTimeMs, 40.0);
+    QCOMPARE(series[1].calls, std::int64_t(1));
+    QCOMPARE(series[1].totalTimeMs, 20.0);
 }
 
 QTEST_GUILESS_MAIN(TestDeltas)

@@ -157,27 +157,26 @@ std::string statements(const std::string& quotedSchema, int extMajor, int extMin
         atLeast(1, 9) ? "SELECT i.dealloc, " + usec("i.stats_reset") + " AS stats_reset FROM " +
                             quotedSchema + ".pg_stat_statements_info i"
                       : "SELECT NULL::bigint AS dealloc, NULL::bigint AS stats_reset";
-    return std::string(kTag) + "SELECT x.id, x.datname, x.rolname, x.calls, x.total_ms,\n" +
-           "  x.rows, x.hit, x.read, x.temp_written, i.dealloc, i.stats_reset\n"
+    // No join, no GROUP BY: the server only walks its hash table once. Names of databases and
+    // roles come from a cache in the driver; top-level/nested duplicates are summed there.
+    return std::string(kTag) +
+           "SELECT NULL::text AS id, NULL::oid AS dbid, NULL::oid AS userid,\n" +
+           "  NULL::bigint AS calls, NULL::float8 AS total_ms, NULL::bigint AS rows,\n"
+           "  NULL::bigint AS hit, NULL::bigint AS read, NULL::bigint AS temp_written,\n"
+           "  i.dealloc, i.stats_reset\n"
            "FROM (" +
            info +
            ") i\n"
-           "LEFT JOIN (\n"
-           "  SELECT s.queryid::text AS id, d.datname, r.rolname,\n"
-           "    sum(s.calls)::bigint AS calls, sum(" +
+           "UNION ALL\n"
+           "SELECT s.queryid::text, s.dbid, s.userid, s.calls, (" +
            time +
-           ")::float8 AS total_ms,\n"
-           "    sum(s.rows)::bigint AS rows, sum(s.shared_blks_hit)::bigint AS hit,\n"
-           "    sum(s.shared_blks_read)::bigint AS read,\n"
-           "    sum(s.temp_blks_written)::bigint AS temp_written\n"
-           "  FROM " +
+           ")::float8,\n"
+           "  s.rows, s.shared_blks_hit, s.shared_blks_read, s.temp_blks_written, NULL, NULL\n"
+           "FROM " +
            quotedSchema +
            ".pg_stat_statements(false) s\n"
-           "  LEFT JOIN pg_catalog.pg_database d ON d.oid = s.dbid\n"
-           "  LEFT JOIN pg_catalog.pg_roles r ON r.oid = s.userid\n"
            // Other users' entries have no queryid without pg_read_all_stats.
-           "  WHERE s.queryid IS NOT NULL\n"
-           "  GROUP BY s.queryid, s.dbid, s.userid, d.datname, r.rolname) x ON true";
+           "WHERE s.queryid IS NOT NULL";
 }
 
 std::string statementTexts(const std::string& quotedSchema) {

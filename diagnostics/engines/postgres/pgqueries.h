@@ -57,9 +57,17 @@ std::string activity(int versionNum);
 // Lock waits and the granted locks of blockers, in one statement that reads pg_locks once.
 std::string locks(int versionNum);
 
-// pg_stat_statements counters without texts, summed over toplevel/nested entries,
-// plus pg_stat_statements_info (1.9+) on every row (one row even when empty).
+// pg_stat_statements counters without texts, one row per entry (dbid and userid as oids;
+// PostgreSQL 14+ has toplevel and nested entries of one queryid: the driver sums them),
+// after a first row with pg_stat_statements_info (1.9+; NULLs before) and a NULL id.
 std::string statements(const std::string& quotedSchema, int extMajor, int extMinor);
+
+// Names of databases and roles by oid ("d" / "r" rows), for the statement counters: read
+// only when a counter names an oid the driver has not seen yet.
+inline constexpr const char* kDatabaseAndRoleNames = R"(/* dbtriage */ SELECT 'd' AS kind,
+  d.oid::text AS oid, d.datname::text AS name FROM pg_catalog.pg_database d
+UNION ALL
+SELECT 'r', r.oid::text, r.rolname::text FROM pg_catalog.pg_roles r)";
 
 // Texts for the queryids in $1 (a bigint[] literal). Loads the query-text file on the
 // server: called rarely.

@@ -286,6 +286,9 @@ private:
     std::optional<bool> pssLoaded_; // from pg_settings; unknown when hidden
     // statement texts by queryid
     std::unordered_map<std::string, std::string> texts_;
+    // database and role names by oid, for the statement counters
+    std::unordered_map<std::string, std::string> databaseNames_;
+    std::unordered_map<std::string, std::string> roleNames_;
     std::optional<Clock::time_point> lastTextFetch_;
     int textFetches_ = 0;
     // per-sample scratch
@@ -560,7 +563,11 @@ void PgSession::sample(Snapshot& s) {
             s.probes.back().status = lockCapNote_;
     } else
         s.probes.push_back({"locks", "ok"});
-    if (pssSchema_.empty())
+    // The collector asks for statement counters on their own, slower cadence; in between it
+    // carries the last values (Snapshot::statementsFresh false on entry).
+    if (!s.statementsFresh) {
+        // not read in this sample
+    } else if (pssSchema_.empty())
         s.probes.push_back({"statements", "unavailable: pg_stat_statements is not installed in "
                                           "database " +
                                               info_.database});
@@ -695,10 +702,13 @@ void PgSession::sampleLocks(Snapshot& s) {
 
 void PgSession::sampleStatements(Snapshot& s) {
     std::vector<StatementStat> stats;
+    std::set<std::string> unknownOids;
+    std::unordered_map<std::string, std::size_t> index; // id/dbid/userid -> stats
     const bool ok = probe(s, "statements", [&] {
         const std::string quoted = quoteIdent(pssSchema_);
         const pqxx::result r =
             run(pg::sql::statements(quoted, pssVersion_.first, pssVersion_.second));
+        stats.reserve(r.size());
         for (const pqxx::row& row : r) {
             if (const auto dealloc = int64(row["dealloc"]))
                 s.server.settings["pg_stat_statements.dealloc"] = std::to_string(*dealloc);
@@ -708,8 +718,13 @@ void PgSession::sampleStatements(Snapshot& s) {
                 continue;
             StatementStat st;
             st.id = text(row["id"]);
-            st.database = text(row["datname"]);
-            st.user = text(row["rolname"]);
+            // Names by oid from a cache (no join per sample); unknown oids are looked up below.
+            st.database = text(row["dbid"]);
+            st.user = text(row["userid"]);
+            if (!databaseNames_.count(st.database))
+                unknownOids.insert("d" + st.database);
+            if (!roleNames_.count(st.user))
+                unknownOids.insert("r" + st.user);
             st.calls = orZero(int64(row["calls"]));
             st.totalTimeMs = float64(row["total_ms"]).value_or(0);
             st.meanTimeMs = st.calls > 0 ? st.totalTimeMs / static_cast<double>(st.calls) : 0;
@@ -717,7 +732,23 @@ void PgSession::sampleStatements(Snapshot& s) {
             st.sharedBlksHit = orZero(int64(row["hit"]));
             st.sharedBlksRead = orZero(int64(row["read"]));
             st.tempBlksWritten = orZero(int64(row["temp_written"]));
-            stats.push_back(std::move(st));
+            // PostgreSQL 14+ lists a queryid once top-level and once nested: summed here
+            // (cheaper than a GROUP BY on the server).
+            const std::string key = st.id + '\x1f' + st.database + '\x1f' + st.user;
+            const auto [at, inserted] = index.try_emplace(key, stats.size());
+            if (inserted) {
+                stats.push_back(std::move(st));
+                continue;
+            }
+            StatementStat& into = stats[at->second];
+            into.calls += st.calls;
+            into.totalTimeMs += st.totalTimeMs;
+            into.meanTimeMs =
+                into.calls > 0 ? into.totalTimeMs / static_cast<double>(into.calls) : 0;
+            into.rows += st.rows;
+            into.sharedBlksHit += st.sharedBlksHit;
+            into.sharedBlksRead += st.sharedBlksRead;
+            into.tempBlksWritten += st.tempBlksWritten;
         }
     });
     if (!ok) {
@@ -726,6 +757,27 @@ void PgSession::sampleStatements(Snapshot& s) {
         if (note.status.find("shared_preload_libraries") != std::string::npos)
             note.status = notLoadedNote();
         return;
+    }
+    if (!unknownOids.empty()) {
+        probe(s, "statement-names", [&] {
+            const pqxx::result r = run(pg::sql::kDatabaseAndRoleNames);
+            databaseNames_.clear();
+            roleNames_.clear();
+            for (const pqxx::row& row : r)
+                (text(row["kind"]) == "d" ? databaseNames_ : roleNames_)[text(row["oid"])] =
+                    text(row["name"]);
+        });
+        if (s.probes.back().ok())
+            s.probes.pop_back(); // a name lookup is part of the statements probe
+    }
+    const auto nameOf = [](const std::unordered_map<std::string, std::string>& names,
+                           const std::string& oid) {
+        const auto it = names.find(oid);
+        return it != names.end() ? it->second : oid; // dropped meanwhile: the oid
+    };
+    for (StatementStat& st : stats) {
+        st.database = nameOf(databaseNames_, st.database);
+        st.user = nameOf(roleNames_, st.user);
     }
     sampleStatementTexts(s, stats);
     for (StatementStat& st : stats) {
