@@ -79,6 +79,92 @@
     </message>
 </context>
 <context>
+    <name>compare</name>
+    <message>
+        <source>Compares two recordings: statements whose time changed most, root blockers new or gone, connection counts before and after, settings that changed. B may be a live CONNECTION instead of a bundle: it is sampled now.</source>
+        <translation>Vergleicht zwei Aufzeichnungen: Anweisungen, deren Zeit sich am stärksten geändert hat, neue oder verschwundene Hauptblockierer, Verbindungszahlen vorher und nachher, geänderte Einstellungen. B kann statt eines Bundles eine laufende VERBINDUNG sein: Sie wird jetzt abgetastet.</translation>
+    </message>
+    <message>
+        <source>The earlier bundle.</source>
+        <translation>Das frühere Bundle.</translation>
+    </message>
+    <message>
+        <source>The later bundle, or a CONNECTION to sample now.</source>
+        <translation>Das spätere Bundle oder eine jetzt abzutastende VERBINDUNG.</translation>
+    </message>
+    <message>
+        <source>Samples of a live B (default 2).</source>
+        <translation>Stichproben eines laufenden B (Vorgabe 2).</translation>
+    </message>
+    <message>
+        <source>Seconds between samples of a live B (default 2).</source>
+        <translation>Sekunden zwischen den Stichproben eines laufenden B (Vorgabe 2).</translation>
+    </message>
+    <message>
+        <source>Statements to list (default 10).</source>
+        <translation>Aufzulistende Anweisungen (Vorgabe 10).</translation>
+    </message>
+    <message>
+        <source>Print the comparison as JSON.</source>
+        <translation>Den Vergleich als JSON ausgeben.</translation>
+    </message>
+    <message>
+        <source>Run &quot;dbtriage compare --help&quot; for the options.</source>
+        <translation>Die Optionen zeigt &quot;dbtriage compare --help&quot;.</translation>
+    </message>
+    <message>
+        <source>give two bundles A and B, or a bundle A and a CONNECTION B.</source>
+        <translation>Geben Sie zwei Bundles A und B an, oder ein Bundle A und eine VERBINDUNG B.</translation>
+    </message>
+    <message>
+        <source>--samples takes a whole number from 1 to 1000.</source>
+        <translation>--samples erwartet eine ganze Zahl von 1 bis 1000.</translation>
+    </message>
+    <message>
+        <source>--interval takes seconds from 0.1 to 3600.</source>
+        <translation>--interval erwartet Sekunden von 0.1 bis 3600.</translation>
+    </message>
+    <message>
+        <source>--top takes a whole number from 1 to 1000.</source>
+        <translation>--top erwartet eine ganze Zahl von 1 bis 1000.</translation>
+    </message>
+    <message>
+        <source>B is neither a file nor a reachable server: %1</source>
+        <translation>B ist weder eine Datei noch ein erreichbarer Server: %1</translation>
+    </message>
+    <message>
+        <source>sampling %1 now (1 sample)</source>
+        <translation>%1 wird jetzt abgetastet (1 Stichprobe)</translation>
+    </message>
+    <message>
+        <source>sampling %1 now (%2 samples)</source>
+        <translation>%1 wird jetzt abgetastet (%2 Stichproben)</translation>
+    </message>
+</context>
+<context>
+    <name>dbt::JobRunner</name>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Abgebrochen.</translation>
+    </message>
+    <message>
+        <source>Cancelled: the connection changed before the job finished. Run it again.</source>
+        <translation>Abgebrochen: Die Verbindung hat sich geändert, bevor der Auftrag fertig war. Starten Sie ihn erneut.</translation>
+    </message>
+    <message>
+        <source>%1 failed unexpectedly: %2. Try again; if it keeps failing, report it with the bundle.</source>
+        <translation>%1 ist unerwartet fehlgeschlagen: %2. Versuchen Sie es erneut; wenn es weiter fehlschlägt, melden Sie es mit dem Bundle.</translation>
+    </message>
+    <message>
+        <source>%1 failed unexpectedly. Try again; if it keeps failing, report it with the bundle.</source>
+        <translation>%1 ist unerwartet fehlgeschlagen. Versuchen Sie es erneut; wenn es weiter fehlschlägt, melden Sie es mit dem Bundle.</translation>
+    </message>
+    <message>
+        <source>This needs a connection to a server: connect first (File → Connect…); a bundle or snapshot holds no live server.</source>
+        <translation>Dafür ist eine Verbindung zu einem Server nötig: Verbinden Sie sich zuerst (Datei → Verbinden…); ein Bundle oder Snapshot enthält keinen laufenden Server.</translation>
+    </message>
+</context>
+<context>
     <name>dbt::LockTreeModel</name>
     <message>
         <source>+%1 waiting</source>
@@ -366,6 +452,42 @@
         <source>The new language applies when dbtriage is started again.</source>
         <translation>Die neue Sprache gilt ab dem nächsten Start von dbtriage.</translation>
     </message>
+    <message>
+        <source>&amp;Export evidence…</source>
+        <translation>Beweise &amp;exportieren…</translation>
+    </message>
+    <message>
+        <source>Write an evidence bundle of the recent samples with a note: a .zip or a directory to attach to a ticket (Ctrl+E)</source>
+        <translation>Ein Beweis-Bundle der letzten Stichproben mit einer Notiz schreiben: eine .zip-Datei oder ein Verzeichnis zum Anhängen an ein Ticket (Strg+E)</translation>
+    </message>
+    <message>
+        <source>Co&amp;mpare with bundle…</source>
+        <translation>Mit Bundle &amp;vergleichen…</translation>
+    </message>
+    <message>
+        <source>Compare a bundle (before) with what the window shows now (after): statements, root blockers, connections, settings</source>
+        <translation>Ein Bundle (vorher) mit dem vergleichen, was das Fenster jetzt zeigt (nachher): Anweisungen, Hauptblockierer, Verbindungen, Einstellungen</translation>
+    </message>
+    <message>
+        <source>Compare with bundle</source>
+        <translation>Mit Bundle vergleichen</translation>
+    </message>
+    <message>
+        <source>There is nothing to compare with yet: connect to a server or open a bundle first.</source>
+        <translation>Noch gibt es nichts zu vergleichen: Verbinden Sie sich zuerst mit einem Server oder öffnen Sie ein Bundle.</translation>
+    </message>
+    <message>
+        <source>live window</source>
+        <translation>Live-Fenster</translation>
+    </message>
+    <message>
+        <source>shown snapshots</source>
+        <translation>angezeigte Snapshots</translation>
+    </message>
+    <message>
+        <source> (UNVERIFIED)</source>
+        <translation> (UNGEPRÜFT)</translation>
+    </message>
 </context>
 <context>
     <name>dbt::SessionsModel</name>
@@ -479,6 +601,127 @@
     <message>
         <source>User</source>
         <translation>Benutzer</translation>
+    </message>
+</context>
+<context>
+    <name>dbt::gui::CompareDialog</name>
+    <message>
+        <source>Statement</source>
+        <translation>Anweisung</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>Vorher</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>Nachher</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Änderung</translation>
+    </message>
+    <message>
+        <source>Calls before</source>
+        <translation>Aufrufe vorher</translation>
+    </message>
+    <message>
+        <source>Calls after</source>
+        <translation>Aufrufe nachher</translation>
+    </message>
+    <message>
+        <source>Root blocker</source>
+        <translation>Hauptblockierer</translation>
+    </message>
+    <message>
+        <source>PID</source>
+        <translation>PID</translation>
+    </message>
+    <message>
+        <source>Blocks</source>
+        <translation>Blockiert</translation>
+    </message>
+    <message>
+        <source>Application</source>
+        <translation>Anwendung</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Query</source>
+        <translation>Abfrage</translation>
+    </message>
+    <message>
+        <source>Connections</source>
+        <translation>Verbindungen</translation>
+    </message>
+    <message>
+        <source>Setting</source>
+        <translation>Einstellung</translation>
+    </message>
+    <message>
+        <source>Compare: %1 → %2</source>
+        <translation>Vergleich: %1 → %2</translation>
+    </message>
+    <message>
+        <source>Before: %1, %2 at %3.
+After: %4, %5 at %6.</source>
+        <translation>Vorher: %1, %2 um %3.
+Nachher: %4, %5 um %6.</translation>
+    </message>
+    <message>
+        <source>The two recordings are of different servers.</source>
+        <translation>Die beiden Aufzeichnungen stammen von verschiedenen Servern.</translation>
+    </message>
+    <message>
+        <source>[new] %1</source>
+        <translation>[neu] %1</translation>
+    </message>
+    <message>
+        <source>[gone] %1</source>
+        <translation>[weg] %1</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>neu</translation>
+    </message>
+    <message>
+        <source>gone</source>
+        <translation>weg</translation>
+    </message>
+    <message>
+        <source>still there</source>
+        <translation>noch da</translation>
+    </message>
+    <message>
+        <source>total</source>
+        <translation>gesamt</translation>
+    </message>
+    <message>
+        <source>(not read)</source>
+        <translation>(nicht gelesen)</translation>
+    </message>
+    <message>
+        <source>Statements (%1)</source>
+        <translation>Anweisungen (%1)</translation>
+    </message>
+    <message>
+        <source>Root blockers (%1 new, %2 gone)</source>
+        <translation>Hauptblockierer (%1 neu, %2 weg)</translation>
+    </message>
+    <message>
+        <source>Connections (%1 → %2)</source>
+        <translation>Verbindungen (%1 → %2)</translation>
+    </message>
+    <message>
+        <source>Settings changed (%1)</source>
+        <translation>Geänderte Einstellungen (%1)</translation>
+    </message>
+    <message>
+        <source>Statement figures: %1.</source>
+        <translation>Kennzahlen der Anweisungen: %1.</translation>
     </message>
 </context>
 <context>
@@ -705,6 +948,115 @@
     <message>
         <source>usable maximum (%1)</source>
         <translation>nutzbares Maximum (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>dbt::gui::ExportDialog</name>
+    <message>
+        <source>Index candidates (advise)</source>
+        <translation>Index-Kandidaten (advise)</translation>
+    </message>
+    <message>
+        <source>Write a directory instead of a .zip</source>
+        <translation>Ein Verzeichnis statt einer .zip-Datei schreiben</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>Export evidence</source>
+        <translation>Beweise exportieren</translation>
+    </message>
+    <message>
+        <source>What you saw and why you are exporting (ticket number, time, symptoms). It goes into README.md and the manifest.</source>
+        <translation>Was Sie gesehen haben und warum Sie exportieren (Ticketnummer, Zeit, Symptome). Es kommt in README.md und das Manifest.</translation>
+    </message>
+    <message numerus="yes">
+        <source> of %n sample(s) kept</source>
+        <translation>
+            <numerusform> von %n aufbewahrten Stichprobe</numerusform>
+            <numerusform> von %n aufbewahrten Stichproben</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing to export yet: connect or open a snapshot first.</source>
+        <translation>Noch nichts zu exportieren: Verbinden Sie sich zuerst oder öffnen Sie einen Snapshot.</translation>
+    </message>
+    <message>
+        <source>The sample of %1.</source>
+        <translation>Die Stichprobe von %1.</translation>
+    </message>
+    <message>
+        <source>From %1 to %2 (%3).</source>
+        <translation>Von %1 bis %2 (%3).</translation>
+    </message>
+    <message>
+        <source>no plans</source>
+        <translation>keine Pläne</translation>
+    </message>
+    <message>
+        <source>Plans of the top statements need a job runner for the database; not available in this build yet.</source>
+        <translation>Pläne der Top-Anweisungen brauchen einen Auftragsausführer für die Datenbank; in dieser Version noch nicht verfügbar.</translation>
+    </message>
+    <message>
+        <source>Index candidates need a job runner for the database; not available in this build yet.</source>
+        <translation>Index-Kandidaten brauchen einen Auftragsausführer für die Datenbank; in dieser Version noch nicht verfügbar.</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>&amp;Exportieren</translation>
+    </message>
+    <message>
+        <source>&amp;Note:</source>
+        <translation>&amp;Notiz:</translation>
+    </message>
+    <message>
+        <source>&amp;Samples:</source>
+        <translation>&amp;Stichproben:</translation>
+    </message>
+    <message>
+        <source>&amp;Plans of the top:</source>
+        <translation>&amp;Pläne der Top:</translation>
+    </message>
+    <message>
+        <source>&amp;Destination:</source>
+        <translation>&amp;Ziel:</translation>
+    </message>
+    <message>
+        <source>Directory to write the bundle in</source>
+        <translation>Verzeichnis, in das das Bundle geschrieben wird</translation>
+    </message>
+    <message>
+        <source>Evidence bundles (*.zip)</source>
+        <translation>Beweis-Bundles (*.zip)</translation>
+    </message>
+    <message>
+        <source>Choose where to write the bundle first.</source>
+        <translation>Wählen Sie zuerst, wohin das Bundle geschrieben wird.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Composing the summary of %n sample(s)…</source>
+        <translation>
+            <numerusform>Zusammenfassung von %n Stichprobe wird erstellt…</numerusform>
+            <numerusform>Zusammenfassung von %n Stichproben wird erstellt…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Drawing the charts…</source>
+        <translation>Diagramme werden gezeichnet…</translation>
+    </message>
+    <message>
+        <source>Writing %1…</source>
+        <translation>%1 wird geschrieben…</translation>
+    </message>
+    <message>
+        <source>Not exported: %1</source>
+        <translation>Nicht exportiert: %1</translation>
+    </message>
+    <message>
+        <source>Wrote %1 (%2 files, %3 KB).</source>
+        <translation>%1 geschrieben (%2 Dateien, %3 KB).</translation>
     </message>
 </context>
 <context>
@@ -1462,6 +1814,40 @@ VERBINDUNG ist eine postgresql://- oder postgres://-URI, eine libpq-Schlüsselwo
 Passwörter kommen aus ~/.pgpass, PGPASSWORD, der Service-Datei oder ~/.my.cnf.
 Die Optionen von collect zeigt &quot;dbtriage collect --help&quot;.
 </translation>
+    </message>
+</context>
+<context>
+    <name>open</name>
+    <message>
+        <source>Shows an evidence bundle written by &quot;dbtriage collect --out&quot; with no connection: checksums are verified first, then the README summary is printed.</source>
+        <translation>Zeigt ein von &quot;dbtriage collect --out&quot; geschriebenes Beweis-Bundle ohne Verbindung: Zuerst werden die Prüfsummen geprüft, dann wird die README-Zusammenfassung ausgegeben.</translation>
+    </message>
+    <message>
+        <source>A bundle .zip, a bundle directory, or a snapshot.json.</source>
+        <translation>Eine Bundle-.zip-Datei, ein Bundle-Verzeichnis oder eine snapshot.json.</translation>
+    </message>
+    <message>
+        <source>Print the snapshot as JSON.</source>
+        <translation>Den Snapshot als JSON ausgeben.</translation>
+    </message>
+    <message>
+        <source>Run &quot;dbtriage open --help&quot; for the options.</source>
+        <translation>Die Optionen zeigt &quot;dbtriage open --help&quot;.</translation>
+    </message>
+    <message>
+        <source>give exactly one BUNDLE (a .zip file or a directory).</source>
+        <translation>Geben Sie genau ein BUNDLE an (eine .zip-Datei oder ein Verzeichnis).</translation>
+    </message>
+    <message>
+        <source>Checksums: %1</source>
+        <translation>Prüfsummen: %1</translation>
+    </message>
+</context>
+<context>
+    <name>recording</name>
+    <message>
+        <source>Sample %1 of %2 failed: %3</source>
+        <translation>Stichprobe %1 von %2 fehlgeschlagen: %3</translation>
     </message>
 </context>
 </TS>

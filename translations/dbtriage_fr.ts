@@ -79,6 +79,92 @@
     </message>
 </context>
 <context>
+    <name>compare</name>
+    <message>
+        <source>Compares two recordings: statements whose time changed most, root blockers new or gone, connection counts before and after, settings that changed. B may be a live CONNECTION instead of a bundle: it is sampled now.</source>
+        <translation>Compare deux enregistrements : requêtes dont le temps a le plus changé, bloqueurs racines apparus ou disparus, nombre de connexions avant et après, réglages modifiés. B peut être une CONNEXION en direct au lieu d&apos;un dossier : elle est échantillonnée maintenant.</translation>
+    </message>
+    <message>
+        <source>The earlier bundle.</source>
+        <translation>Le dossier le plus ancien.</translation>
+    </message>
+    <message>
+        <source>The later bundle, or a CONNECTION to sample now.</source>
+        <translation>Le dossier le plus récent, ou une CONNEXION à échantillonner maintenant.</translation>
+    </message>
+    <message>
+        <source>Samples of a live B (default 2).</source>
+        <translation>Échantillons d&apos;un B en direct (2 par défaut).</translation>
+    </message>
+    <message>
+        <source>Seconds between samples of a live B (default 2).</source>
+        <translation>Secondes entre les échantillons d&apos;un B en direct (2 par défaut).</translation>
+    </message>
+    <message>
+        <source>Statements to list (default 10).</source>
+        <translation>Requêtes à lister (10 par défaut).</translation>
+    </message>
+    <message>
+        <source>Print the comparison as JSON.</source>
+        <translation>Afficher la comparaison en JSON.</translation>
+    </message>
+    <message>
+        <source>Run &quot;dbtriage compare --help&quot; for the options.</source>
+        <translation>Lancez « dbtriage compare --help » pour les options.</translation>
+    </message>
+    <message>
+        <source>give two bundles A and B, or a bundle A and a CONNECTION B.</source>
+        <translation>indiquez deux dossiers A et B, ou un dossier A et une CONNEXION B.</translation>
+    </message>
+    <message>
+        <source>--samples takes a whole number from 1 to 1000.</source>
+        <translation>--samples attend un nombre entier de 1 à 1000.</translation>
+    </message>
+    <message>
+        <source>--interval takes seconds from 0.1 to 3600.</source>
+        <translation>--interval attend des secondes de 0.1 à 3600.</translation>
+    </message>
+    <message>
+        <source>--top takes a whole number from 1 to 1000.</source>
+        <translation>--top attend un nombre entier de 1 à 1000.</translation>
+    </message>
+    <message>
+        <source>B is neither a file nor a reachable server: %1</source>
+        <translation>B n&apos;est ni un fichier ni un serveur joignable : %1</translation>
+    </message>
+    <message>
+        <source>sampling %1 now (1 sample)</source>
+        <translation>échantillonnage de %1 maintenant (1 échantillon)</translation>
+    </message>
+    <message>
+        <source>sampling %1 now (%2 samples)</source>
+        <translation>échantillonnage de %1 maintenant (%2 échantillons)</translation>
+    </message>
+</context>
+<context>
+    <name>dbt::JobRunner</name>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Annulé.</translation>
+    </message>
+    <message>
+        <source>Cancelled: the connection changed before the job finished. Run it again.</source>
+        <translation>Annulé : la connexion a changé avant la fin de la tâche. Relancez-la.</translation>
+    </message>
+    <message>
+        <source>%1 failed unexpectedly: %2. Try again; if it keeps failing, report it with the bundle.</source>
+        <translation>%1 a échoué de façon inattendue : %2. Réessayez ; si l&apos;échec persiste, signalez-le avec le dossier de preuves.</translation>
+    </message>
+    <message>
+        <source>%1 failed unexpectedly. Try again; if it keeps failing, report it with the bundle.</source>
+        <translation>%1 a échoué de façon inattendue. Réessayez ; si l&apos;échec persiste, signalez-le avec le dossier de preuves.</translation>
+    </message>
+    <message>
+        <source>This needs a connection to a server: connect first (File → Connect…); a bundle or snapshot holds no live server.</source>
+        <translation>Il faut pour cela une connexion à un serveur : connectez-vous d&apos;abord (Fichier → Se connecter…) ; un dossier ou un instantané ne contient pas de serveur en direct.</translation>
+    </message>
+</context>
+<context>
     <name>dbt::LockTreeModel</name>
     <message>
         <source>+%1 waiting</source>
@@ -366,6 +452,42 @@
         <source>The new language applies when dbtriage is started again.</source>
         <translation>La nouvelle langue s&apos;appliquera au prochain démarrage de dbtriage.</translation>
     </message>
+    <message>
+        <source>&amp;Export evidence…</source>
+        <translation>&amp;Exporter les preuves…</translation>
+    </message>
+    <message>
+        <source>Write an evidence bundle of the recent samples with a note: a .zip or a directory to attach to a ticket (Ctrl+E)</source>
+        <translation>Écrire un dossier de preuves des derniers échantillons avec une note : un .zip ou un répertoire à joindre à un ticket (Ctrl+E)</translation>
+    </message>
+    <message>
+        <source>Co&amp;mpare with bundle…</source>
+        <translation>Co&amp;mparer avec un dossier…</translation>
+    </message>
+    <message>
+        <source>Compare a bundle (before) with what the window shows now (after): statements, root blockers, connections, settings</source>
+        <translation>Comparer un dossier (avant) avec ce que la fenêtre montre maintenant (après) : requêtes, bloqueurs racines, connexions, réglages</translation>
+    </message>
+    <message>
+        <source>Compare with bundle</source>
+        <translation>Comparer avec un dossier</translation>
+    </message>
+    <message>
+        <source>There is nothing to compare with yet: connect to a server or open a bundle first.</source>
+        <translation>Il n&apos;y a encore rien à comparer : connectez-vous d&apos;abord à un serveur ou ouvrez un dossier.</translation>
+    </message>
+    <message>
+        <source>live window</source>
+        <translation>fenêtre en direct</translation>
+    </message>
+    <message>
+        <source>shown snapshots</source>
+        <translation>instantanés affichés</translation>
+    </message>
+    <message>
+        <source> (UNVERIFIED)</source>
+        <translation> (NON VÉRIFIÉ)</translation>
+    </message>
 </context>
 <context>
     <name>dbt::SessionsModel</name>
@@ -479,6 +601,127 @@
     <message>
         <source>User</source>
         <translation>Utilisateur</translation>
+    </message>
+</context>
+<context>
+    <name>dbt::gui::CompareDialog</name>
+    <message>
+        <source>Statement</source>
+        <translation>Requête</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>Avant</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>Après</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Variation</translation>
+    </message>
+    <message>
+        <source>Calls before</source>
+        <translation>Appels avant</translation>
+    </message>
+    <message>
+        <source>Calls after</source>
+        <translation>Appels après</translation>
+    </message>
+    <message>
+        <source>Root blocker</source>
+        <translation>Bloqueur racine</translation>
+    </message>
+    <message>
+        <source>PID</source>
+        <translation>PID</translation>
+    </message>
+    <message>
+        <source>Blocks</source>
+        <translation>Bloque</translation>
+    </message>
+    <message>
+        <source>Application</source>
+        <translation>Application</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Query</source>
+        <translation>Requête</translation>
+    </message>
+    <message>
+        <source>Connections</source>
+        <translation>Connexions</translation>
+    </message>
+    <message>
+        <source>Setting</source>
+        <translation>Réglage</translation>
+    </message>
+    <message>
+        <source>Compare: %1 → %2</source>
+        <translation>Comparaison : %1 → %2</translation>
+    </message>
+    <message>
+        <source>Before: %1, %2 at %3.
+After: %4, %5 at %6.</source>
+        <translation>Avant : %1, %2 à %3.
+Après : %4, %5 à %6.</translation>
+    </message>
+    <message>
+        <source>The two recordings are of different servers.</source>
+        <translation>Les deux enregistrements proviennent de serveurs différents.</translation>
+    </message>
+    <message>
+        <source>[new] %1</source>
+        <translation>[nouveau] %1</translation>
+    </message>
+    <message>
+        <source>[gone] %1</source>
+        <translation>[disparu] %1</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>nouveau</translation>
+    </message>
+    <message>
+        <source>gone</source>
+        <translation>disparu</translation>
+    </message>
+    <message>
+        <source>still there</source>
+        <translation>toujours là</translation>
+    </message>
+    <message>
+        <source>total</source>
+        <translation>total</translation>
+    </message>
+    <message>
+        <source>(not read)</source>
+        <translation>(non lu)</translation>
+    </message>
+    <message>
+        <source>Statements (%1)</source>
+        <translation>Requêtes (%1)</translation>
+    </message>
+    <message>
+        <source>Root blockers (%1 new, %2 gone)</source>
+        <translation>Bloqueurs racines (%1 nouveaux, %2 disparus)</translation>
+    </message>
+    <message>
+        <source>Connections (%1 → %2)</source>
+        <translation>Connexions (%1 → %2)</translation>
+    </message>
+    <message>
+        <source>Settings changed (%1)</source>
+        <translation>Réglages modifiés (%1)</translation>
+    </message>
+    <message>
+        <source>Statement figures: %1.</source>
+        <translation>Chiffres des requêtes : %1.</translation>
     </message>
 </context>
 <context>
@@ -705,6 +948,115 @@
     <message>
         <source>usable maximum (%1)</source>
         <translation>maximum utilisable (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>dbt::gui::ExportDialog</name>
+    <message>
+        <source>Index candidates (advise)</source>
+        <translation>Index candidats (advise)</translation>
+    </message>
+    <message>
+        <source>Write a directory instead of a .zip</source>
+        <translation>Écrire un répertoire au lieu d&apos;un .zip</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Parcourir…</translation>
+    </message>
+    <message>
+        <source>Export evidence</source>
+        <translation>Exporter les preuves</translation>
+    </message>
+    <message>
+        <source>What you saw and why you are exporting (ticket number, time, symptoms). It goes into README.md and the manifest.</source>
+        <translation>Ce que vous avez vu et pourquoi vous exportez (numéro de ticket, heure, symptômes). Cela va dans README.md et dans le manifeste.</translation>
+    </message>
+    <message numerus="yes">
+        <source> of %n sample(s) kept</source>
+        <translation>
+            <numerusform> sur %n échantillon conservé</numerusform>
+            <numerusform> sur %n échantillons conservés</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing to export yet: connect or open a snapshot first.</source>
+        <translation>Rien à exporter pour l&apos;instant : connectez-vous ou ouvrez d&apos;abord un instantané.</translation>
+    </message>
+    <message>
+        <source>The sample of %1.</source>
+        <translation>L&apos;échantillon de %1.</translation>
+    </message>
+    <message>
+        <source>From %1 to %2 (%3).</source>
+        <translation>De %1 à %2 (%3).</translation>
+    </message>
+    <message>
+        <source>no plans</source>
+        <translation>aucun plan</translation>
+    </message>
+    <message>
+        <source>Plans of the top statements need a job runner for the database; not available in this build yet.</source>
+        <translation>Les plans des requêtes principales demandent un exécuteur de tâches pour la base ; pas encore disponible dans cette version.</translation>
+    </message>
+    <message>
+        <source>Index candidates need a job runner for the database; not available in this build yet.</source>
+        <translation>Les index candidats demandent un exécuteur de tâches pour la base ; pas encore disponible dans cette version.</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>&amp;Exporter</translation>
+    </message>
+    <message>
+        <source>&amp;Note:</source>
+        <translation>&amp;Note :</translation>
+    </message>
+    <message>
+        <source>&amp;Samples:</source>
+        <translation>É&amp;chantillons :</translation>
+    </message>
+    <message>
+        <source>&amp;Plans of the top:</source>
+        <translation>&amp;Plans des premières :</translation>
+    </message>
+    <message>
+        <source>&amp;Destination:</source>
+        <translation>&amp;Destination :</translation>
+    </message>
+    <message>
+        <source>Directory to write the bundle in</source>
+        <translation>Répertoire où écrire le dossier de preuves</translation>
+    </message>
+    <message>
+        <source>Evidence bundles (*.zip)</source>
+        <translation>Dossiers de preuves (*.zip)</translation>
+    </message>
+    <message>
+        <source>Choose where to write the bundle first.</source>
+        <translation>Choisissez d&apos;abord où écrire le dossier de preuves.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Composing the summary of %n sample(s)…</source>
+        <translation>
+            <numerusform>Rédaction du résumé de %n échantillon…</numerusform>
+            <numerusform>Rédaction du résumé de %n échantillons…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Drawing the charts…</source>
+        <translation>Dessin des graphiques…</translation>
+    </message>
+    <message>
+        <source>Writing %1…</source>
+        <translation>Écriture de %1…</translation>
+    </message>
+    <message>
+        <source>Not exported: %1</source>
+        <translation>Non exporté : %1</translation>
+    </message>
+    <message>
+        <source>Wrote %1 (%2 files, %3 KB).</source>
+        <translation>%1 écrit (%2 fichiers, %3 Ko).</translation>
     </message>
 </context>
 <context>
@@ -1462,6 +1814,40 @@ CONNEXION est une URI postgresql:// ou postgres://, une chaîne de mots-clés li
 Les mots de passe viennent de ~/.pgpass, PGPASSWORD, du fichier de services ou de ~/.my.cnf.
 Lancez « dbtriage collect --help » pour les options de collect.
 </translation>
+    </message>
+</context>
+<context>
+    <name>open</name>
+    <message>
+        <source>Shows an evidence bundle written by &quot;dbtriage collect --out&quot; with no connection: checksums are verified first, then the README summary is printed.</source>
+        <translation>Affiche sans connexion un dossier de preuves écrit par « dbtriage collect --out » : les sommes de contrôle sont vérifiées d&apos;abord, puis le résumé README est affiché.</translation>
+    </message>
+    <message>
+        <source>A bundle .zip, a bundle directory, or a snapshot.json.</source>
+        <translation>Un dossier de preuves .zip, un répertoire de dossier ou un snapshot.json.</translation>
+    </message>
+    <message>
+        <source>Print the snapshot as JSON.</source>
+        <translation>Afficher l&apos;instantané en JSON.</translation>
+    </message>
+    <message>
+        <source>Run &quot;dbtriage open --help&quot; for the options.</source>
+        <translation>Lancez « dbtriage open --help » pour les options.</translation>
+    </message>
+    <message>
+        <source>give exactly one BUNDLE (a .zip file or a directory).</source>
+        <translation>indiquez exactement un DOSSIER (un fichier .zip ou un répertoire).</translation>
+    </message>
+    <message>
+        <source>Checksums: %1</source>
+        <translation>Sommes de contrôle : %1</translation>
+    </message>
+</context>
+<context>
+    <name>recording</name>
+    <message>
+        <source>Sample %1 of %2 failed: %3</source>
+        <translation>L&apos;échantillon %1 sur %2 a échoué : %3</translation>
     </message>
 </context>
 </TS>

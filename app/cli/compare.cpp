@@ -26,30 +26,38 @@ int compare(const QStringList& args) {
     QTextStream out(stdout);
     QTextStream err(stderr);
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral(
+    parser.setApplicationDescription(QCoreApplication::translate(
+        "compare",
         "Compares two recordings: statements whose time changed most, root blockers new or "
         "gone, connection counts before and after, settings that changed. B may be a live "
         "CONNECTION instead of a bundle: it is sampled now."));
     parser.addHelpOption();
-    parser.addPositionalArgument(QStringLiteral("A"), QStringLiteral("The earlier bundle."));
+    parser.addPositionalArgument(QStringLiteral("A"),
+                                 QCoreApplication::translate("compare", "The earlier bundle."));
     parser.addPositionalArgument(
-        QStringLiteral("B"), QStringLiteral("The later bundle, or a CONNECTION to sample now."));
-    const QCommandLineOption samplesOpt(QStringLiteral("samples"),
-                                        QStringLiteral("Samples of a live B (default 2)."),
-                                        QStringLiteral("N"), QStringLiteral("2"));
+        QStringLiteral("B"),
+        QCoreApplication::translate("compare", "The later bundle, or a CONNECTION to sample now."));
+    const QCommandLineOption samplesOpt(
+        QStringLiteral("samples"),
+        QCoreApplication::translate("compare", "Samples of a live B (default 2)."),
+        QStringLiteral("N"), QStringLiteral("2"));
     const QCommandLineOption intervalOpt(
         QStringLiteral("interval"),
-        QStringLiteral("Seconds between samples of a live B (default 2)."),
+        QCoreApplication::translate("compare", "Seconds between samples of a live B (default 2)."),
         QStringLiteral("SECONDS"), QStringLiteral("2"));
-    const QCommandLineOption topOpt(QStringLiteral("top"),
-                                    QStringLiteral("Statements to list (default 10)."),
-                                    QStringLiteral("N"), QStringLiteral("10"));
-    const QCommandLineOption jsonOpt(QStringLiteral("json"),
-                                     QStringLiteral("Print the comparison as JSON."));
+    const QCommandLineOption topOpt(
+        QStringLiteral("top"),
+        QCoreApplication::translate("compare", "Statements to list (default 10)."),
+        QStringLiteral("N"), QStringLiteral("10"));
+    const QCommandLineOption jsonOpt(
+        QStringLiteral("json"),
+        QCoreApplication::translate("compare", "Print the comparison as JSON."));
     parser.addOptions({samplesOpt, intervalOpt, topOpt, jsonOpt});
     if (!parser.parse(args)) {
         err << "dbtriage compare: " << parser.errorText() << '\n'
-            << "Run \"dbtriage compare --help\" for the options.\n";
+            << QCoreApplication::translate("compare",
+                                           "Run \"dbtriage compare --help\" for the options.")
+            << '\n';
         return Usage;
     }
     if (parser.isSet(QStringLiteral("help"))) {
@@ -58,23 +66,33 @@ int compare(const QStringList& args) {
     }
     const QStringList positional = parser.positionalArguments();
     if (positional.size() != 2) {
-        err << "dbtriage compare: give two bundles A and B, or a bundle A and a CONNECTION B.\n";
+        err << "dbtriage compare: "
+            << QCoreApplication::translate(
+                   "compare", "give two bundles A and B, or a bundle A and a CONNECTION B.")
+            << '\n';
         return Usage;
     }
     bool ok = false;
     const int samples = parser.value(samplesOpt).toInt(&ok);
     if (!ok || samples < 1 || samples > 1000) {
-        err << "dbtriage compare: --samples takes a whole number from 1 to 1000.\n";
+        err << "dbtriage compare: "
+            << QCoreApplication::translate("compare",
+                                           "--samples takes a whole number from 1 to 1000.")
+            << '\n';
         return Usage;
     }
     const double interval = parser.value(intervalOpt).toDouble(&ok);
     if (!ok || interval < 0.1 || interval > 3600) {
-        err << "dbtriage compare: --interval takes seconds from 0.1 to 3600.\n";
+        err << "dbtriage compare: "
+            << QCoreApplication::translate("compare", "--interval takes seconds from 0.1 to 3600.")
+            << '\n';
         return Usage;
     }
     const int top = parser.value(topOpt).toInt(&ok);
     if (!ok || top < 1 || top > 1000) {
-        err << "dbtriage compare: --top takes a whole number from 1 to 1000.\n";
+        err << "dbtriage compare: "
+            << QCoreApplication::translate("compare", "--top takes a whole number from 1 to 1000.")
+            << '\n';
         return Usage;
     }
 
@@ -111,12 +129,21 @@ int compare(const QStringList& args) {
         try {
             collector.connect();
         } catch (const EngineError& e) {
-            err << "dbtriage compare: B is neither a file nor a reachable server: " << q(e.what())
+            err << "dbtriage compare: "
+                << QCoreApplication::translate("compare",
+                                               "B is neither a file nor a reachable server: %1")
+                       .arg(q(e.what()))
                 << '\n';
             return e.kind() == EngineError::Kind::Usage ? Usage : ConnectFailed;
         }
-        err << "B: sampling " << q(describeTarget(options.connect.target)) << " now (" << samples
-            << (samples == 1 ? " sample" : " samples") << ")\n";
+        err << "B: "
+            << (samples == 1
+                    ? QCoreApplication::translate("compare", "sampling %1 now (1 sample)")
+                          .arg(q(describeTarget(options.connect.target)))
+                    : QCoreApplication::translate("compare", "sampling %1 now (%2 samples)")
+                          .arg(q(describeTarget(options.connect.target)))
+                          .arg(samples))
+            << '\n';
         Recording recording;
         if (!record(collector, samples, interval, recording)) {
             for (const QString& p : recording.problems)

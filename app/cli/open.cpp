@@ -25,19 +25,22 @@ int open(const QStringList& args) {
     QTextStream out(stdout);
     QTextStream err(stderr);
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral(
+    parser.setApplicationDescription(QCoreApplication::translate(
+        "open",
         "Shows an evidence bundle written by \"dbtriage collect --out\" with no connection: "
         "checksums are verified first, then the README summary is printed."));
     parser.addHelpOption();
-    parser.addPositionalArgument(QStringLiteral("bundle"),
-                                 QStringLiteral("A bundle .zip, a bundle directory, or a "
-                                                "snapshot.json."));
-    const QCommandLineOption jsonOpt(QStringLiteral("json"),
-                                     QStringLiteral("Print the snapshot as JSON."));
+    parser.addPositionalArgument(
+        QStringLiteral("bundle"),
+        QCoreApplication::translate("open", "A bundle .zip, a bundle directory, or a "
+                                            "snapshot.json."));
+    const QCommandLineOption jsonOpt(
+        QStringLiteral("json"), QCoreApplication::translate("open", "Print the snapshot as JSON."));
     parser.addOption(jsonOpt);
     if (!parser.parse(args)) {
         err << "dbtriage open: " << parser.errorText() << '\n'
-            << "Run \"dbtriage open --help\" for the options.\n";
+            << QCoreApplication::translate("open", "Run \"dbtriage open --help\" for the options.")
+            << '\n';
         return Usage;
     }
     if (parser.isSet(QStringLiteral("help"))) {
@@ -45,7 +48,10 @@ int open(const QStringList& args) {
         return Ok;
     }
     if (parser.positionalArguments().size() != 1) {
-        err << "dbtriage open: give exactly one BUNDLE (a .zip file or a directory).\n";
+        err << "dbtriage open: "
+            << QCoreApplication::translate("open",
+                                           "give exactly one BUNDLE (a .zip file or a directory).")
+            << '\n';
         return Usage;
     }
     const Bundle b = BundleReader::open(parser.positionalArguments().first());
@@ -62,7 +68,8 @@ int open(const QStringList& args) {
     }
 
     out << recordingBanner(b) << '\n';
-    out << (b.verified() ? QStringLiteral("Checksums: ") + b.verification : loud(b.verification))
+    out << (b.verified() ? QCoreApplication::translate("open", "Checksums: %1").arg(b.verification)
+                         : loud(b.verification))
         << "\n\n";
     TicketContext context;
     if (b.hasManifest) {
