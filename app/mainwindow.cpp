@@ -1,6 +1,8 @@
 #include "mainwindow.h"
 
+#include "analysis.h"
 #include "bundle/bundlereader.h"
+#include "bundle/comparedialog.h"
 #include "bundle/recordingbanner.h"
 #include "common/guiutil.h"
 #include "common/statusarea.h"
@@ -152,6 +154,10 @@ void MainWindow::buildActions() {
     export_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
     export_->setToolTip(tr("Write an evidence bundle of the recent samples with a note: a .zip "
                            "or a directory to attach to a ticket (Ctrl+E)"));
+    QAction* compare =
+        file->addAction(tr("Co&mpare with bundle…"), this, &MainWindow::compareDialog);
+    compare->setToolTip(tr("Compare a bundle (before) with what the window shows now (after): "
+                           "statements, root blockers, connections, settings"));
     disconnect_ = file->addAction(tr("&Disconnect"), this, &MainWindow::disconnectFromServer);
     disconnect_->setEnabled(false);
     file->addSeparator();
@@ -266,6 +272,51 @@ void MainWindow::openBundleDialog() {
 void MainWindow::showExportDialog() {
     ExportDialog dialog(&history_, this);
     dialog.exec();
+}
+
+void MainWindow::compareDialog() {
+    const QString path = QFileDialog::getOpenFileName(
+        this, tr("Compare with bundle"), QString(),
+        tr("Evidence bundles (*.zip manifest.json snapshot.json);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    const QFileInfo info(path);
+    QString error;
+    if (!compareWithBundle(
+            info.fileName() == QLatin1String("manifest.json") ? info.absolutePath() : path, &error))
+        QMessageBox::warning(this, tr("Compare with bundle"), error);
+}
+
+bool MainWindow::compareWithBundle(const QString& path, QString* error) {
+    const auto fail = [error](const QString& sentence) {
+        if (error)
+            *error = sentence;
+        return false;
+    };
+    if (history_.empty())
+        return fail(tr("There is nothing to compare with yet: connect to a server or open a "
+                       "bundle first."));
+    const Bundle before = BundleReader::open(path);
+    if (!before.ok())
+        return fail(before.error);
+    Snapshot after;
+    QString afterLabel;
+    if (bundle_) {
+        after = *bundle_->snapshot;
+        afterLabel = QFileInfo(bundle_->path).fileName();
+    } else {
+        const auto& all = history_.snapshots();
+        after = all.size() > 1 ? withStatementWindow(*all.front(), *all.back()) : *all.back();
+        afterLabel = live_ ? tr("live window") : tr("shown snapshots");
+    }
+    QString beforeLabel = QFileInfo(path).fileName();
+    if (!before.verified())
+        beforeLabel += tr(" (UNVERIFIED)");
+    auto* dialog = new CompareDialog(compareSnapshots(*before.snapshot, after, 20), beforeLabel,
+                                     afterLabel, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->show();
+    return true;
 }
 
 void MainWindow::showBanner(const QString& text, bool warning) {

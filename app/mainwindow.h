@@ -58,6 +58,9 @@ public:
     // plans/*.json of the opened bundle, by path in the bundle, for the Plans view.
     const std::map<QString, QByteArray>& bundlePlans() const { return bundlePlans_; }
     QLabel* recordingBannerLabel() const { return banner_; }
+    // Compares the bundle at `path` (before) with what the window shows (after: the opened
+    // bundle, or the live window) in a CompareDialog; false with the reader's sentence.
+    bool compareWithBundle(const QString& path, QString* error = nullptr);
     // Feeds one snapshot as if sampled (used by openSnapshots, tests and screenshots).
     void addSnapshot(const SnapshotPtr& snapshot);
 
@@ -92,6 +95,7 @@ private:
     void openSnapshotDialog();
     void openBundleDialog();
     void showExportDialog();
+    void compareDialog();
     void clearBundle();
     void showBanner(const QString& text, bool warning);
     void startMonitor(const gui::ConnectRequest& request, const QString& password);

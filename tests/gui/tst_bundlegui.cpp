@@ -4,6 +4,7 @@
 // with the reader's sentence and the panels keep what they showed.
 #include "bundle/bundlereader.h"
 #include "bundle/bundlewriter.h"
+#include "bundle/comparedialog.h"
 #include "bundle/recordingbanner.h"
 #include "common/statusarea.h"
 #include "fixtures.h"
@@ -17,6 +18,8 @@
 #include <QLabel>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QTabWidget>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -157,6 +160,54 @@ private Q_SLOTS:
         QCOMPARE(window.history().size(), std::size_t(3));
         QCOMPARE(window.sessionsView()->model()->rowCount(), 2 + 12 + 5 + 3);
         QVERIFY(!QFileInfo::exists(dir.filePath(QStringLiteral("../evil.txt"))));
+    }
+
+    void compareBundleWithWindow() {
+        QTemporaryDir dir;
+        const QString zip = dir.filePath(QStringLiteral("before.zip"));
+        QVERIFY(BundleWriter::write(pileupInput(), zip).ok());
+        // After the fix: no lock waits, statements over a window of two samples.
+        MainWindow window;
+        window.show();
+        QString error;
+        QVERIFY(!window.compareWithBundle(zip, &error)); // nothing shown yet
+        QVERIFY(error.contains(QStringLiteral("nothing to compare")));
+        window.addSnapshot(fixtures::withStatements(fixtures::kT0 + 60'000'000, 1.0));
+        window.addSnapshot(fixtures::withStatements(fixtures::kT0 + 120'000'000, 2.0));
+        QVERIFY2(window.compareWithBundle(zip, &error), qPrintable(error));
+        auto* dialog = window.findChild<gui::CompareDialog*>();
+        QVERIFY(dialog != nullptr);
+        QVERIFY(dialog->isVisible());
+        const Comparison& c = dialog->comparison();
+
+        // The root blocker of the bundle (pid 100) is gone, in the table too.
+        QCOMPARE(c.blockersGone.size(), std::size_t(1));
+        QCOMPARE(c.blockersGone.front().pid, std::int64_t(100));
+        QTableWidget* blockers = dialog->blockersTable();
+        QCOMPARE(blockers->rowCount(),
+                 int(c.blockersNew.size() + c.blockersGone.size() + c.blockersStill.size()));
+        bool goneRow = false;
+        for (int r = 0; r < blockers->rowCount(); ++r)
+            goneRow = goneRow || (blockers->item(r, 0)->text() == QStringLiteral("gone") &&
+                                  blockers->item(r, 1)->text() == QStringLiteral("100"));
+        QVERIFY(goneRow);
+
+        // Connections before (the bundle) and after (the window).
+        const Bundle b = BundleReader::open(zip);
+        QTableWidget* connections = dialog->connectionsTable();
+        QCOMPARE(connections->item(0, 1)->text(), QString::number(b.snapshot->connections.total));
+        QCOMPARE(connections->item(0, 2)->text(),
+                 QString::number(window.history().latest()->connections.total));
+        // Statements whose time changed, one row each.
+        QCOMPARE(dialog->statementsTable()->rowCount(), int(c.statements.size()));
+        QVERIFY(!c.statements.empty());
+        QVERIFY(dialog->tabs()->tabText(1).contains(QStringLiteral("1 gone")));
+        QVERIFY(dialog->headerLabel()->text().contains(QStringLiteral("before.zip")));
+        QVERIFY(dialog->headerLabel()->text().contains(QStringLiteral("shown snapshots")));
+
+        // An unsafe bundle is refused with the reader's sentence.
+        QVERIFY(!window.compareWithBundle(dir.filePath(QStringLiteral("missing.zip")), &error));
+        QCOMPARE(error, BundleReader::open(dir.filePath(QStringLiteral("missing.zip"))).error);
     }
 
     void connectingClearsTheBundle() {
