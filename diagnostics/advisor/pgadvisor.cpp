@@ -481,7 +481,9 @@ void PgAdvisor::statement(const WorkloadStatement& st) {
             const std::string name = text(h[1]);
             const std::string after = explain(st.query);
             t.after = totalCost(after);
-            t.uses = after.find(name) != std::string::npos;
+            // The plan is JSON: the name appears escaped (a quote in a table name is \").
+            const std::string escaped = json(name).dump();
+            t.uses = after.find(escaped.substr(1, escaped.size() - 2)) != std::string::npos;
             t.size = num(execParams(kTag + "SELECT " + hypoSchemaQ_ +
                                         ".hypopg_relation_size($1::bigint::oid)::float8",
                                     oid)
