@@ -223,7 +223,7 @@
     </message>
     <message>
         <source>In state</source>
-        <translation>Im Zustand seit</translation>
+        <translation>Seit</translation>
     </message>
     <message>
         <source>Waits for</source>
@@ -240,6 +240,17 @@
     <message>
         <source>Holds / query</source>
         <translation>Hält / Abfrage</translation>
+    </message>
+    <message numerus="yes">
+        <source>also blocked by %n (PID %1)</source>
+        <translation>
+            <numerusform>auch blockiert von %n (PID %1)</numerusform>
+            <numerusform>auch blockiert von %n (PIDs %1)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1; %2</source>
+        <translation>%1; %2</translation>
     </message>
 </context>
 <context>
@@ -513,7 +524,7 @@
     </message>
     <message>
         <source>In state</source>
-        <translation>Im Zustand seit</translation>
+        <translation>Seit</translation>
     </message>
     <message>
         <source>Transaction</source>
@@ -525,7 +536,7 @@
     </message>
     <message>
         <source>Blocked by</source>
-        <translation>Blockiert von</translation>
+        <translation>Blockierer</translation>
     </message>
     <message>
         <source>Blocks</source>
@@ -1069,6 +1080,10 @@ Nachher: %4, %5 um %6.</translation>
         <source>Wait-for graph: root blockers on the left, waiters to the right.</source>
         <translation>Wartegraph: Hauptblockierer links, Wartende rechts.</translation>
     </message>
+    <message>
+        <source>PID %1 also waits on PID %2</source>
+        <translation>PID %1 wartet auch auf PID %2</translation>
+    </message>
 </context>
 <context>
     <name>dbt::gui::LockNodeItem</name>
@@ -1308,7 +1323,7 @@ Nachher: %4, %5 um %6.</translation>
     </message>
     <message>
         <source>since stats reset</source>
-        <translation>seit dem Zurücksetzen der Statistik</translation>
+        <translation>seit Statistik-Reset</translation>
     </message>
     <message>
         <source>n/a</source>
@@ -1324,11 +1339,11 @@ Nachher: %4, %5 um %6.</translation>
     </message>
     <message>
         <source>1 file since stats reset</source>
-        <translation>1 Datei seit dem Zurücksetzen der Statistik</translation>
+        <translation>1 Datei seit Statistik-Reset</translation>
     </message>
     <message>
         <source>%1 files since stats reset</source>
-        <translation>%1 Dateien seit dem Zurücksetzen der Statistik</translation>
+        <translation>%1 Dateien seit Statistik-Reset</translation>
     </message>
 </context>
 <context>

@@ -223,7 +223,7 @@
     </message>
     <message>
         <source>In state</source>
-        <translation>Dans l&apos;état depuis</translation>
+        <translation>Depuis</translation>
     </message>
     <message>
         <source>Waits for</source>
@@ -241,6 +241,17 @@
         <source>Holds / query</source>
         <translation>Détient / requête</translation>
     </message>
+    <message numerus="yes">
+        <source>also blocked by %n (PID %1)</source>
+        <translation>
+            <numerusform>aussi bloquée par %n (PID %1)</numerusform>
+            <numerusform>aussi bloquée par %n (PID %1)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1; %2</source>
+        <translation>%1 ; %2</translation>
+    </message>
 </context>
 <context>
     <name>dbt::MainWindow</name>
@@ -250,7 +261,7 @@
     </message>
     <message>
         <source>Overview</source>
-        <translation>Vue d&apos;ensemble</translation>
+        <translation>Aperçu</translation>
     </message>
     <message>
         <source>Sessions</source>
@@ -334,7 +345,7 @@
     </message>
     <message>
         <source>&amp;Overview</source>
-        <translation>&amp;Vue d&apos;ensemble</translation>
+        <translation>&amp;Aperçu</translation>
     </message>
     <message>
         <source>&amp;Sessions</source>
@@ -513,7 +524,7 @@
     </message>
     <message>
         <source>In state</source>
-        <translation>Dans l&apos;état depuis</translation>
+        <translation>Depuis</translation>
     </message>
     <message>
         <source>Transaction</source>
@@ -525,7 +536,7 @@
     </message>
     <message>
         <source>Blocked by</source>
-        <translation>Bloquée par</translation>
+        <translation>Bloqueurs</translation>
     </message>
     <message>
         <source>Blocks</source>
@@ -1069,6 +1080,10 @@ Après : %4, %5 à %6.</translation>
         <source>Wait-for graph: root blockers on the left, waiters to the right.</source>
         <translation>Graphe d&apos;attente : bloqueurs racines à gauche, sessions en attente à droite.</translation>
     </message>
+    <message>
+        <source>PID %1 also waits on PID %2</source>
+        <translation>Le PID %1 attend aussi le PID %2</translation>
+    </message>
 </context>
 <context>
     <name>dbt::gui::LockNodeItem</name>
@@ -1308,7 +1323,7 @@ Après : %4, %5 à %6.</translation>
     </message>
     <message>
         <source>since stats reset</source>
-        <translation>depuis la remise à zéro des statistiques</translation>
+        <translation>depuis la RAZ des stats</translation>
     </message>
     <message>
         <source>n/a</source>
@@ -1324,11 +1339,11 @@ Après : %4, %5 à %6.</translation>
     </message>
     <message>
         <source>1 file since stats reset</source>
-        <translation>1 fichier depuis la remise à zéro des statistiques</translation>
+        <translation>1 fichier depuis la RAZ des stats</translation>
     </message>
     <message>
         <source>%1 files since stats reset</source>
-        <translation>%1 fichiers depuis la remise à zéro des statistiques</translation>
+        <translation>%1 fichiers depuis la RAZ des stats</translation>
     </message>
 </context>
 <context>
