@@ -12,6 +12,7 @@
 #include "locks/locksview.h"
 #include "models/snapshotfiles.h"
 #include "overview/overviewview.h"
+#include "render/charts.h"
 #include "sessions/sessionsview.h"
 #include "statements/topqueriesview.h"
 #include "timefmt.h"
@@ -270,7 +271,7 @@ void MainWindow::openBundleDialog() {
 }
 
 void MainWindow::showExportDialog() {
-    ExportDialog dialog(&history_, this);
+    ExportDialog dialog(&history_, &render::addCharts, this);
     dialog.exec();
 }
 

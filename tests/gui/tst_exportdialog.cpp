@@ -5,6 +5,7 @@
 #include "export/exportdialog.h"
 #include "fixtures.h"
 #include "models/snapshothistory.h"
+#include "render/charts.h"
 #include "snapshot_json.h"
 
 #include <QDir>
@@ -37,7 +38,7 @@ private Q_SLOTS:
         QVERIFY(dir.isValid());
         const QString path = dir.filePath(name);
 
-        ExportDialog dialog(&history);
+        ExportDialog dialog(&history, &render::addCharts);
         dialog.show();
         dialog.setNote(QStringLiteral("INC-7: checkout stalls"));
         dialog.setSamples(3);
@@ -78,7 +79,7 @@ private Q_SLOTS:
         blocker.close();
         const QString path = dir.filePath(QStringLiteral("file/evidence.zip"));
 
-        ExportDialog dialog(&history);
+        ExportDialog dialog(&history, &render::addCharts);
         dialog.setDestination(path);
         QSignalSpy failed(&dialog, &ExportDialog::failed);
         QVERIFY(dialog.startExport());
@@ -95,7 +96,7 @@ private Q_SLOTS:
 
     void emptyHistoryCannotExport() {
         SnapshotHistory history;
-        ExportDialog dialog(&history);
+        ExportDialog dialog(&history, &render::addCharts);
         QTemporaryDir dir;
         dialog.setDestination(dir.filePath(QStringLiteral("x.zip")));
         QVERIFY(!dialog.startExport());

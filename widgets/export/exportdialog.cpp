@@ -4,7 +4,6 @@
 #include "bundle/manifest.h"
 #include "common/guiutil.h"
 #include "models/snapshothistory.h"
-#include "render/charts.h"
 #include "timefmt.h"
 
 #include <QCheckBox>
@@ -45,9 +44,10 @@ BundleInput exportInput(const std::vector<SnapshotPtr>& series, const QString& n
     return input;
 }
 
-ExportDialog::ExportDialog(const SnapshotHistory* history, QWidget* parent)
+ExportDialog::ExportDialog(const SnapshotHistory* history, ChartRenderer charts, QWidget* parent)
     : QDialog(parent)
     , history_(history)
+    , charts_(std::move(charts))
     , note_(new QPlainTextEdit(this))
     , samples_(new QSpinBox(this))
     , window_(new QLabel(this))
@@ -237,8 +237,10 @@ bool ExportDialog::startExport() {
     emit stageChanged(tr("Composing the summary of %n sample(s)…", nullptr, int(take)));
     thread_ = QThread::create([this, series = std::move(series), note, path] {
         BundleInput input = exportInput(series, note);
-        emit stageChanged(tr("Drawing the charts…"));
-        render::addCharts(input); // QPainter on images and an SVG generator: no widgets
+        if (charts_) {
+            emit stageChanged(tr("Drawing the charts…"));
+            charts_(input); // QPainter on images and an SVG generator: no widgets
+        }
         emit stageChanged(tr("Writing %1…").arg(QFileInfo(path).fileName()));
         result_ = BundleWriter::write(input, path);
     });

@@ -13,6 +13,7 @@
 #include "snapshot.h"
 
 #include <QDialog>
+#include <functional>
 #include <vector>
 
 class QCheckBox;
@@ -38,7 +39,11 @@ BundleInput exportInput(const std::vector<SnapshotPtr>& series, const QString& n
 class ExportDialog final : public QDialog {
     Q_OBJECT
 public:
-    explicit ExportDialog(const SnapshotHistory* history, QWidget* parent = nullptr);
+    // Adds the charts to a bundle input on the worker thread (render::addCharts from
+    // diagnostics_render, which the widgets library does not link); may be empty.
+    using ChartRenderer = std::function<void(BundleInput&)>;
+
+    ExportDialog(const SnapshotHistory* history, ChartRenderer charts, QWidget* parent = nullptr);
     ~ExportDialog() override;
 
     void setDestination(const QString& path);
@@ -70,6 +75,7 @@ private:
     QString defaultDestination() const;
 
     const SnapshotHistory* history_;
+    ChartRenderer charts_;
     QPlainTextEdit* note_;
     QSpinBox* samples_;
     QLabel* window_;
