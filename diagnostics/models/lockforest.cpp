@@ -224,6 +224,18 @@ LockForest buildLockForest(const SnapshotPtr& snapshot, const LockForestOptions&
             node.object = it->second.wait->object;
             node.hard = it->second.wait->hard;
         }
+        if (auto edges = out.find(pid); edges != out.end()) {
+            const std::int64_t drawnParent =
+                parent >= 0 ? forest.nodes[std::size_t(parent)].pid : std::int64_t(-1);
+            for (const Edge& e : edges->second) {
+                if (e.blocker != drawnParent && e.blocker != pid)
+                    node.alsoBlockedBy.push_back(e.blocker);
+            }
+            std::sort(node.alsoBlockedBy.begin(), node.alsoBlockedBy.end());
+            node.alsoBlockedBy.erase(
+                std::unique(node.alsoBlockedBy.begin(), node.alsoBlockedBy.end()),
+                node.alsoBlockedBy.end());
+        }
         forest.nodes.push_back(std::move(node));
         const int index = int(forest.nodes.size()) - 1;
         if (parent >= 0)

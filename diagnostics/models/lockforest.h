@@ -1,5 +1,6 @@
 // The wait-for graph of one sample as a forest that people can read: root blockers at the
-// top, each waiter under the one blocker it is drawn against, and sibling waiters that wait
+// top, each waiter under the one blocker it is drawn against (its other blockers listed in
+// alsoBlockedBy), and sibling waiters that wait
 // the same way on the same object folded into one aggregate node above a threshold
 // ("+412 waiting for a row lock on public.orders"). Both the lock tree view and the lock
 // graph scene are built from it, so they always show the same thing.
@@ -30,6 +31,9 @@ struct LockNode {
     // Session: everything waiting behind it, transitively (0 for a leaf).
     std::int64_t blockedTotal = 0;
     bool inCycle = false;
+    // Session: the other sessions it waits on besides its parent (pids, ascending, no
+    // duplicates). Drawn as extra edges; the tree says "also blocked by N".
+    std::vector<std::int64_t> alsoBlockedBy;
     const Session* session = nullptr; // into the snapshot; null when not in sessions
 };
 

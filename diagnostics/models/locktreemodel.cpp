@@ -158,8 +158,20 @@ QVariant LockTreeModel::data(const QModelIndex& index, int role) const {
             const double age = ageSeconds(*node, now);
             return age < 0 ? QString() : qs(formatDuration(age));
         }
-        case WaitsFor:
-            return waitText(*node);
+        case WaitsFor: {
+            const QString wait = waitText(*node);
+            if (node->alsoBlockedBy.empty())
+                return wait;
+            QStringList pids;
+            for (std::size_t i = 0; i < node->alsoBlockedBy.size() && i < 5; ++i)
+                pids << QString::number(node->alsoBlockedBy[i]);
+            if (node->alsoBlockedBy.size() > 5)
+                pids << QStringLiteral("…");
+            const QString also =
+                tr("also blocked by %n (PID %1)", nullptr, int(node->alsoBlockedBy.size()))
+                    .arg(pids.join(QStringLiteral(", ")));
+            return wait.isEmpty() ? also : tr("%1; %2").arg(wait, also);
+        }
         case Application:
             return s ? qs(s->application) : QString();
         case User:

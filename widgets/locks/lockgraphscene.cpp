@@ -8,6 +8,7 @@
 #include <QFontMetricsF>
 #include <QGraphicsPathItem>
 #include <QGraphicsSimpleTextItem>
+#include <QHash>
 #include <QImage>
 #include <QPainter>
 #include <QSvgGenerator>
@@ -142,6 +143,7 @@ void LockGraphScene::setForest(const LockForest& forest, const QPalette& palette
     clear();
     nodeItems_.clear();
     edgeCount_ = 0;
+    extraEdgeCount_ = 0;
     forest_ = forest;
     setBackgroundBrush(palette.color(QPalette::Base));
     const std::size_t count = forest_.nodes.size();
@@ -220,6 +222,36 @@ void LockGraphScene::setForest(const LockForest& forest, const QPalette& palette
         const QRectF tb = text->boundingRect();
         // Right-aligned just before the waiter's box, above the edge's flat end.
         text->setPos(from.x() - tb.width() - 8, from.y() - tb.height() - 1);
+    }
+    // The other blockers of a waiter: a thinner dotted edge each to the drawn blocker.
+    QHash<std::int64_t, int> indexOf;
+    for (std::size_t i = 0; i < count; ++i) {
+        if (forest_.nodes[i].kind == LockNode::Kind::Session)
+            indexOf.insert(forest_.nodes[i].pid, int(i));
+    }
+    const QPen extraPen(palette.color(QPalette::Mid), 1.0, Qt::DotLine);
+    constexpr int kMaxExtraEdges = 5000; // beyond this the picture says nothing more
+    for (std::size_t i = 0; i < count && extraEdgeCount_ < kMaxExtraEdges; ++i) {
+        const LockNode& n = forest_.nodes[i];
+        for (std::int64_t blocker : n.alsoBlockedBy) {
+            const auto it = indexOf.constFind(blocker);
+            if (it == indexOf.constEnd())
+                continue; // folded or not drawn
+            const LockNode& b = forest_.nodes[std::size_t(*it)];
+            const QPointF from(n.depth * (kNodeWidth + kColumnGap), y[i] + kNodeHeight / 2 + 6);
+            const QPointF to(b.depth * (kNodeWidth + kColumnGap) + kNodeWidth,
+                             y[std::size_t(*it)] + kNodeHeight / 2 + 6);
+            QPainterPath path(from);
+            const double dx = std::max(40.0, std::abs(from.x() - to.x()) / 2);
+            path.cubicTo(from - QPointF(dx, 0), to + QPointF(dx, 0), to);
+            auto* edge = addPath(path, extraPen);
+            edge->setZValue(0);
+            edge->setToolTip(tr("PID %1 also waits on PID %2").arg(n.pid).arg(blocker));
+            QPolygonF head;
+            head << to << to + QPointF(8, -4) << to + QPointF(8, 4);
+            addPolygon(head, QPen(extraPen.color(), 1), extraPen.color())->setZValue(0);
+            ++extraEdgeCount_;
+        }
     }
     setSceneRect(itemsBoundingRect().adjusted(-20, -20, 20, 20));
 }

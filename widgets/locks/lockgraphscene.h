@@ -7,7 +7,8 @@
 // waiter (see lockforest.h) the graph is a forest, for which this layout is the textbook
 // one: no crossings, deterministic, linear time, and no native dependency or dot process on
 // the GUI thread. libgvc's strength, general graphs with crossings to minimise, is not
-// needed here; the few extra blockers of a waiter are listed in the details instead.
+// needed here; the other blockers of a waiter with several are drawn as dotted edges on top
+// (LockNode::alsoBlockedBy), and the tree says "also blocked by N".
 #pragma once
 
 #include "models/lockforest.h"
@@ -33,6 +34,8 @@ public:
     int nodeItemCount() const { return int(nodeItems_.size()); }
     int aggregateItemCount() const;
     int edgeItemCount() const { return edgeCount_; }
+    // Dotted edges to the other blockers of waiters with several (LockNode::alsoBlockedBy).
+    int extraEdgeItemCount() const { return extraEdgeCount_; }
     // The item that shows `pid`: its own box, or the aggregate it was folded into.
     LockNodeItem* itemForPid(qint64 pid) const;
     LockNodeItem* itemForNode(int node) const { return nodeItems_.value(node); }
@@ -53,6 +56,7 @@ private:
     LockForest forest_;
     QHash<int, LockNodeItem*> nodeItems_;
     int edgeCount_ = 0;
+    int extraEdgeCount_ = 0;
 };
 
 class LockNodeItem final : public QGraphicsObject {
