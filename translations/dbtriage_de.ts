@@ -79,6 +79,13 @@
     </message>
 </context>
 <context>
+    <name>cli</name>
+    <message>
+        <source>dbtriage: unknown command &quot;%1&quot;.</source>
+        <translation>dbtriage: unbekannter Befehl &quot;%1&quot;.</translation>
+    </message>
+</context>
+<context>
     <name>compare</name>
     <message>
         <source>Compares two recordings: statements whose time changed most, root blockers new or gone, connection counts before and after, settings that changed. B may be a live CONNECTION instead of a bundle: it is sampled now.</source>
@@ -498,6 +505,57 @@
     <message>
         <source> (UNVERIFIED)</source>
         <translation> (UNGEPRÜFT)</translation>
+    </message>
+</context>
+<context>
+    <name>dbt::PlanModel</name>
+    <message>
+        <source>Node</source>
+        <translation>Knoten</translation>
+    </message>
+    <message>
+        <source>Exclusive time</source>
+        <translation>Eigene Zeit</translation>
+    </message>
+    <message>
+        <source>Exclusive cost</source>
+        <translation>Eigene Kosten</translation>
+    </message>
+    <message>
+        <source>Inclusive time</source>
+        <translation>Gesamtzeit inkl. Kinder</translation>
+    </message>
+    <message>
+        <source>Inclusive cost</source>
+        <translation>Gesamtkosten inkl. Kinder</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>Anteil</translation>
+    </message>
+    <message>
+        <source>Rows planned → actual</source>
+        <translation>Zeilen geplant → tatsächlich</translation>
+    </message>
+    <message>
+        <source>Loops</source>
+        <translation>Schleifen</translation>
+    </message>
+    <message>
+        <source>Buffers hit / read / temp</source>
+        <translation>Puffer Treffer / gelesen / temporär</translation>
+    </message>
+    <message>
+        <source>Insights</source>
+        <translation>Erkenntnisse</translation>
+    </message>
+    <message>
+        <source>Underestimated: %1 more rows than planned</source>
+        <translation>Unterschätzt: %1 Zeilen mehr als geplant</translation>
+    </message>
+    <message>
+        <source>Overestimated: %1 fewer rows than planned</source>
+        <translation>Überschätzt: %1 Zeilen weniger als geplant</translation>
     </message>
 </context>
 <context>

@@ -79,6 +79,13 @@
     </message>
 </context>
 <context>
+    <name>cli</name>
+    <message>
+        <source>dbtriage: unknown command &quot;%1&quot;.</source>
+        <translation>dbtriage : commande inconnue « %1 ».</translation>
+    </message>
+</context>
+<context>
     <name>compare</name>
     <message>
         <source>Compares two recordings: statements whose time changed most, root blockers new or gone, connection counts before and after, settings that changed. B may be a live CONNECTION instead of a bundle: it is sampled now.</source>
@@ -498,6 +505,57 @@
     <message>
         <source> (UNVERIFIED)</source>
         <translation> (NON VÉRIFIÉ)</translation>
+    </message>
+</context>
+<context>
+    <name>dbt::PlanModel</name>
+    <message>
+        <source>Node</source>
+        <translation>Nœud</translation>
+    </message>
+    <message>
+        <source>Exclusive time</source>
+        <translation>Temps propre</translation>
+    </message>
+    <message>
+        <source>Exclusive cost</source>
+        <translation>Coût propre</translation>
+    </message>
+    <message>
+        <source>Inclusive time</source>
+        <translation>Temps inclusif</translation>
+    </message>
+    <message>
+        <source>Inclusive cost</source>
+        <translation>Coût inclusif</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>Part</translation>
+    </message>
+    <message>
+        <source>Rows planned → actual</source>
+        <translation>Lignes prévues → réelles</translation>
+    </message>
+    <message>
+        <source>Loops</source>
+        <translation>Boucles</translation>
+    </message>
+    <message>
+        <source>Buffers hit / read / temp</source>
+        <translation>Tampons trouvés / lus / temporaires</translation>
+    </message>
+    <message>
+        <source>Insights</source>
+        <translation>Analyses</translation>
+    </message>
+    <message>
+        <source>Underestimated: %1 more rows than planned</source>
+        <translation>Sous-estimé : %1 lignes de plus que prévu</translation>
+    </message>
+    <message>
+        <source>Overestimated: %1 fewer rows than planned</source>
+        <translation>Surestimé : %1 lignes de moins que prévu</translation>
     </message>
 </context>
 <context>

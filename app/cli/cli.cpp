@@ -57,7 +57,9 @@ int run(const QStringList& args)
         return compare(args);
     if (command == QLatin1String("advise"))
         return advise(args);
-    QTextStream(stderr) << QStringLiteral("dbtriage: unknown command \"%1\".\n").arg(command);
+    QTextStream(stderr)
+        << QCoreApplication::translate("cli", "dbtriage: unknown command \"%1\".").arg(command)
+        << '\n';
     return Usage;
 }
 
