@@ -1,5 +1,7 @@
 // dbtriage collect CONNECTION [--out FILE.zip|DIR] [--samples N] [--interval SECONDS] [--json]
 //                  [--note TEXT] [--explain-top N] [--advise] [--no-redact]
+#include "advisor/pgadvisor.h"
+#include "advisor/workload.h"
 #include "bundle/bundlewriter.h"
 #include "cli/cli.h"
 #include "cli/recording.h"
@@ -52,6 +54,29 @@ QString checkOutPath(const QString& path) {
 
 } // namespace
 
+// --advise: index candidates of the window's costliest statements, as a commented SQL file.
+static void addAdvice(const ConnectOptions& connect, const Snapshot& result, BundleInput& input,
+                      CollectionInfo& collection, QTextStream& err) {
+    if (result.server.engine != Engine::PostgreSQL) {
+        collection.unavailable.push_back("Index candidates (--advise) are available for "
+                                         "PostgreSQL only in this build.");
+        return;
+    }
+    try {
+        advisor::AdvisorOptions options;
+        options.connect = connect;
+        const advisor::Advice advice =
+            advisor::advisePostgres(options, advisor::workloadFrom(result, 10));
+        const std::string sql = advisor::adviceToSqlComments(advice);
+        input.attachments.push_back(
+            {"index-candidates.sql", QByteArray(sql.data(), static_cast<qsizetype>(sql.size()))});
+    } catch (const EngineError& e) {
+        err << "dbtriage collect: --advise failed: " << QString::fromStdString(e.what()) << '\n';
+        collection.unavailable.push_back(std::string("Index candidates (--advise) failed: ") +
+                                         e.what());
+    }
+}
+
 int collect(const QStringList& args) {
     QTextStream out(stdout);
     QTextStream err(stderr);
@@ -77,7 +102,7 @@ int collect(const QStringList& args) {
         QStringLiteral("N"));
     const QCommandLineOption adviseOpt(
         QStringLiteral("advise"),
-        QStringLiteral("Add index candidates with their method (not in this build yet)."));
+        QStringLiteral("Add index candidates (index-candidates.sql, commented, never executed)."));
     const QCommandLineOption samplesOpt(QStringLiteral("samples"),
                                         QStringLiteral("Number of samples (default 1)."),
                                         QStringLiteral("N"), QStringLiteral("1"));
@@ -165,17 +190,11 @@ int collect(const QStringList& args) {
     collection.explainTopRequested = explainTop;
     collection.adviseRequested = parser.isSet(adviseOpt);
     if (explainTop > 0) {
-        err << "dbtriage collect: --explain-top is not available in this build yet; the "
-               "output has no plans.\n";
+        err << "dbtriage collect: --explain-top is not available in this build yet; the output has "
+               "no plans.\n";
         collection.unavailable.push_back("Plans of the top " + std::to_string(explainTop) +
                                          " statements were asked for (--explain-top) but are "
                                          "not available in this build yet.");
-    }
-    if (collection.adviseRequested) {
-        err << "dbtriage collect: --advise is not available in this build yet; the output has "
-               "no index candidates.\n";
-        collection.unavailable.push_back("Index candidates were asked for (--advise) but are not "
-                                         "available in this build yet.");
     }
 
     CollectorOptions options;
@@ -212,6 +231,8 @@ int collect(const QStringList& args) {
         collection.samples = static_cast<int>(series.size());
         collection.firstAt = series.front()->collectedAt;
         collection.lastAt = result.collectedAt;
+        if (collection.adviseRequested)
+            addAdvice(options.connect, result, input, collection, err);
         input.collection = collection;
         if (qobject_cast<QGuiApplication*>(QCoreApplication::instance()))
             render::addCharts(input);

@@ -431,7 +431,14 @@ private:
 
     void candidates() {
         add(m_.heading(2, "Index candidates"));
-        paragraph(m_.esc("No index candidates were gathered (run with --advise)."));
+        if (!c().adviseRequested) {
+            paragraph(m_.esc("No index candidates were gathered (run with --advise)."));
+            return;
+        }
+        paragraph(m_.esc("Index candidates are in index-candidates.sql: each with its table, "
+                         "columns, method (hypopg or heuristic), the statements it helps and "
+                         "caveats. Every statement there is commented out; dbtriage executed "
+                         "none of them. If the advice failed, the reason is listed below."));
     }
 
     void health() {
