@@ -86,6 +86,125 @@
     </message>
 </context>
 <context>
+    <name>collect</name>
+    <message>
+        <source>--out %1 is a directory; name a file ending in .zip.</source>
+        <translation>--out %1 ist ein Verzeichnis; nennen Sie eine Datei mit der Endung .zip.</translation>
+    </message>
+    <message>
+        <source>--out %1 exists and is not a directory; name a new directory or a file ending in .zip.</source>
+        <translation>--out %1 existiert und ist kein Verzeichnis; nennen Sie ein neues Verzeichnis oder eine Datei mit der Endung .zip.</translation>
+    </message>
+    <message>
+        <source>--out %1 is a directory that is not empty; name a new directory (dbtriage never writes into one that holds other files) or a file ending in .zip.</source>
+        <translation>--out %1 ist ein Verzeichnis, das nicht leer ist; nennen Sie ein neues Verzeichnis (dbtriage schreibt nie in eines, das andere Dateien enthält) oder eine Datei mit der Endung .zip.</translation>
+    </message>
+    <message>
+        <source>Samples a PostgreSQL, MySQL or MariaDB server read-only and prints a summary: connections, root blockers of lock waits, top statements and findings.</source>
+        <translation>Tastet einen PostgreSQL-, MySQL- oder MariaDB-Server nur lesend ab und gibt eine Zusammenfassung aus: Verbindungen, Hauptblockierer von Sperrwartezeiten, Top-Anweisungen und Befunde.</translation>
+    </message>
+    <message>
+        <source>postgresql:// URI, libpq keyword string, service=NAME, or mysql:// URI.</source>
+        <translation>postgresql://-URI, libpq-Schlüsselwortzeichenfolge, service=NAME oder mysql://-URI.</translation>
+    </message>
+    <message>
+        <source>Write an evidence bundle: a .zip file, or a new (or empty) directory.</source>
+        <translation>Ein Beweis-Bundle schreiben: eine .zip-Datei oder ein neues (oder leeres) Verzeichnis.</translation>
+    </message>
+    <message>
+        <source>A note for the bundle&apos;s README (ticket, what was seen).</source>
+        <translation>Eine Notiz für die README des Bundles (Ticket, was zu sehen war).</translation>
+    </message>
+    <message>
+        <source>Add the plans of the N costliest statements (not in this build yet).</source>
+        <translation>Die Pläne der N teuersten Anweisungen hinzufügen (in dieser Version noch nicht).</translation>
+    </message>
+    <message>
+        <source>Add index candidates (index-candidates.sql, commented, never executed).</source>
+        <translation>Index-Kandidaten hinzufügen (index-candidates.sql, kommentiert, nie ausgeführt).</translation>
+    </message>
+    <message>
+        <source>Number of samples (default 1).</source>
+        <translation>Anzahl der Stichproben (Vorgabe 1).</translation>
+    </message>
+    <message>
+        <source>Seconds between samples (default 2).</source>
+        <translation>Sekunden zwischen den Stichproben (Vorgabe 2).</translation>
+    </message>
+    <message>
+        <source>Print the snapshot as JSON.</source>
+        <translation>Den Snapshot als JSON ausgeben.</translation>
+    </message>
+    <message>
+        <source>Keep literals in query texts (they may hold customers&apos; data).</source>
+        <translation>Literale in Abfragetexten behalten (sie können Kundendaten enthalten).</translation>
+    </message>
+    <message>
+        <source>Timeout of each of the tool&apos;s statements, ms (default 5000).</source>
+        <translation>Zeitlimit jeder Anweisung des Werkzeugs, ms (Vorgabe 5000).</translation>
+    </message>
+    <message>
+        <source>Longest wait for another session&apos;s lock, ms (default 500).</source>
+        <translation>Längste Wartezeit auf die Sperre einer anderen Sitzung, ms (Vorgabe 500).</translation>
+    </message>
+    <message>
+        <source>Run &quot;dbtriage collect --help&quot; for the options.</source>
+        <translation>Die Optionen zeigt &quot;dbtriage collect --help&quot;.</translation>
+    </message>
+    <message>
+        <source>give exactly one CONNECTION, for example &quot;postgresql://monitor@db1/app&quot; or &quot;service=prod&quot;.</source>
+        <translation>Geben Sie genau eine VERBINDUNG an, zum Beispiel &quot;postgresql://monitor@db1/app&quot; oder &quot;service=prod&quot;.</translation>
+    </message>
+    <message>
+        <source>--samples takes a whole number from 1 up.</source>
+        <translation>--samples erwartet eine ganze Zahl ab 1.</translation>
+    </message>
+    <message>
+        <source>--interval takes seconds from 0.1 to 3600.</source>
+        <translation>--interval erwartet Sekunden von 0.1 bis 3600.</translation>
+    </message>
+    <message>
+        <source>--statement-timeout takes milliseconds from 100 to 600000.</source>
+        <translation>--statement-timeout erwartet Millisekunden von 100 bis 600000.</translation>
+    </message>
+    <message>
+        <source>--lock-timeout takes milliseconds from 10 to 60000.</source>
+        <translation>--lock-timeout erwartet Millisekunden von 10 bis 60000.</translation>
+    </message>
+    <message>
+        <source>--out needs a path.</source>
+        <translation>--out braucht einen Pfad.</translation>
+    </message>
+    <message>
+        <source>--explain-top takes a whole number from 1 to 100.</source>
+        <translation>--explain-top erwartet eine ganze Zahl von 1 bis 100.</translation>
+    </message>
+    <message>
+        <source>--note takes at most 4,000 characters.</source>
+        <translation>--note nimmt höchstens 4.000 Zeichen.</translation>
+    </message>
+    <message>
+        <source>--explain-top is not available in this build yet; the output has no plans.</source>
+        <translation>--explain-top ist in dieser Version noch nicht verfügbar; die Ausgabe enthält keine Pläne.</translation>
+    </message>
+    <message>
+        <source>no sample could be taken; nothing was written.</source>
+        <translation>Es konnte keine Stichprobe genommen werden; nichts wurde geschrieben.</translation>
+    </message>
+    <message>
+        <source>charts need a QGuiApplication; the bundle has none.</source>
+        <translation>Diagramme brauchen eine QGuiApplication; das Bundle enthält keine.</translation>
+    </message>
+    <message>
+        <source>, query texts redacted</source>
+        <translation>, Abfragetexte geschwärzt</translation>
+    </message>
+    <message>
+        <source>, NOT redacted</source>
+        <translation>, NICHT geschwärzt</translation>
+    </message>
+</context>
+<context>
     <name>compare</name>
     <message>
         <source>Compares two recordings: statements whose time changed most, root blockers new or gone, connection counts before and after, settings that changed. B may be a live CONNECTION instead of a bundle: it is sampled now.</source>

@@ -86,6 +86,125 @@
     </message>
 </context>
 <context>
+    <name>collect</name>
+    <message>
+        <source>--out %1 is a directory; name a file ending in .zip.</source>
+        <translation>--out %1 est un répertoire ; indiquez un fichier se terminant par .zip.</translation>
+    </message>
+    <message>
+        <source>--out %1 exists and is not a directory; name a new directory or a file ending in .zip.</source>
+        <translation>--out %1 existe et n&apos;est pas un répertoire ; indiquez un nouveau répertoire ou un fichier se terminant par .zip.</translation>
+    </message>
+    <message>
+        <source>--out %1 is a directory that is not empty; name a new directory (dbtriage never writes into one that holds other files) or a file ending in .zip.</source>
+        <translation>--out %1 est un répertoire non vide ; indiquez un nouveau répertoire (dbtriage n&apos;écrit jamais dans un répertoire qui contient d&apos;autres fichiers) ou un fichier se terminant par .zip.</translation>
+    </message>
+    <message>
+        <source>Samples a PostgreSQL, MySQL or MariaDB server read-only and prints a summary: connections, root blockers of lock waits, top statements and findings.</source>
+        <translation>Échantillonne en lecture seule un serveur PostgreSQL, MySQL ou MariaDB et affiche un résumé : connexions, bloqueurs racines des attentes de verrous, requêtes principales et constats.</translation>
+    </message>
+    <message>
+        <source>postgresql:// URI, libpq keyword string, service=NAME, or mysql:// URI.</source>
+        <translation>URI postgresql://, chaîne de mots-clés libpq, service=NOM, ou URI mysql://.</translation>
+    </message>
+    <message>
+        <source>Write an evidence bundle: a .zip file, or a new (or empty) directory.</source>
+        <translation>Écrire un dossier de preuves : un fichier .zip, ou un répertoire nouveau (ou vide).</translation>
+    </message>
+    <message>
+        <source>A note for the bundle&apos;s README (ticket, what was seen).</source>
+        <translation>Une note pour le README du dossier (ticket, ce qui a été observé).</translation>
+    </message>
+    <message>
+        <source>Add the plans of the N costliest statements (not in this build yet).</source>
+        <translation>Ajouter les plans des N requêtes les plus coûteuses (pas encore dans cette version).</translation>
+    </message>
+    <message>
+        <source>Add index candidates (index-candidates.sql, commented, never executed).</source>
+        <translation>Ajouter les index candidats (index-candidates.sql, commenté, jamais exécuté).</translation>
+    </message>
+    <message>
+        <source>Number of samples (default 1).</source>
+        <translation>Nombre d&apos;échantillons (1 par défaut).</translation>
+    </message>
+    <message>
+        <source>Seconds between samples (default 2).</source>
+        <translation>Secondes entre les échantillons (2 par défaut).</translation>
+    </message>
+    <message>
+        <source>Print the snapshot as JSON.</source>
+        <translation>Afficher l&apos;instantané en JSON.</translation>
+    </message>
+    <message>
+        <source>Keep literals in query texts (they may hold customers&apos; data).</source>
+        <translation>Garder les littéraux dans les textes des requêtes (ils peuvent contenir des données de clients).</translation>
+    </message>
+    <message>
+        <source>Timeout of each of the tool&apos;s statements, ms (default 5000).</source>
+        <translation>Délai maximal de chaque requête de l&apos;outil, en ms (5000 par défaut).</translation>
+    </message>
+    <message>
+        <source>Longest wait for another session&apos;s lock, ms (default 500).</source>
+        <translation>Attente maximale du verrou d&apos;une autre session, en ms (500 par défaut).</translation>
+    </message>
+    <message>
+        <source>Run &quot;dbtriage collect --help&quot; for the options.</source>
+        <translation>Lancez « dbtriage collect --help » pour les options.</translation>
+    </message>
+    <message>
+        <source>give exactly one CONNECTION, for example &quot;postgresql://monitor@db1/app&quot; or &quot;service=prod&quot;.</source>
+        <translation>indiquez exactement une CONNEXION, par exemple « postgresql://monitor@db1/app » ou « service=prod ».</translation>
+    </message>
+    <message>
+        <source>--samples takes a whole number from 1 up.</source>
+        <translation>--samples attend un nombre entier à partir de 1.</translation>
+    </message>
+    <message>
+        <source>--interval takes seconds from 0.1 to 3600.</source>
+        <translation>--interval attend des secondes de 0.1 à 3600.</translation>
+    </message>
+    <message>
+        <source>--statement-timeout takes milliseconds from 100 to 600000.</source>
+        <translation>--statement-timeout attend des millisecondes de 100 à 600000.</translation>
+    </message>
+    <message>
+        <source>--lock-timeout takes milliseconds from 10 to 60000.</source>
+        <translation>--lock-timeout attend des millisecondes de 10 à 60000.</translation>
+    </message>
+    <message>
+        <source>--out needs a path.</source>
+        <translation>--out demande un chemin.</translation>
+    </message>
+    <message>
+        <source>--explain-top takes a whole number from 1 to 100.</source>
+        <translation>--explain-top attend un nombre entier de 1 à 100.</translation>
+    </message>
+    <message>
+        <source>--note takes at most 4,000 characters.</source>
+        <translation>--note accepte au plus 4 000 caractères.</translation>
+    </message>
+    <message>
+        <source>--explain-top is not available in this build yet; the output has no plans.</source>
+        <translation>--explain-top n&apos;est pas encore disponible dans cette version ; la sortie ne contient pas de plans.</translation>
+    </message>
+    <message>
+        <source>no sample could be taken; nothing was written.</source>
+        <translation>aucun échantillon n&apos;a pu être pris ; rien n&apos;a été écrit.</translation>
+    </message>
+    <message>
+        <source>charts need a QGuiApplication; the bundle has none.</source>
+        <translation>les graphiques demandent une QGuiApplication ; le dossier n&apos;en contient pas.</translation>
+    </message>
+    <message>
+        <source>, query texts redacted</source>
+        <translation>, textes des requêtes masqués</translation>
+    </message>
+    <message>
+        <source>, NOT redacted</source>
+        <translation>, NON masqués</translation>
+    </message>
+</context>
+<context>
     <name>compare</name>
     <message>
         <source>Compares two recordings: statements whose time changed most, root blockers new or gone, connection counts before and after, settings that changed. B may be a live CONNECTION instead of a bundle: it is sampled now.</source>

@@ -36,16 +36,20 @@ QString checkOutPath(const QString& path) {
     const QFileInfo info(path);
     if (isZipPath(path)) {
         if (info.isDir())
-            return QStringLiteral("--out %1 is a directory; name a file ending in .zip.").arg(path);
+            return QCoreApplication::translate(
+                       "collect", "--out %1 is a directory; name a file ending in .zip.")
+                .arg(path);
         return {};
     }
     if (info.exists() && !info.isDir())
-        return QStringLiteral("--out %1 exists and is not a directory; name a new directory or a "
+        return QCoreApplication::translate(
+                   "collect", "--out %1 exists and is not a directory; name a new directory or a "
                               "file ending in .zip.")
             .arg(path);
     if (info.isDir() &&
         !QDir(path).isEmpty(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden | QDir::System))
-        return QStringLiteral("--out %1 is a directory that is not empty; name a new directory "
+        return QCoreApplication::translate(
+                   "collect", "--out %1 is a directory that is not empty; name a new directory "
                               "(dbtriage never writes into one that holds other files) or a "
                               "file ending in .zip.")
             .arg(path);
@@ -81,53 +85,66 @@ int collect(const QStringList& args) {
     QTextStream out(stdout);
     QTextStream err(stderr);
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral(
-        "Samples a PostgreSQL, MySQL or MariaDB server read-only and prints a summary: "
-        "connections, root blockers of lock waits, top statements and findings."));
+    parser.setApplicationDescription(QCoreApplication::translate(
+        "collect", "Samples a PostgreSQL, MySQL or MariaDB server read-only and prints a summary: "
+                   "connections, root blockers of lock waits, top statements and findings."));
     parser.addHelpOption();
     parser.addPositionalArgument(
         QStringLiteral("connection"),
-        QStringLiteral("postgresql:// URI, libpq keyword string, service=NAME, or mysql:// URI."));
+        QCoreApplication::translate(
+            "collect", "postgresql:// URI, libpq keyword string, service=NAME, or mysql:// URI."));
     const QCommandLineOption outOpt(
         QStringLiteral("out"),
-        QStringLiteral("Write an evidence bundle: a .zip file, or a new (or empty) directory."),
+        QCoreApplication::translate(
+            "collect", "Write an evidence bundle: a .zip file, or a new (or empty) directory."),
         QStringLiteral("FILE.zip|DIR"));
-    const QCommandLineOption noteOpt(QStringLiteral("note"),
-                                     QStringLiteral("A note for the bundle's README (ticket, "
-                                                    "what was seen)."),
-                                     QStringLiteral("TEXT"));
+    const QCommandLineOption noteOpt(
+        QStringLiteral("note"),
+        QCoreApplication::translate("collect", "A note for the bundle's README (ticket, "
+                                               "what was seen)."),
+        QStringLiteral("TEXT"));
     const QCommandLineOption explainTopOpt(
         QStringLiteral("explain-top"),
-        QStringLiteral("Add the plans of the N costliest statements (not in this build yet)."),
+        QCoreApplication::translate(
+            "collect", "Add the plans of the N costliest statements (not in this build yet)."),
         QStringLiteral("N"));
     const QCommandLineOption adviseOpt(
         QStringLiteral("advise"),
-        QStringLiteral("Add index candidates (index-candidates.sql, commented, never executed)."));
-    const QCommandLineOption samplesOpt(QStringLiteral("samples"),
-                                        QStringLiteral("Number of samples (default 1)."),
-                                        QStringLiteral("N"), QStringLiteral("1"));
-    const QCommandLineOption intervalOpt(QStringLiteral("interval"),
-                                         QStringLiteral("Seconds between samples (default 2)."),
-                                         QStringLiteral("SECONDS"), QStringLiteral("2"));
-    const QCommandLineOption jsonOpt(QStringLiteral("json"),
-                                     QStringLiteral("Print the snapshot as JSON."));
+        QCoreApplication::translate(
+            "collect", "Add index candidates (index-candidates.sql, commented, never executed)."));
+    const QCommandLineOption samplesOpt(
+        QStringLiteral("samples"),
+        QCoreApplication::translate("collect", "Number of samples (default 1)."),
+        QStringLiteral("N"), QStringLiteral("1"));
+    const QCommandLineOption intervalOpt(
+        QStringLiteral("interval"),
+        QCoreApplication::translate("collect", "Seconds between samples (default 2)."),
+        QStringLiteral("SECONDS"), QStringLiteral("2"));
+    const QCommandLineOption jsonOpt(
+        QStringLiteral("json"),
+        QCoreApplication::translate("collect", "Print the snapshot as JSON."));
     const QCommandLineOption noRedactOpt(
         QStringLiteral("no-redact"),
-        QStringLiteral("Keep literals in query texts (they may hold customers' data)."));
+        QCoreApplication::translate(
+            "collect", "Keep literals in query texts (they may hold customers' data)."));
     const QCommandLineOption stmtTimeoutOpt(
         QStringLiteral("statement-timeout"),
-        QStringLiteral("Timeout of each of the tool's statements, ms (default 5000)."),
+        QCoreApplication::translate("collect",
+                                    "Timeout of each of the tool's statements, ms (default 5000)."),
         QStringLiteral("MS"), QStringLiteral("5000"));
     const QCommandLineOption lockTimeoutOpt(
         QStringLiteral("lock-timeout"),
-        QStringLiteral("Longest wait for another session's lock, ms (default 500)."),
+        QCoreApplication::translate("collect",
+                                    "Longest wait for another session's lock, ms (default 500)."),
         QStringLiteral("MS"), QStringLiteral("500"));
     parser.addOptions({outOpt, samplesOpt, intervalOpt, jsonOpt, noRedactOpt, stmtTimeoutOpt,
                        lockTimeoutOpt, noteOpt, explainTopOpt, adviseOpt});
 
     if (!parser.parse(args)) {
         err << "dbtriage collect: " << parser.errorText() << '\n'
-            << "Run \"dbtriage collect --help\" for the options.\n";
+            << QCoreApplication::translate("collect",
+                                           "Run \"dbtriage collect --help\" for the options.")
+            << '\n';
         return Usage;
     }
     if (parser.isSet(QStringLiteral("help"))) {
@@ -136,35 +153,49 @@ int collect(const QStringList& args) {
     }
     const QStringList positional = parser.positionalArguments();
     if (positional.size() != 1) {
-        err << "dbtriage collect: give exactly one CONNECTION, for example "
-               "\"postgresql://monitor@db1/app\" or \"service=prod\".\n";
+        err << "dbtriage collect: "
+            << QCoreApplication::translate("collect",
+                                           "give exactly one CONNECTION, for example "
+                                           "\"postgresql://monitor@db1/app\" or \"service=prod\".")
+            << '\n';
         return Usage;
     }
     bool ok = false;
     const int samples = parser.value(samplesOpt).toInt(&ok);
     if (!ok || samples < 1 || samples > 100000) {
-        err << "dbtriage collect: --samples takes a whole number from 1 up.\n";
+        err << "dbtriage collect: "
+            << QCoreApplication::translate("collect", "--samples takes a whole number from 1 up.")
+            << '\n';
         return Usage;
     }
     const double interval = parser.value(intervalOpt).toDouble(&ok);
     if (!ok || interval < 0.1 || interval > 3600) {
-        err << "dbtriage collect: --interval takes seconds from 0.1 to 3600.\n";
+        err << "dbtriage collect: "
+            << QCoreApplication::translate("collect", "--interval takes seconds from 0.1 to 3600.")
+            << '\n';
         return Usage;
     }
     const int statementTimeout = parser.value(stmtTimeoutOpt).toInt(&ok);
     if (!ok || statementTimeout < 100 || statementTimeout > 600000) {
-        err << "dbtriage collect: --statement-timeout takes milliseconds from 100 to 600000.\n";
+        err << "dbtriage collect: "
+            << QCoreApplication::translate(
+                   "collect", "--statement-timeout takes milliseconds from 100 to 600000.")
+            << '\n';
         return Usage;
     }
     const int lockTimeout = parser.value(lockTimeoutOpt).toInt(&ok);
     if (!ok || lockTimeout < 10 || lockTimeout > 60000) {
-        err << "dbtriage collect: --lock-timeout takes milliseconds from 10 to 60000.\n";
+        err << "dbtriage collect: "
+            << QCoreApplication::translate("collect",
+                                           "--lock-timeout takes milliseconds from 10 to 60000.")
+            << '\n';
         return Usage;
     }
     const QString outPath = parser.value(outOpt);
     if (parser.isSet(outOpt)) {
-        const QString error =
-            outPath.isEmpty() ? QStringLiteral("--out needs a path.") : checkOutPath(outPath);
+        const QString error = outPath.isEmpty()
+                                  ? QCoreApplication::translate("collect", "--out needs a path.")
+                                  : checkOutPath(outPath);
         if (!error.isEmpty()) {
             err << "dbtriage collect: " << error << '\n';
             return Usage;
@@ -174,13 +205,18 @@ int collect(const QStringList& args) {
     if (parser.isSet(explainTopOpt)) {
         explainTop = parser.value(explainTopOpt).toInt(&ok);
         if (!ok || explainTop < 1 || explainTop > 100) {
-            err << "dbtriage collect: --explain-top takes a whole number from 1 to 100.\n";
+            err << "dbtriage collect: "
+                << QCoreApplication::translate("collect",
+                                               "--explain-top takes a whole number from 1 to 100.")
+                << '\n';
             return Usage;
         }
     }
     const QString note = parser.value(noteOpt);
     if (note.size() > 4000) {
-        err << "dbtriage collect: --note takes at most 4,000 characters.\n";
+        err << "dbtriage collect: "
+            << QCoreApplication::translate("collect", "--note takes at most 4,000 characters.")
+            << '\n';
         return Usage;
     }
     CollectionInfo collection;
@@ -190,8 +226,11 @@ int collect(const QStringList& args) {
     collection.explainTopRequested = explainTop;
     collection.adviseRequested = parser.isSet(adviseOpt);
     if (explainTop > 0) {
-        err << "dbtriage collect: --explain-top is not available in this build yet; the output has "
-               "no plans.\n";
+        err << "dbtriage collect: "
+            << QCoreApplication::translate(
+                   "collect",
+                   "--explain-top is not available in this build yet; the output has no plans.")
+            << '\n';
         collection.unavailable.push_back("Plans of the top " + std::to_string(explainTop) +
                                          " statements were asked for (--explain-top) but are "
                                          "not available in this build yet.");
@@ -217,7 +256,10 @@ int collect(const QStringList& args) {
     if (!any) {
         for (const QString& p : problems)
             err << "dbtriage collect: " << p << '\n';
-        err << "dbtriage collect: no sample could be taken; nothing was written.\n";
+        err << "dbtriage collect: "
+            << QCoreApplication::translate("collect",
+                                           "no sample could be taken; nothing was written.")
+            << '\n';
         return ConnectFailed;
     }
     const std::vector<SnapshotPtr>& series = recording.series;
@@ -237,7 +279,10 @@ int collect(const QStringList& args) {
         if (qobject_cast<QGuiApplication*>(QCoreApplication::instance()))
             render::addCharts(input);
         else
-            err << "dbtriage collect: charts need a QGuiApplication; the bundle has none.\n";
+            err << "dbtriage collect: "
+                << QCoreApplication::translate(
+                       "collect", "charts need a QGuiApplication; the bundle has none.")
+                << '\n';
         written = BundleWriter::write(input, outPath);
         if (!written.ok()) {
             err << "dbtriage collect: " << written.error << '\n';
@@ -258,8 +303,9 @@ int collect(const QStringList& args) {
             out << "\nWritten: " << written.path << " ("
                 << (written.zip ? QStringLiteral("zip, ") : QStringLiteral("directory, "))
                 << written.files << " files, " << QString::fromStdString(formatBytes(written.bytes))
-                << (result.redacted ? QStringLiteral(", query texts redacted")
-                                    : QStringLiteral(", NOT redacted"))
+                << (result.redacted
+                        ? QCoreApplication::translate("collect", ", query texts redacted")
+                        : QCoreApplication::translate("collect", ", NOT redacted"))
                 << ")\n";
     }
     out.flush();
