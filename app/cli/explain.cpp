@@ -48,9 +48,11 @@ void print(QTextStream& out, const std::string& text) {
 }
 
 // The header above a live plan: engine, generic or not, what was run, the notes.
-std::string liveHeader(const ServerInfo& info, const ExplainResult& r) {
+std::string liveHeader(const ServerInfo& info, const ExplainRequest& request,
+                       const ExplainResult& r) {
     std::string h = "Plan from " + std::string(engineName(info.engine)) + " " + info.version +
-                    " (database " + info.database + ")";
+                    " (database " + (request.database.empty() ? info.database : request.database) +
+                    ")";
     if (r.analyzed)
         h += ", EXPLAIN ANALYZE (run read-only, rolled back)";
     else if (r.genericPlan)
@@ -105,7 +107,7 @@ int explainLive(const QString& target, const std::string& sql, bool json,
             doc["engine"] = engineName(info.engine);
             print(out, doc.dump(2) + "\n");
         } else {
-            print(out, liveHeader(info, result) + plans::renderPlanText(plan, insights));
+            print(out, liveHeader(info, request, result) + plans::renderPlanText(plan, insights));
         }
     } catch (const std::exception& e) {
         // A plan this build cannot read (such as MySQL 8's EXPLAIN ANALYZE tree): shown as
@@ -124,7 +126,7 @@ int explainLive(const QString& target, const std::string& sql, bool json,
             doc["engine"] = engineName(info.engine);
             print(out, doc.dump(2) + "\n");
         } else {
-            print(out, liveHeader(info, result) + result.plan + "\n");
+            print(out, liveHeader(info, request, result) + result.plan + "\n");
         }
     }
     return Ok;

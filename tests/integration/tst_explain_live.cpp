@@ -6,11 +6,13 @@
 #include "engines/engine.h"
 #include "engines/postgres/pgexplain.h"
 #include "engines/postgres/pgsession.h"
+#include "plans/insights.h"
 #include "plans/parse.h"
 
 #include <QFile>
 #include <QProcess>
 #include <QTest>
+#include <algorithm>
 #include <cstdlib>
 #include <libpq-fe.h>
 #include <memory>
@@ -217,6 +219,25 @@ private slots:
             QVERIFY(r.explained.find("$1::interval") != std::string::npos);
         QCOMPARE(preparedCount(conn), 0);
         QVERIFY(!inTransaction(conn));
+    }
+
+    // The cost of a generic plan is explained without ANALYZE: a filtered seq scan over the
+    // table for few rows fires seq-scan-estimated; an index scan stays quiet.
+    void genericPlanInsight() {
+        pqxx::connection conn(adminUri_);
+        auto insightCodes = [&](const char* sql) {
+            ExplainRequest request;
+            request.sql = sql;
+            const ExplainResult r = pg::explainOn(conn, request, {});
+            std::vector<std::string> codes;
+            for (const plans::Insight& i : plans::findInsights(plans::parsePlan(r.plan)))
+                codes.push_back(i.code);
+            return codes;
+        };
+        const auto slow = insightCodes("SELECT * FROM tst_ex_t WHERE name = $1 AND k = $2");
+        QVERIFY(std::find(slow.begin(), slow.end(), "seq-scan-estimated") != slow.end());
+        const auto fast = insightCodes("SELECT * FROM tst_ex_t WHERE id = $1");
+        QVERIFY(fast.empty());
     }
 
     // PREPARE succeeds, then planning fails (1/0 is folded by the planner): the aborted

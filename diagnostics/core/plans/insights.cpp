@@ -198,6 +198,10 @@ private:
     }
 
     void seqScan(int i, const Node& n) {
+        if (n.nodeType == "Seq Scan" && !n.actualRows && !plan_.analyzed) {
+            estimatedSeqScan(i, n);
+            return;
+        }
         if (n.nodeType != "Seq Scan" || !n.actualRows)
             return;
         const double returned = *n.actualRows * loops(n);
@@ -228,6 +232,27 @@ private:
             fmt::format("{} read {} rows to return {}: most of the table was read for few rows.",
                         label(n), formatRows(read), formatRows(returned)),
             fmt::format("Create an index{} so that only the matching rows are read.", cond));
+    }
+
+    // Estimates only (EXPLAIN without ANALYZE, generic plans): a filtered sequential scan that
+    // carries most of the plan's cost and is expected to return few rows.
+    void estimatedSeqScan(int i, const Node& n) {
+        const std::string* filter = nullptr;
+        for (const auto& [name, text] : n.conditions) {
+            if (name == "Filter")
+                filter = &text;
+        }
+        if (!filter || !n.planRows || !n.totalCost || *n.totalCost < o_.estimatedSeqScanMinCost ||
+            n.derived.costShare < 0.4 || *n.planRows > o_.estimatedSeqScanMaxRows)
+            return;
+        add(i, "seq-scan-estimated", Severity::Warning,
+            fmt::format("{} carries {} of the plan's estimated cost and is estimated to return "
+                        "only {} rows for {}: the whole table is read for a few rows.",
+                        label(n), formatPercent(n.derived.costShare), formatRows(*n.planRows),
+                        oneLine(*filter, 100)),
+            fmt::format("Create an index for {} so that only the matching rows are read; "
+                        "confirm with EXPLAIN ANALYZE and real values.",
+                        oneLine(*filter, 100)));
     }
 
     void spills(int i, const Node& n) {

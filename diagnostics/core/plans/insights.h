@@ -12,6 +12,9 @@
 //   seq-scan-few-rows         a Seq Scan read seqScanMinBlocks blocks or more and returned
 //                             fewer rows than blocks (or, without BUFFERS, kept < 1 % of
 //                             seqScanMinRows rows read)
+//   seq-scan-estimated        estimates only (no ANALYZE, e.g. a generic plan): a filtered
+//                             Seq Scan with >= 40 % of the plan's cost, cost >= 1000, and at
+//                             most 1000 rows expected
 //   sort-spill                a Sort wrote to disk (Sort Space Type Disk, external sort)
 //   hash-spill                a Hash or HashAggregate used more than one batch / disk
 //   temp-written              other nodes writing temp blocks (Materialize, CTE, ...)
@@ -54,6 +57,8 @@ struct InsightOptions {
     double minTotalTimeMs = 10;
     double minRemovedRows = 1000;
     std::int64_t seqScanMinBlocks = 1000;
+    double estimatedSeqScanMinCost = 1000; // estimate-only plans: a filtered seq scan this
+    double estimatedSeqScanMaxRows = 1000; // costly, expected to return at most this many rows
     double seqScanMinRows = 100000;
     double nestedLoopMinLoops = 100;
     double nestedLoopMinShare = 0.2;

@@ -187,7 +187,8 @@ EngineError explainFailure(const std::exception& e, const ExplainContext& c) {
         return EngineError(Kind::Query, "EXPLAIN was cancelled by the statement timeout (" +
                                             std::to_string(c.statementTimeoutMs) +
                                             " ms). Retry when the server is less busy.");
-    if (state == "42501")
+    // libpqxx 6.4 throws insufficient_privilege without its SQLSTATE.
+    if (state == "42501" || dynamic_cast<const pqxx::insufficient_privilege*>(&e))
         return EngineError(Kind::Query, "EXPLAIN failed: " + line(e, c) +
                                             ". Grant the role the rights to read the "
                                             "statement's tables, or explain as a role that has "
