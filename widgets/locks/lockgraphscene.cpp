@@ -239,16 +239,25 @@ void LockGraphScene::setForest(const LockForest& forest, const QPalette& palette
                 continue; // folded or not drawn
             const LockNode& b = forest_.nodes[std::size_t(*it)];
             const QPointF from(n.depth * (kNodeWidth + kColumnGap), y[i] + kNodeHeight / 2 + 6);
-            const QPointF to(b.depth * (kNodeWidth + kColumnGap) + kNodeWidth,
-                             y[std::size_t(*it)] + kNodeHeight / 2 + 6);
+            // A blocker in an earlier column: to its right side, like the tree edges. One in
+            // the same or a later column (a sibling queued ahead): to its left side, bulging
+            // left, so the edge never loops around the boxes.
+            const bool ahead = b.depth < n.depth;
+            const double bx = b.depth * (kNodeWidth + kColumnGap) + (ahead ? kNodeWidth : 0);
+            const QPointF to(bx, y[std::size_t(*it)] + kNodeHeight / 2 + 6);
             QPainterPath path(from);
-            const double dx = std::max(40.0, std::abs(from.x() - to.x()) / 2);
-            path.cubicTo(from - QPointF(dx, 0), to + QPointF(dx, 0), to);
+            if (ahead) {
+                const double dx = std::max(40.0, (from.x() - to.x()) / 2);
+                path.cubicTo(from - QPointF(dx, 0), to + QPointF(dx, 0), to);
+            } else {
+                path.cubicTo(from - QPointF(36, 0), to - QPointF(36, 0), to);
+            }
             auto* edge = addPath(path, extraPen);
             edge->setZValue(0);
             edge->setToolTip(tr("PID %1 also waits on PID %2").arg(n.pid).arg(blocker));
+            const double dir = ahead ? 1.0 : -1.0;
             QPolygonF head;
-            head << to << to + QPointF(8, -4) << to + QPointF(8, 4);
+            head << to << to + QPointF(8 * dir, -4) << to + QPointF(8 * dir, 4);
             addPolygon(head, QPen(extraPen.color(), 1), extraPen.color())->setZValue(0);
             ++extraEdgeCount_;
         }
