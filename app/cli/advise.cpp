@@ -127,6 +127,9 @@ int advise(const QStringList& args) {
     } else {
         CollectorOptions co;
         co.connect = options.connect;
+        // pg_stat_statements texts are already normalised ($n); the redacted form does not
+        // always parse back (ORDER BY 2 DESC, GROUP BY 1, 2). advise prints ids, never texts.
+        co.connect.redact = false;
         Collector collector(co);
         try {
             collector.connect();
