@@ -48,6 +48,7 @@ using namespace dbt::gui;
 MainWindow::MainWindow(QWidget* parent)
     : QMainWindow(parent)
     , monitor_(new Monitor(this))
+    , jobs_(new JobRunner(this))
     , passwords_(new PasswordStore(this))
     , sidebar_(new QListWidget(this))
     , stack_(new QStackedWidget(this))
@@ -432,11 +433,13 @@ void MainWindow::startMonitor(const ConnectRequest& request, const QString& pass
     refresh_->setEnabled(true);
     disconnect_->setEnabled(true);
     setWindowTitle(tr("%1 — dbtriage").arg(request.label));
+    jobs_->setConnection(options.connect);
     monitor_->start(options, request.intervalMs > 0 ? request.intervalMs : 2000);
 }
 
 void MainWindow::disconnectFromServer() {
     monitor_->stop();
+    jobs_->clearConnection();
     live_ = false;
     pause_->setEnabled(false);
     refresh_->setEnabled(false);

@@ -4,6 +4,7 @@
 // snapshots arrive as values by queued signal.
 #pragma once
 
+#include "collect/jobrunner.h"
 #include "collect/sampler.h"
 #include "connect/connectionprofile.h"
 #include "models/snapshothistory.h"
@@ -75,6 +76,9 @@ public:
     gui::LocksView* locksView() const { return locks_; }
     gui::StatusArea* statusArea() const { return status_; }
     Monitor* monitor() const { return monitor_; }
+    // On-demand jobs (explain, advice, export with plans): a second read-only session to the
+    // server being monitored, offline when a bundle or snapshots are shown.
+    JobRunner* jobs() const { return jobs_; }
 
 signals:
     // A bundle was opened (or closed by connecting / opening snapshots): bundlePlans() changed.
@@ -105,6 +109,7 @@ private:
     void saveSettings();
 
     Monitor* monitor_;
+    JobRunner* jobs_;
     SnapshotHistory history_;
     gui::PasswordStore* passwords_;
     QListWidget* sidebar_;
