@@ -155,6 +155,7 @@ public:
     Advice run(const std::vector<WorkloadStatement>& workload);
 
 private:
+    bool cancelled() const { return options_.cancelled && options_.cancelled(); }
     void connect();
     pqxx::result exec(const std::string& sql) {
         pqxx::nontransaction tx(*conn_);
@@ -466,7 +467,7 @@ void PgAdvisor::statement(const WorkloadStatement& st) {
     for (const auto& c : cands) {
         if (c.hintOnly)
             continue;
-        if (created >= options_.maxCandidatesPerStatement)
+        if (created >= options_.maxCandidatesPerStatement || cancelled())
             break;
         ++created;
         Tried t;
@@ -544,7 +545,17 @@ Advice PgAdvisor::run(const std::vector<WorkloadStatement>& workload) {
     advice_.engine = "postgresql";
     connect();
     int otherDb = 0;
+    const int total = static_cast<int>(workload.size());
+    int done = 0;
     for (const auto& st : workload) {
+        if (cancelled()) {
+            advice_.notes.push_back(fmt::format(
+                "Cancelled after {} of {} statements: the advice covers only those.", done, total));
+            break;
+        }
+        if (options_.progress)
+            options_.progress(done, total, st.id);
+        ++done;
         if (!st.database.empty() && st.database != database_) {
             ++otherDb;
             continue;
@@ -559,6 +570,8 @@ Advice PgAdvisor::run(const std::vector<WorkloadStatement>& workload) {
                                   "); reconnect and retry.");
         }
     }
+    if (options_.progress)
+        options_.progress(total, total, std::string());
     if (otherDb > 0)
         advice_.notes.push_back(fmt::format(
             "{} statement(s) of other databases were skipped: connect to each database to "

@@ -8,7 +8,9 @@
 #include "advisor/advice.h"
 #include "engines/engine.h"
 
+#include <functional>
 #include <memory>
+#include <string>
 #include <vector>
 
 namespace dbt::advisor {
@@ -17,6 +19,12 @@ struct AdvisorOptions {
     ConnectOptions connect;
     int maxCandidatesPerStatement = 12; // hypothetical indexes tried per statement
     double minCost = 100;               // statements with a lower estimated cost are skipped
+    // Called before each statement (done of total, the statement's id) and once at the end
+    // (total of total, ""). From the advisor's thread: hand it on to the GUI thread yourself.
+    std::function<void(int done, int total, const std::string& statementId)> progress;
+    // Polled between statements and candidates: true stops the advice; what was found so far
+    // is returned with a note saying it was cancelled.
+    std::function<bool()> cancelled;
 };
 
 // Advice for the statements of the connected database (others are skipped with a note).
