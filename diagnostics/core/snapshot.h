@@ -3,6 +3,8 @@
 // (SnapshotPtr) with every consumer. Field names follow docs/snapshot-format.md.
 #pragma once
 
+#include "message.h"
+
 #include <cstdint>
 #include <map>
 #include <memory>
@@ -151,6 +153,11 @@ struct Finding {
     std::string nextStep; // plain sentence of what to do next
     std::string command;  // exact command a senior could run; shown, never executed
     std::vector<std::int64_t> pids;
+    // summary and nextStep as translatable templates (message.h), for the GUI and the CLI
+    // (diagnostics/i18n); empty where a finding was read back from snapshot.json or built
+    // without them: the English sentence is shown then.
+    Message summaryText = {};
+    Message nextStepText = {};
 };
 
 // How one probe of a sample went: "ok", "skipped: lock timeout", "skipped: statement timeout",

@@ -50,6 +50,9 @@ struct Insight {
     Severity severity = Severity::Info;
     std::string message;    // what and why, one sentence
     std::string suggestion; // what to try
+    // message and suggestion as translatable templates (message.h) for diagnostics/i18n.
+    Message messageText = {};
+    Message suggestionText = {};
 };
 
 struct InsightOptions {

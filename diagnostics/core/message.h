@@ -1,0 +1,42 @@
+// A sentence as a translatable template with its arguments, so that the places that show
+// findings and plan insights can show them in the user's language (diagnostics/i18n) while
+// the core, which has no Qt, keeps producing English (snapshot.json stays English).
+//
+// Templates use Qt's placeholders %1 … %9. An argument is a literal (a pid, a name, a query
+// excerpt: never translated), a count (formatted for the locale: 1,234 in English, 1.234 in
+// German) or a nested template (a phrase translated on its own). Mark a template for lupdate
+// with DBT_TR(context, text), which expands to the two arguments `context, text` of tr():
+// scripts/update-translations runs lupdate with -tr-function-alias QT_TRANSLATE_NOOP+=DBT_TR.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#define DBT_TR(context, text) context, text
+
+namespace dbt {
+
+struct Message {
+    enum class Kind { Literal, Count, Text };
+    Kind kind = Kind::Literal;
+    const char* context = ""; // Text: the translation context ("dbt::Finding")
+    std::string text;         // Text: the English template; Literal: the text itself
+    std::int64_t count = 0;   // Count: the number
+    std::vector<Message> args;
+
+    bool empty() const { return kind == Kind::Literal && text.empty(); }
+};
+
+// A template (mark it with DBT_TR) and its arguments.
+Message phrase(const char* context, const char* text, std::vector<Message> args = {});
+// Text shown as it is.
+Message literal(std::string text);
+Message literal(std::int64_t number); // a pid: digits, no separators
+// A number formatted with thousands separators.
+Message count(std::int64_t n);
+
+// The English text: placeholders replaced in one pass (a %1 inside an argument stays).
+std::string render(const Message& message);
+
+} // namespace dbt
