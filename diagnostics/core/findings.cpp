@@ -1,5 +1,6 @@
 #include "findings.h"
 
+#include "message.h"
 #include "textutil.h"
 #include "waitgraph.h"
 
@@ -33,24 +34,57 @@ std::optional<double> secondsSince(Micros now, const OptMicros& t) {
     return std::max(0.0, static_cast<double>(now - *t) / 1e6);
 }
 
-// "(user app, application billing-worker)", or "" when neither is known.
-std::string owner(const std::string& user, const std::string& application) {
-    std::vector<std::string> parts;
-    if (!user.empty())
-        parts.push_back("user " + user);
-    if (!application.empty())
-        parts.push_back("application " + application);
-    if (parts.empty())
-        return {};
-    return " (" + fmt::format("{}", fmt::join(parts, ", ")) + ")";
+// The sentences are built as Messages (message.h): translatable templates in the context
+// "Finding" with their arguments; the English text is render(message). Punctuation that
+// only glues phrases together is composed without translation.
+constexpr const char* kNoContext = "";
+
+Message compose(const char* pattern, std::vector<Message> args) {
+    return phrase(kNoContext, pattern, std::move(args));
 }
 
-std::string pidList(const std::vector<std::int64_t>& pids) {
-    std::vector<std::string> items;
+Message none() {
+    return literal(std::string());
+}
+
+Message duration(double seconds) {
+    return literal(formatDuration(seconds));
+}
+
+// "a", "a and b", "a, b and c".
+Message joinAnd(std::vector<Message> items) {
+    if (items.empty())
+        return none();
+    Message out = std::move(items.front());
+    for (std::size_t i = 1; i < items.size(); ++i) {
+        if (i + 1 == items.size())
+            out = phrase(DBT_TR("Finding", "%1 and %2"), {std::move(out), std::move(items[i])});
+        else
+            out = compose("%1, %2", {std::move(out), std::move(items[i])});
+    }
+    return out;
+}
+
+// " (user app, application billing-worker)", or nothing when neither is known.
+Message owner(const std::string& user, const std::string& application) {
+    std::vector<Message> parts;
+    if (!user.empty())
+        parts.push_back(phrase(DBT_TR("Finding", "user %1"), {literal(user)}));
+    if (!application.empty())
+        parts.push_back(phrase(DBT_TR("Finding", "application %1"), {literal(application)}));
+    if (parts.empty())
+        return none();
+    Message inner =
+        parts.size() == 1 ? std::move(parts.front()) : compose("%1, %2", std::move(parts));
+    return compose(" (%1)", {std::move(inner)});
+}
+
+Message pidList(const std::vector<std::int64_t>& pids) {
+    std::vector<Message> items;
     items.reserve(pids.size());
     for (std::int64_t p : pids)
-        items.push_back(std::to_string(p));
-    return joinWithAnd(items);
+        items.push_back(literal(p));
+    return joinAnd(std::move(items));
 }
 
 enum class Kind { Active, Idle, IdleInTransaction, Other };
@@ -145,14 +179,19 @@ private:
                    : fmt::format("KILL QUERY {};", pid);
     }
 
-    std::string applicationOrOwner(const std::string& application) const {
-        return application.empty() ? std::string("the client") : "application " + application;
+    static Message applicationOrOwner(const std::string& application) {
+        return application.empty()
+                   ? phrase(DBT_TR("Finding", "the client"))
+                   : phrase(DBT_TR("Finding", "application %1"), {literal(application)});
     }
 
-    void add(Severity sev, std::string code, std::string summary, std::string next,
-             std::string command, std::vector<std::int64_t> pids) {
-        out_.push_back(Finding{sev, std::move(code), std::move(summary), std::move(next),
-                               std::move(command), std::move(pids)});
+    void add(Severity sev, std::string code, Message summary, Message next, std::string command,
+             std::vector<std::int64_t> pids) {
+        Finding f{sev,          std::move(code),    render(summary),
+                  render(next), std::move(command), std::move(pids)};
+        f.summaryText = std::move(summary);
+        f.nextStepText = std::move(next);
+        out_.push_back(std::move(f));
     }
 
     // The oldest statement start among the sessions waiting behind a root, in seconds.
@@ -168,8 +207,8 @@ private:
         return best;
     }
 
-    static std::string holdsPhrase(const std::vector<HeldLock>& holds) {
-        std::vector<std::string> items;
+    static Message holdsPhrase(const std::vector<HeldLock>& holds) {
+        std::vector<Message> items;
         std::set<std::string> seen;
         // Table-level locks first: they say what the blocker has in hand.
         std::vector<const HeldLock*> ordered;
@@ -182,129 +221,156 @@ private:
                 ordered.push_back(&h);
         }
         for (const HeldLock* h : ordered) {
-            std::string item = h->mode.empty() ? std::string("a lock") : h->mode;
+            Message item = h->mode.empty() ? phrase(DBT_TR("Finding", "a lock")) : literal(h->mode);
             if (!h->object.empty())
-                item += " on " + h->object;
+                item = phrase(DBT_TR("Finding", "%1 on %2"), {std::move(item), literal(h->object)});
             else if (!h->lockType.empty())
-                item += " (" + h->lockType + ")";
-            if (seen.insert(item).second)
+                item = compose("%1 (%2)", {std::move(item), literal(h->lockType)});
+            if (seen.insert(render(item)).second)
                 items.push_back(std::move(item));
         }
         if (items.empty())
-            return {};
+            return none();
         constexpr std::size_t kShown = 3;
         if (items.size() > kShown) {
-            const std::size_t more = items.size() - kShown;
+            const auto more = static_cast<std::int64_t>(items.size() - kShown);
             items.resize(kShown);
-            items.push_back(plural(static_cast<std::int64_t>(more), "more lock"));
+            items.push_back(more == 1 ? phrase(DBT_TR("Finding", "1 more lock"))
+                                      : phrase(DBT_TR("Finding", "%1 more locks"), {count(more)}));
         }
-        return "; it holds " + joinWithAnd(items);
+        return phrase(DBT_TR("Finding", "; it holds %1"), {joinAnd(std::move(items))});
     }
 
     // ---- root blockers and cycles ---------------------------------------------------------
 
-    std::string rootState(const RootBlocker& r, const Session* x) const {
+    Message rootState(const RootBlocker& r, const Session* x) const {
         const Kind k = kind(r.state, r.transactionStart);
         const auto idle = secondsSince(now_, r.stateChange);
         const auto tx = secondsSince(now_, r.transactionStart);
         const std::string st = lower(r.state);
         if (r.state.empty()) {
-            return x ? "is in an unknown state and"
-                     : "is no longer in the session list (it may have just ended) and";
+            return x ? phrase(DBT_TR("Finding", "is in an unknown state and"))
+                     : phrase(DBT_TR("Finding", "is no longer in the session list (it may have "
+                                                "just ended) and"));
         }
         if (!pg_ && (st == "idle" || st == "sleep" || k == Kind::IdleInTransaction)) {
+            if (tx && idle)
+                return phrase(DBT_TR("Finding", "is a sleeping connection with an open "
+                                                "transaction (open for %1, idle for %2) and"),
+                              {duration(*tx), duration(*idle)});
             if (tx)
-                return fmt::format("is a sleeping connection with an open transaction (open for "
-                                   "{}{}) and",
-                                   formatDuration(*tx),
-                                   idle ? ", idle for " + formatDuration(*idle) : "");
-            return idle ? fmt::format("is a sleeping connection (idle for {}) and",
-                                      formatDuration(*idle))
-                        : std::string("is a sleeping connection and");
+                return phrase(DBT_TR("Finding", "is a sleeping connection with an open "
+                                                "transaction (open for %1) and"),
+                              {duration(*tx)});
+            return idle ? phrase(DBT_TR("Finding", "is a sleeping connection (idle for %1) and"),
+                                 {duration(*idle)})
+                        : phrase(DBT_TR("Finding", "is a sleeping connection and"));
         }
         if (k == Kind::IdleInTransaction) {
-            std::string phrase = st.find("aborted") != std::string::npos
-                                     ? "is idle in a failed (aborted) transaction"
-                                     : "is idle in transaction";
+            const bool aborted = st.find("aborted") != std::string::npos;
+            if (idle && tx && *tx - *idle >= 60)
+                return aborted ? phrase(DBT_TR("Finding",
+                                               "is idle in a failed (aborted) transaction for %1 "
+                                               "(transaction open for %2) and"),
+                                        {duration(*idle), duration(*tx)})
+                               : phrase(DBT_TR("Finding", "is idle in transaction for %1 "
+                                                          "(transaction open for %2) and"),
+                                        {duration(*idle), duration(*tx)});
             if (idle)
-                phrase += " for " + formatDuration(*idle);
-            if (tx && idle && *tx - *idle >= 60)
-                phrase += " (transaction open for " + formatDuration(*tx) + ")";
-            return phrase + " and";
+                return aborted ? phrase(DBT_TR("Finding",
+                                               "is idle in a failed (aborted) transaction for %1 "
+                                               "and"),
+                                        {duration(*idle)})
+                               : phrase(DBT_TR("Finding", "is idle in transaction for %1 and"),
+                                        {duration(*idle)});
+            return aborted
+                       ? phrase(DBT_TR("Finding", "is idle in a failed (aborted) transaction and"))
+                       : phrase(DBT_TR("Finding", "is idle in transaction and"));
         }
         if (k == Kind::Active) {
             std::optional<double> running = x ? runningSeconds(*x) : idle;
-            return running ? fmt::format("has been running a statement for {} and",
-                                         formatDuration(*running))
-                           : std::string("is running a statement and");
+            return running ? phrase(DBT_TR("Finding", "has been running a statement for %1 and"),
+                                    {duration(*running)})
+                           : phrase(DBT_TR("Finding", "is running a statement and"));
         }
         if (k == Kind::Idle) {
-            return idle ? fmt::format("is idle outside a transaction for {} (a session-level lock "
-                                      "such as an advisory lock) and",
-                                      formatDuration(*idle))
-                        : std::string("is idle outside a transaction (a session-level lock "
-                                      "such as an advisory lock) and");
+            return idle ? phrase(DBT_TR("Finding", "is idle outside a transaction for %1 (a "
+                                                   "session-level lock such as an advisory lock) "
+                                                   "and"),
+                                 {duration(*idle)})
+                        : phrase(DBT_TR("Finding", "is idle outside a transaction (a "
+                                                   "session-level lock such as an advisory lock) "
+                                                   "and"));
         }
-        return fmt::format("is in state \"{}\" and", r.state);
+        return phrase(DBT_TR("Finding", "is in state \"%1\" and"), {literal(r.state)});
     }
 
-    std::string rootNextStep(const RootBlocker& r) const {
+    Message rootNextStep(const RootBlocker& r) const {
         const Kind k = kind(r.state, r.transactionStart);
         const std::string st = lower(r.state);
-        const std::string who = applicationOrOwner(r.application);
+        Message who = applicationOrOwner(r.application);
         if (pg_) {
             switch (k) {
             case Kind::IdleInTransaction:
-                return fmt::format(
-                    "Ask the owner of {} to commit or roll back that transaction; if that cannot "
-                    "happen quickly, an authorised person can end the session with the command "
-                    "below, which rolls its transaction back and releases its locks. "
-                    "pg_cancel_backend would not help: it only cancels a running statement and "
-                    "this session is idle.",
-                    who);
+                return phrase(
+                    DBT_TR("Finding",
+                           "Ask the owner of %1 to commit or roll back that transaction; if that "
+                           "cannot happen quickly, an authorised person can end the session with "
+                           "the command below, which rolls its transaction back and releases its "
+                           "locks. pg_cancel_backend would not help: it only cancels a running "
+                           "statement and this session is idle."),
+                    {std::move(who)});
             case Kind::Active:
-                return fmt::format(
-                    "Find out with the owner of {} what the statement does: "
-                    "pg_cancel_backend({}) cancels only the running statement (inside an "
-                    "explicit transaction the locks stay until the client rolls back); the "
-                    "command below ends the session and releases its locks. Either is for an "
-                    "authorised person.",
-                    who, r.pid);
+                return phrase(
+                    DBT_TR("Finding",
+                           "Find out with the owner of %1 what the statement does: "
+                           "pg_cancel_backend(%2) cancels only the running statement (inside an "
+                           "explicit transaction the locks stay until the client rolls back); the "
+                           "command below ends the session and releases its locks. Either is for "
+                           "an authorised person."),
+                    {std::move(who), literal(r.pid)});
             case Kind::Idle:
-                return fmt::format(
-                    "The session holds a session-level lock while idle; ask the owner of {} to "
-                    "release it (for example pg_advisory_unlock), or an authorised person can end "
-                    "the session with the command below. pg_cancel_backend would not help: no "
-                    "statement is running.",
-                    who);
+                return phrase(
+                    DBT_TR("Finding",
+                           "The session holds a session-level lock while idle; ask the owner of "
+                           "%1 to release it (for example pg_advisory_unlock), or an authorised "
+                           "person can end the session with the command below. pg_cancel_backend "
+                           "would not help: no statement is running."),
+                    {std::move(who)});
             case Kind::Other:
                 break;
             }
-            return fmt::format("Find out with the owner of {} why the session holds its locks; an "
-                               "authorised person can end it with the command below, which rolls "
-                               "back its transaction and releases its locks.",
-                               who);
+            return phrase(DBT_TR("Finding",
+                                 "Find out with the owner of %1 why the session holds its locks; "
+                                 "an authorised person can end it with the command below, which "
+                                 "rolls back its transaction and releases its locks."),
+                          {std::move(who)});
         }
         if (st == "idle" || st == "sleep" || k == Kind::IdleInTransaction) {
             if (r.transactionStart || k == Kind::IdleInTransaction)
-                return fmt::format(
-                    "This is a sleeping connection with an open transaction: the application ran "
-                    "statements, did not commit, and went quiet. Ask the owner of {} to commit or "
-                    "roll back; if that cannot happen quickly, an authorised person can run the "
-                    "command below, which closes the connection and rolls the transaction back. "
-                    "KILL QUERY would not help: no statement is running.",
-                    who);
-            return fmt::format("The connection sleeps while holding locks (LOCK TABLES, GET_LOCK "
-                               "or an open transaction); ask the owner of {} to release them, or "
-                               "an authorised person can run the command below, which closes the "
-                               "connection. KILL QUERY would not help: no statement is running.",
-                               who);
+                return phrase(
+                    DBT_TR("Finding",
+                           "This is a sleeping connection with an open transaction: the "
+                           "application ran statements, did not commit, and went quiet. Ask the "
+                           "owner of %1 to commit or roll back; if that cannot happen quickly, an "
+                           "authorised person can run the command below, which closes the "
+                           "connection and rolls the transaction back. KILL QUERY would not help: "
+                           "no statement is running."),
+                    {std::move(who)});
+            return phrase(DBT_TR("Finding",
+                                 "The connection sleeps while holding locks (LOCK TABLES, GET_LOCK "
+                                 "or an open transaction); ask the owner of %1 to release them, "
+                                 "or an authorised person can run the command below, which closes "
+                                 "the connection. KILL QUERY would not help: no statement is "
+                                 "running."),
+                          {std::move(who)});
         }
-        return fmt::format("Find out with the owner of {} what the statement does: KILL QUERY {} "
-                           "stops only the running statement; the command below closes the "
-                           "connection and rolls back its transaction. Either is for an "
-                           "authorised person.",
-                           who, r.pid);
+        return phrase(DBT_TR("Finding",
+                             "Find out with the owner of %1 what the statement does: KILL QUERY "
+                             "%2 stops only the running statement; the command below closes the "
+                             "connection and rolls back its transaction. Either is for an "
+                             "authorised person."),
+                      {std::move(who), literal(r.pid)});
     }
 
     void rootBlocker(const RootBlocker& r) {
@@ -313,15 +379,22 @@ private:
         const auto oldest = oldestWait(blocked);
         const bool critical = r.blockedTotal >= 5 || (oldest && *oldest > 60);
 
-        std::string blocks = fmt::format("blocks {}", plural(r.blockedTotal, "session"));
-        if (r.blockedDirect != r.blockedTotal)
-            blocks += fmt::format(" ({} directly)", r.blockedDirect);
-        if (oldest)
-            blocks += fmt::format(", the oldest waiting statement started {} ago",
-                                  formatDuration(*oldest));
-        std::string summary =
-            fmt::format("Session {}{} {} {}{}.", r.pid, owner(r.user, r.application),
-                        rootState(r, x), blocks, holdsPhrase(r.holds));
+        Message blocks = r.blockedTotal == 1 ? phrase(DBT_TR("Finding", "blocks 1 session"))
+                                             : phrase(DBT_TR("Finding", "blocks %1 sessions"),
+                                                      {count(r.blockedTotal)});
+        Message direct =
+            r.blockedDirect != r.blockedTotal
+                ? phrase(DBT_TR("Finding", " (%1 directly)"), {literal(r.blockedDirect)})
+                : none();
+        Message oldestText =
+            oldest ? phrase(DBT_TR("Finding", ", the oldest waiting statement started %1 ago"),
+                            {duration(*oldest)})
+                   : none();
+        Message summary = phrase(
+            DBT_TR("Finding", "Session %1%2 %3 %4%5."),
+            {literal(r.pid), owner(r.user, r.application), rootState(r, x),
+             compose("%1%2%3", {std::move(blocks), std::move(direct), std::move(oldestText)}),
+             holdsPhrase(r.holds)});
         std::vector<std::int64_t> pids{r.pid};
         pids.insert(pids.end(), blocked.begin(), blocked.end());
         add(critical ? Severity::Critical : Severity::Warning, "root-blocker", std::move(summary),
@@ -340,28 +413,32 @@ private:
             members.push_back(r.pid);
         const std::int64_t others = std::max<std::int64_t>(
             0, r.blockedTotal - static_cast<std::int64_t>(members.size()) + 1);
-        std::string summary =
+        Message cycle =
             members.size() > 1
-                ? fmt::format("Sessions {} wait on each other in a lock cycle", pidList(members))
-                : fmt::format("Session {} waits in a lock cycle", r.pid);
-        if (others > 0)
-            summary += fmt::format("; {} behind them",
-                                   plural(others, "more session waits", "more sessions wait"));
-        summary += ".";
-        std::string next =
-            pg_ ? fmt::format(
-                      "PostgreSQL's deadlock detector cancels one of them after deadlock_timeout "
-                      "when the cycle is a real deadlock; if the same cycle is still there in the "
-                      "next samples, an authorised person can end one of the sessions (the "
-                      "command below ends pid {}).",
-                      r.pid)
-                : fmt::format(
-                      "InnoDB normally detects deadlocks at once and rolls one transaction back; "
-                      "a cycle that stays means deadlock detection is off "
-                      "(innodb_deadlock_detect) or a metadata or user lock is involved, and only "
-                      "lock wait timeouts will end it. An authorised person can end one of the "
-                      "sessions (the command below ends pid {}).",
-                      r.pid);
+                ? phrase(DBT_TR("Finding", "Sessions %1 wait on each other in a lock cycle"),
+                         {pidList(members)})
+                : phrase(DBT_TR("Finding", "Session %1 waits in a lock cycle"), {literal(r.pid)});
+        Message behind =
+            others == 0 ? none()
+            : others == 1
+                ? phrase(DBT_TR("Finding", "; 1 more session waits behind them"))
+                : phrase(DBT_TR("Finding", "; %1 more sessions wait behind them"), {count(others)});
+        Message summary = compose("%1%2.", {std::move(cycle), std::move(behind)});
+        Message next =
+            pg_ ? phrase(DBT_TR("Finding",
+                                "PostgreSQL's deadlock detector cancels one of them after "
+                                "deadlock_timeout when the cycle is a real deadlock; if the same "
+                                "cycle is still there in the next samples, an authorised person "
+                                "can end one of the sessions (the command below ends pid %1)."),
+                         {literal(r.pid)})
+                : phrase(DBT_TR("Finding",
+                                "InnoDB normally detects deadlocks at once and rolls one "
+                                "transaction back; a cycle that stays means deadlock detection is "
+                                "off (innodb_deadlock_detect) or a metadata or user lock is "
+                                "involved, and only lock wait timeouts will end it. An authorised "
+                                "person can end one of the sessions (the command below ends pid "
+                                "%1)."),
+                         {literal(r.pid)});
         std::vector<std::int64_t> pids = members;
         for (std::int64_t p : blockedBy(r.pid, s_.lockWaits)) {
             if (std::find(members.begin(), members.end(), p) == members.end())
@@ -443,53 +520,73 @@ private:
                     ++readers;
             }
 
-            std::string summary =
-                fmt::format("{} from pid {}{}", ddl->label, x.pid,
-                            x.application.empty() ? std::string() : " (" + x.application + ")");
-            summary += queued ? fmt::format(" has been queued for {}", formatDuration(*queued))
-                              : std::string(" is queued");
+            Message what =
+                x.application.empty()
+                    ? phrase(DBT_TR("Finding", "%1 from pid %2"),
+                             {literal(ddl->label), literal(x.pid)})
+                    : phrase(DBT_TR("Finding", "%1 from pid %2 (%3)"),
+                             {literal(ddl->label), literal(x.pid), literal(x.application)});
+            Message state =
+                queued ? phrase(DBT_TR("Finding", " has been queued for %1"), {duration(*queued)})
+                       : phrase(DBT_TR("Finding", " is queued"));
+            Message behindWhom = none();
             if (blockers.size() == 1) {
-                summary += fmt::format(" behind the transaction of pid {}", blockers.front());
                 const Session* b = session(blockers.front());
-                if (b) {
-                    if (auto tx = secondsSince(now_, b->transactionStart))
-                        summary += fmt::format(" (open for {})", formatDuration(*tx));
-                }
+                const auto tx = b ? secondsSince(now_, b->transactionStart) : std::nullopt;
+                behindWhom = tx ? phrase(DBT_TR("Finding",
+                                                " behind the transaction of pid %1 (open for %2)"),
+                                         {literal(blockers.front()), duration(*tx)})
+                                : phrase(DBT_TR("Finding", " behind the transaction of pid %1"),
+                                         {literal(blockers.front())});
             } else if (!blockers.empty()) {
-                summary += fmt::format(" behind the transactions of pids {}", pidList(blockers));
+                behindWhom = phrase(DBT_TR("Finding", " behind the transactions of pids %1"),
+                                    {pidList(blockers)});
             }
             const std::int64_t n = static_cast<std::int64_t>(behind.size());
-            const std::string on = object.empty() ? std::string("the table") : object;
+            Message on = object.empty() ? phrase(DBT_TR("Finding", "the table")) : literal(object);
+            Message queue = none();
             if (behind.empty()) {
-                summary += "; nothing waits behind it yet.";
+                queue = phrase(DBT_TR("Finding", "; nothing waits behind it yet."));
             } else if (readers == n) {
-                summary += n == 1
-                               ? fmt::format("; 1 session that only reads {} waits behind the {}.",
-                                             on, ddl->shortLabel)
-                               : fmt::format("; {} sessions that only read {} wait behind the {}.",
-                                             formatCount(n), on, ddl->shortLabel);
+                queue = n == 1 ? phrase(DBT_TR("Finding", "; 1 session that only reads %1 waits "
+                                                          "behind the %2."),
+                                        {std::move(on), literal(ddl->shortLabel)})
+                               : phrase(DBT_TR("Finding", "; %1 sessions that only read %2 wait "
+                                                          "behind the %3."),
+                                        {count(n), std::move(on), literal(ddl->shortLabel)});
             } else {
-                summary +=
-                    fmt::format("; {} behind the {} on {}",
-                                plural(n, "session waits", "sessions wait"), ddl->shortLabel, on);
-                if (readers > 0)
-                    summary += fmt::format(" ({} of them only read)", readers);
-                summary += ".";
+                queue = n == 1 ? phrase(DBT_TR("Finding", "; 1 session waits behind the %1 on %2"),
+                                        {literal(ddl->shortLabel), std::move(on)})
+                               : phrase(DBT_TR("Finding", "; %1 sessions wait behind the %2 on %3"),
+                                        {count(n), literal(ddl->shortLabel), std::move(on)});
+                queue = compose("%1%2.",
+                                {std::move(queue),
+                                 readers > 0 ? phrase(DBT_TR("Finding", " (%1 of them only read)"),
+                                                      {literal(readers)})
+                                             : none()});
             }
+            Message summary = compose("%1%2%3%4", {std::move(what), std::move(state),
+                                                   std::move(behindWhom), std::move(queue)});
 
-            const std::string blockerText =
-                blockers.empty() ? std::string("the blocking transaction")
-                                 : fmt::format("the transaction of pid {}", pidList(blockers));
-            std::string next = fmt::format(
-                "Cancel the {} (pid {}{}) so that the sessions behind it can proceed, which the "
-                "command below does, or end {} if it should not be open; run migrations with a "
-                "short {} and retries, so that they give up instead of queueing in front of "
-                "other sessions.",
-                ddl->label, x.pid,
-                x.application.empty() ? std::string() : ", application " + x.application,
-                blockerText,
-                pg_ ? "lock_timeout (for example SET lock_timeout = '5s')"
-                    : "lock_wait_timeout (for example SET SESSION lock_wait_timeout = 5)");
+            Message blockerText =
+                blockers.empty()
+                    ? phrase(DBT_TR("Finding", "the blocking transaction"))
+                    : phrase(DBT_TR("Finding", "the transaction of pid %1"), {pidList(blockers)});
+            Message next = phrase(
+                DBT_TR("Finding",
+                       "Cancel the %1 (pid %2%3) so that the sessions behind it can proceed, "
+                       "which the command below does, or end %4 if it should not be open; run "
+                       "migrations with a short %5 and retries, so that they give up instead of "
+                       "queueing in front of other sessions."),
+                {literal(ddl->label), literal(x.pid),
+                 x.application.empty()
+                     ? none()
+                     : phrase(DBT_TR("Finding", ", application %1"), {literal(x.application)}),
+                 std::move(blockerText),
+                 pg_ ? phrase(DBT_TR("Finding", "lock_timeout (for example SET lock_timeout = "
+                                                "'5s')"))
+                     : phrase(DBT_TR("Finding", "lock_wait_timeout (for example SET SESSION "
+                                                "lock_wait_timeout = 5)"))});
             std::vector<std::int64_t> pids{x.pid};
             pids.insert(pids.end(), blockers.begin(), blockers.end());
             add(behind.empty() ? Severity::Warning : Severity::Critical, "ddl-queued",
@@ -534,46 +631,58 @@ private:
         const auto topIit = iit > 0 ? top(iitByApp) : std::pair<std::string, std::int64_t>{};
         const auto topAll = top(c.byApplication);
 
-        std::string summary =
-            fmt::format("{} of {} usable connection slots are in use ({})", formatCount(c.total),
-                        formatCount(usable), formatPercent(ratio));
-        std::vector<std::string> parts;
+        Message summary =
+            phrase(DBT_TR("Finding", "%1 of %2 usable connection slots are in use (%3)"),
+                   {count(c.total), count(usable), literal(formatPercent(ratio))});
+        std::vector<Message> parts;
         if (idle > 0)
-            parts.push_back(fmt::format("{} {} idle", formatCount(idle), idle == 1 ? "is" : "are"));
+            parts.push_back(idle == 1 ? phrase(DBT_TR("Finding", "%1 is idle"), {count(idle)})
+                                      : phrase(DBT_TR("Finding", "%1 are idle"), {count(idle)}));
         if (iit > 0) {
-            std::string p = fmt::format("{} idle in transaction", formatCount(iit));
-            if (topIit.second > 0)
-                p += fmt::format(" ({} of them from application {})", formatCount(topIit.second),
-                                 topIit.first);
-            parts.push_back(std::move(p));
+            parts.push_back(
+                topIit.second > 0
+                    ? phrase(DBT_TR("Finding",
+                                    "%1 idle in transaction (%2 of them from application %3)"),
+                             {count(iit), count(topIit.second), literal(topIit.first)})
+                    : phrase(DBT_TR("Finding", "%1 idle in transaction"), {count(iit)}));
         }
         if (parts.empty() && active > 0)
-            parts.push_back(
-                fmt::format("{} {} active", formatCount(active), active == 1 ? "is" : "are"));
-        if (!parts.empty())
-            summary += "; " + fmt::format("{}", fmt::join(parts, ", "));
+            parts.push_back(active == 1
+                                ? phrase(DBT_TR("Finding", "%1 is active"), {count(active)})
+                                : phrase(DBT_TR("Finding", "%1 are active"), {count(active)}));
+        if (!parts.empty()) {
+            Message joined =
+                parts.size() == 1 ? std::move(parts.front()) : compose("%1, %2", std::move(parts));
+            summary = compose("%1; %2", {std::move(summary), std::move(joined)});
+        }
         if (topIit.second == 0 && topAll.second > 0)
-            summary += fmt::format("; application {} holds the most ({})", topAll.first,
-                                   formatCount(topAll.second));
-        summary += ".";
+            summary =
+                compose("%1%2", {std::move(summary),
+                                 phrase(DBT_TR("Finding", "; application %1 holds the most (%2)"),
+                                        {literal(topAll.first), count(topAll.second)})});
+        summary = compose("%1.", {std::move(summary)});
 
         const std::string app = topIit.second > 0 ? topIit.first : topAll.first;
-        std::string next;
-        if (!app.empty())
-            next = fmt::format("Look at application {} first: check its connection pool size and "
-                               "that it commits or rolls back promptly (idle-in-transaction "
-                               "sessions keep their slot and their locks). ",
-                               app);
-        else
-            next = "Find out which clients hold the connections (by application, user and "
-                   "client address) and check their pool sizes. ";
-        next += pg_ ? "A pooler such as PgBouncer in transaction mode lets many clients share "
-                      "few server connections; raising max_connections costs memory and is a "
-                      "reviewed change."
-                    : "A proxy such as ProxySQL lets many clients share few server connections; "
-                      "raising max_connections costs memory and is a reviewed change.";
+        Message first =
+            !app.empty()
+                ? phrase(DBT_TR("Finding",
+                                "Look at application %1 first: check its connection pool size "
+                                "and that it commits or rolls back promptly "
+                                "(idle-in-transaction sessions keep their slot and their locks)."),
+                         {literal(app)})
+                : phrase(DBT_TR("Finding", "Find out which clients hold the connections (by "
+                                           "application, user and client address) and check "
+                                           "their pool sizes."));
+        Message pooler =
+            pg_ ? phrase(DBT_TR("Finding", "A pooler such as PgBouncer in transaction mode lets "
+                                           "many clients share few server connections; raising "
+                                           "max_connections costs memory and is a reviewed "
+                                           "change."))
+                : phrase(DBT_TR("Finding", "A proxy such as ProxySQL lets many clients share few "
+                                           "server connections; raising max_connections costs "
+                                           "memory and is a reviewed change."));
         add(ratio >= 0.95 ? Severity::Critical : Severity::Warning, "connection-saturation",
-            std::move(summary), std::move(next), {}, {});
+            std::move(summary), compose("%1 %2", {std::move(first), std::move(pooler)}), {}, {});
     }
 
     // ---- sessions over time thresholds ---------------------------------------------------
@@ -600,9 +709,9 @@ private:
     }
 
     // "; 4 of them come from application checkout-api" when one application has several.
-    static std::string topApplication(const std::vector<Aged>& v) {
+    static Message topApplication(const std::vector<Aged>& v) {
         if (v.size() < 2)
-            return {};
+            return none();
         std::map<std::string, std::int64_t> byApp;
         for (const Aged& a : v) {
             if (!a.session->application.empty())
@@ -614,8 +723,9 @@ private:
                 best = {k, n};
         }
         if (best.second < 2)
-            return {};
-        return fmt::format("; {} of them come from application {}", best.second, best.first);
+            return none();
+        return phrase(DBT_TR("Finding", "; %1 of them come from application %2"),
+                      {literal(best.second), literal(best.first)});
     }
 
     void idleInTransaction() {
@@ -640,41 +750,51 @@ private:
         for (const Aged& a : over)
             covered_.insert(a.session->pid);
 
-        std::string summary = fmt::format(
-            "{} been idle in transaction for more than {}; the oldest, pid {}{}, for {}",
-            over.size() == 1 ? std::string("1 session has")
-                             : fmt::format("{} sessions have", over.size()),
-            formatDuration(o_.idleInTransactionSeconds), o.pid, owner(o.user, o.application),
-            formatDuration(over.front().seconds));
+        std::vector<Message> args{literal(static_cast<std::int64_t>(over.size())),
+                                  duration(o_.idleInTransactionSeconds), literal(o.pid),
+                                  owner(o.user, o.application), duration(over.front().seconds)};
+        Message summary =
+            over.size() == 1
+                ? phrase(DBT_TR("Finding", "1 session has been idle in transaction for more than "
+                                           "%2; the oldest, pid %3%4, for %5"),
+                         std::move(args))
+                : phrase(DBT_TR("Finding", "%1 sessions have been idle in transaction for more "
+                                           "than %2; the oldest, pid %3%4, for %5"),
+                         std::move(args));
+        Message openFor = none();
         if (auto tx = secondsSince(now_, o.transactionStart);
             tx && *tx - over.front().seconds >= 60)
-            summary += fmt::format(" (transaction open for {})", formatDuration(*tx));
-        summary += topApplication(over);
+            openFor = phrase(DBT_TR("Finding", " (transaction open for %1)"), {duration(*tx)});
+        Message alsoBlocking = none();
         if (!blocking.empty())
-            summary += blocking.size() == 1
-                           ? fmt::format("; pid {}, also idle in transaction, blocks other "
-                                         "sessions and is reported as a root blocker",
-                                         blocking.front())
-                           : fmt::format("; pids {}, also idle in transaction, block other "
-                                         "sessions and are reported as root blockers",
-                                         pidList(blocking));
-        summary += ".";
+            alsoBlocking =
+                blocking.size() == 1
+                    ? phrase(DBT_TR("Finding", "; pid %1, also idle in transaction, blocks other "
+                                               "sessions and is reported as a root blocker"),
+                             {literal(blocking.front())})
+                    : phrase(DBT_TR("Finding", "; pids %1, also idle in transaction, block other "
+                                               "sessions and are reported as root blockers"),
+                             {pidList(blocking)});
+        summary = compose("%1%2%3%4.", {std::move(summary), std::move(openFor),
+                                        topApplication(over), std::move(alsoBlocking)});
 
-        const std::string who = applicationOrOwner(o.application);
-        std::string next =
-            pg_ ? fmt::format(
-                      "Ask the owner of {} to commit or roll back promptly: these sessions keep "
-                      "their locks and hold back the xmin horizon, so vacuum cannot remove dead "
-                      "rows. idle_in_transaction_session_timeout (set per role or database) ends "
-                      "such sessions automatically; an authorised person can end the oldest with "
-                      "the command below.",
-                      who)
-                : fmt::format(
-                      "Ask the owner of {} to commit or roll back promptly: these sleeping "
-                      "connections keep their row locks and stop InnoDB from purging old row "
-                      "versions (the history list grows). An authorised person can end the "
-                      "oldest with the command below, which rolls its transaction back.",
-                      who);
+        Message who = applicationOrOwner(o.application);
+        Message next =
+            pg_ ? phrase(DBT_TR("Finding",
+                                "Ask the owner of %1 to commit or roll back promptly: these "
+                                "sessions keep their locks and hold back the xmin horizon, so "
+                                "vacuum cannot remove dead rows. "
+                                "idle_in_transaction_session_timeout (set per role or database) "
+                                "ends such sessions automatically; an authorised person can end "
+                                "the oldest with the command below."),
+                         {std::move(who)})
+                : phrase(DBT_TR("Finding",
+                                "Ask the owner of %1 to commit or roll back promptly: these "
+                                "sleeping connections keep their row locks and stop InnoDB from "
+                                "purging old row versions (the history list grows). An "
+                                "authorised person can end the oldest with the command below, "
+                                "which rolls its transaction back."),
+                         {std::move(who)});
         add(Severity::Warning, "idle-in-transaction", std::move(summary), std::move(next),
             terminate(o.pid), pidsOf(over));
     }
@@ -697,18 +817,34 @@ private:
         const Session& o = *over.front().session;
         for (const Aged& a : over)
             covered_.insert(a.session->pid);
-        std::string summary =
-            fmt::format("{} been running for more than {}; the longest, pid {}{}, for {}{}.",
-                        over.size() == 1 ? std::string("1 statement has")
-                                         : fmt::format("{} statements have", over.size()),
-                        formatDuration(o_.longRunningSeconds), o.pid, owner(o.user, o.application),
-                        formatDuration(over.front().seconds), topApplication(over));
-        const std::string who = applicationOrOwner(o.application);
-        std::string next = fmt::format(
-            "Check with the owner of {} whether that run time is expected (a report or a batch "
-            "job) or a plan gone wrong (look at the statement's plan); an authorised person can "
-            "cancel the statement with the command below, which keeps the {}.",
-            who, pg_ ? "session" : "connection");
+        std::vector<Message> args{literal(static_cast<std::int64_t>(over.size())),
+                                  duration(o_.longRunningSeconds),
+                                  literal(o.pid),
+                                  owner(o.user, o.application),
+                                  duration(over.front().seconds),
+                                  topApplication(over)};
+        Message summary =
+            over.size() == 1
+                ? phrase(DBT_TR("Finding", "1 statement has been running for more than %2; the "
+                                           "longest, pid %3%4, for %5%6."),
+                         std::move(args))
+                : phrase(DBT_TR("Finding", "%1 statements have been running for more than %2; "
+                                           "the longest, pid %3%4, for %5%6."),
+                         std::move(args));
+        Message who = applicationOrOwner(o.application);
+        Message next =
+            pg_ ? phrase(DBT_TR("Finding",
+                                "Check with the owner of %1 whether that run time is expected (a "
+                                "report or a batch job) or a plan gone wrong (look at the "
+                                "statement's plan); an authorised person can cancel the statement "
+                                "with the command below, which keeps the session."),
+                         {std::move(who)})
+                : phrase(DBT_TR("Finding",
+                                "Check with the owner of %1 whether that run time is expected (a "
+                                "report or a batch job) or a plan gone wrong (look at the "
+                                "statement's plan); an authorised person can cancel the statement "
+                                "with the command below, which keeps the connection."),
+                         {std::move(who)});
         add(Severity::Warning, "long-running-query", std::move(summary), std::move(next),
             cancel(o.pid), pidsOf(over));
     }
@@ -728,30 +864,40 @@ private:
             return;
         sortOldestFirst(over);
         const Session& o = *over.front().session;
-        std::string summary =
-            fmt::format("{} been open for more than {}; the oldest, pid {}{}, for {}",
-                        over.size() == 1 ? std::string("1 transaction has")
-                                         : fmt::format("{} transactions have", over.size()),
-                        formatDuration(o_.longTransactionSeconds), o.pid,
-                        owner(o.user, o.application), formatDuration(over.front().seconds));
-        if (!o.state.empty())
-            summary += fmt::format(" (now {})", o.state);
-        if (pg_ && o.xminAge && *o.xminAge > 0)
-            summary += fmt::format("; it holds the xmin horizon back by {} transactions",
-                                   formatCount(*o.xminAge));
-        summary += topApplication(over) + ".";
-        const std::string who = applicationOrOwner(o.application);
-        std::string next =
-            pg_ ? fmt::format("Long transactions hold back the xmin horizon, so vacuum cannot "
-                              "remove dead rows anywhere in the database and tables and indexes "
-                              "bloat; ask the owner of {} whether the transaction needs to stay "
-                              "open, and have batch jobs commit in smaller pieces.",
-                              who)
-                : fmt::format("Long transactions stop InnoDB from purging old row versions (the "
-                              "history list grows and reads slow down); ask the owner of {} "
-                              "whether the transaction needs to stay open, and have batch jobs "
-                              "commit in smaller pieces.",
-                              who);
+        std::vector<Message> args{literal(static_cast<std::int64_t>(over.size())),
+                                  duration(o_.longTransactionSeconds), literal(o.pid),
+                                  owner(o.user, o.application), duration(over.front().seconds)};
+        Message summary =
+            over.size() == 1
+                ? phrase(DBT_TR("Finding", "1 transaction has been open for more than %2; the "
+                                           "oldest, pid %3%4, for %5"),
+                         std::move(args))
+                : phrase(DBT_TR("Finding", "%1 transactions have been open for more than %2; "
+                                           "the oldest, pid %3%4, for %5"),
+                         std::move(args));
+        Message now =
+            o.state.empty() ? none() : phrase(DBT_TR("Finding", " (now %1)"), {literal(o.state)});
+        Message xmin =
+            pg_ && o.xminAge && *o.xminAge > 0
+                ? phrase(DBT_TR("Finding", "; it holds the xmin horizon back by %1 transactions"),
+                         {count(*o.xminAge)})
+                : none();
+        summary = compose("%1%2%3%4.", {std::move(summary), std::move(now), std::move(xmin),
+                                        topApplication(over)});
+        Message who = applicationOrOwner(o.application);
+        Message next =
+            pg_ ? phrase(DBT_TR("Finding",
+                                "Long transactions hold back the xmin horizon, so vacuum cannot "
+                                "remove dead rows anywhere in the database and tables and "
+                                "indexes bloat; ask the owner of %1 whether the transaction needs "
+                                "to stay open, and have batch jobs commit in smaller pieces."),
+                         {std::move(who)})
+                : phrase(DBT_TR("Finding",
+                                "Long transactions stop InnoDB from purging old row versions (the "
+                                "history list grows and reads slow down); ask the owner of %1 "
+                                "whether the transaction needs to stay open, and have batch jobs "
+                                "commit in smaller pieces."),
+                         {std::move(who)});
         add(Severity::Warning, "long-transaction", std::move(summary), std::move(next), {},
             pidsOf(over));
     }

@@ -1,5 +1,6 @@
 #include "plans/insights.h"
 
+#include "message.h"
 #include "plans/derive.h"
 #include "plans/format.h"
 #include "textutil.h"
@@ -16,6 +17,12 @@ using detail::formatMs;
 using detail::formatRows;
 
 namespace {
+
+// The sentences are Messages (message.h): templates in the translation context "Insight";
+// the English text is render(message).
+Message lit(std::string text) {
+    return literal(std::move(text));
+}
 
 class Finder {
 public:
@@ -54,9 +61,11 @@ public:
     }
 
 private:
-    void add(int node, std::string code, Severity s, std::string message, std::string suggestion) {
-        out_.push_back(
-            Insight{node, std::move(code), s, std::move(message), std::move(suggestion)});
+    void add(int node, std::string code, Severity s, Message message, Message suggestion) {
+        Insight insight{node, std::move(code), s, render(message), render(suggestion)};
+        insight.messageText = std::move(message);
+        insight.suggestionText = std::move(suggestion);
+        out_.push_back(std::move(insight));
     }
 
     std::string label(const Node& n) const { return nodeLabel(n); }
@@ -85,28 +94,36 @@ private:
         const Severity s = *f >= 1000  ? Severity::Critical
                            : *f >= 100 ? Severity::Warning
                                        : Severity::Info;
-        const std::string what = n.derived.underestimated ? "more rows than the planner expected"
-                                                          : "fewer rows than the planner expected";
-        std::string message = fmt::format(
-            "{} returned {} rows per loop where {} were estimated ({} {}), so the plan above "
-            "it was chosen for the wrong input size.",
-            label(n), formatRows(*n.actualRows), formatRows(*planned), formatFactor(*f), what);
+        std::vector<Message> args{lit(label(n)), lit(formatRows(*n.actualRows)),
+                                  lit(formatRows(*planned)), lit(formatFactor(*f))};
+        Message message =
+            n.derived.underestimated
+                ? phrase(DBT_TR("Insight", "%1 returned %2 rows per loop where %3 were estimated "
+                                           "(%4 more rows than the planner expected), so the plan "
+                                           "above it was chosen for the wrong input size."),
+                         std::move(args))
+                : phrase(DBT_TR("Insight", "%1 returned %2 rows per loop where %3 were estimated "
+                                           "(%4 fewer rows than the planner expected), so the "
+                                           "plan above it was chosen for the wrong input size."),
+                         std::move(args));
         const std::string rel = relationName(n);
-        std::string suggestion;
+        Message suggestion;
         if (postgres_) {
-            suggestion = rel.empty()
-                             ? "Refresh statistics with ANALYZE on the tables below this node; "
-                               "for correlated columns try CREATE STATISTICS, or raise the "
-                               "columns' statistics target."
-                             : fmt::format("Run ANALYZE {}; if the filtered columns are "
-                                           "correlated, try CREATE STATISTICS on them, or raise "
-                                           "their statistics target (ALTER TABLE … ALTER COLUMN … "
-                                           "SET STATISTICS).",
-                                           rel);
+            suggestion =
+                rel.empty()
+                    ? phrase(DBT_TR("Insight", "Refresh statistics with ANALYZE on the tables "
+                                               "below this node; for correlated columns try "
+                                               "CREATE STATISTICS, or raise the columns' "
+                                               "statistics target."))
+                    : phrase(DBT_TR("Insight", "Run ANALYZE %1; if the filtered columns are "
+                                               "correlated, try CREATE STATISTICS on them, or "
+                                               "raise their statistics target (ALTER TABLE … "
+                                               "ALTER COLUMN … SET STATISTICS)."),
+                             {lit(rel)});
         } else {
-            suggestion = fmt::format("Run ANALYZE TABLE {} PERSISTENT FOR ALL to refresh "
-                                     "statistics and histograms.",
-                                     rel.empty() ? "…" : rel);
+            suggestion = phrase(DBT_TR("Insight", "Run ANALYZE TABLE %1 PERSISTENT FOR ALL to "
+                                                  "refresh statistics and histograms."),
+                                {lit(rel.empty() ? "…" : rel)});
         }
         add(i, "row-misestimate", s, std::move(message), std::move(suggestion));
     }
@@ -146,10 +163,12 @@ private:
                            : share > 0.40 ? Severity::Warning
                                           : Severity::Info;
         add(i, "time-share", s,
-            fmt::format("{} takes {} of the execution time ({} of {} in this node itself).",
-                        label(n), formatPercent(share), formatMs(*n.derived.exclusiveTimeMs),
-                        formatMs(plan_.totalTimeMs)),
-            "Start here: look at the rows this node reads and the other insights on it.");
+            phrase(DBT_TR("Insight",
+                          "%1 takes %2 of the execution time (%3 of %4 in this node itself)."),
+                   {lit(label(n)), lit(formatPercent(share)),
+                    lit(formatMs(*n.derived.exclusiveTimeMs)), lit(formatMs(plan_.totalTimeMs))}),
+            phrase(DBT_TR("Insight", "Start here: look at the rows this node reads and the other "
+                                     "insights on it.")));
     }
 
     void removedRows(int i, const Node& n) {
@@ -157,7 +176,7 @@ private:
             const std::optional<double>& share;
             std::optional<double> removed; // all loops
             const char* code;
-            const char* what;
+            bool join;
         };
         std::optional<double> filterRemoved;
         if (n.rowsRemovedByFilter)
@@ -168,10 +187,8 @@ private:
         if (n.rowsRemovedByJoinFilter)
             joinRemoved = *n.rowsRemovedByJoinFilter * loops(n);
         const Kind kinds[] = {
-            {n.derived.filterRemovedShare, filterRemoved, "filter-removes-rows",
-             postgres_ ? "its Filter" : "its attached condition"},
-            {n.derived.joinFilterRemovedShare, joinRemoved, "join-filter-removes-rows",
-             "its Join Filter"},
+            {n.derived.filterRemovedShare, filterRemoved, "filter-removes-rows", false},
+            {n.derived.joinFilterRemovedShare, joinRemoved, "join-filter-removes-rows", true},
         };
         for (const Kind& k : kinds) {
             if (!k.share || !k.removed || *k.share <= 0.5 || *k.removed < o_.minRemovedRows)
@@ -183,17 +200,21 @@ private:
                     (k.code[0] == 'j' && name == "Join Filter"))
                     condition = text;
             }
+            Message with = k.join      ? phrase(DBT_TR("Insight", "its Join Filter"))
+                           : postgres_ ? phrase(DBT_TR("Insight", "its Filter"))
+                                       : phrase(DBT_TR("Insight", "its attached condition"));
             add(i, k.code, s,
-                fmt::format("{} discarded {} of the rows it read ({} rows) with {}: the rows "
-                            "are read first and thrown away after.",
-                            label(n), formatPercent(*k.share), formatRows(*k.removed), k.what),
+                phrase(DBT_TR("Insight", "%1 discarded %2 of the rows it read (%3 rows) with %4: "
+                                         "the rows are read first and thrown away after."),
+                       {lit(label(n)), lit(formatPercent(*k.share)), lit(formatRows(*k.removed)),
+                        std::move(with)}),
                 condition.empty()
-                    ? std::string("An index on the filtered columns would read only the rows "
-                                  "that are kept.")
-                    : fmt::format("An index matching {} would read only the rows that are "
-                                  "kept (a partial or multicolumn index if several columns "
-                                  "are compared).",
-                                  oneLine(condition, 100)));
+                    ? phrase(DBT_TR("Insight", "An index on the filtered columns would read only "
+                                               "the rows that are kept."))
+                    : phrase(DBT_TR("Insight", "An index matching %1 would read only the rows "
+                                               "that are kept (a partial or multicolumn index if "
+                                               "several columns are compared)."),
+                             {lit(oneLine(condition, 100))}));
         }
     }
 
@@ -205,22 +226,25 @@ private:
         if (n.nodeType != "Seq Scan" || !n.actualRows)
             return;
         const double returned = *n.actualRows * loops(n);
-        const std::string cond = [&] {
+        const Message createIndex = [&] {
             for (const auto& [name, text] : n.conditions) {
                 if (name == "Filter")
-                    return fmt::format(" for {}", oneLine(text, 100));
+                    return phrase(DBT_TR("Insight", "Create an index for %1 so that only the "
+                                                    "matching rows are read."),
+                                  {lit(oneLine(text, 100))});
             }
-            return std::string();
+            return phrase(
+                DBT_TR("Insight", "Create an index so that only the matching rows are read."));
         }();
         if (n.hasBuffers) {
             const std::int64_t blocks = n.derived.exclusiveBuffers.sharedTotal();
             if (blocks < o_.seqScanMinBlocks || returned >= static_cast<double>(blocks))
                 return;
             add(i, "seq-scan-few-rows", Severity::Warning,
-                fmt::format("{} read {} to return {} rows: most of the table was read for "
-                            "few rows.",
-                            label(n), formatBlocks(blocks), formatRows(returned)),
-                fmt::format("Create an index{} so that only the matching rows are read.", cond));
+                phrase(DBT_TR("Insight", "%1 read %2 to return %3 rows: most of the table was "
+                                         "read for few rows."),
+                       {lit(label(n)), lit(formatBlocks(blocks)), lit(formatRows(returned))}),
+                createIndex);
             return;
         }
         if (!n.rowsRemovedByFilter)
@@ -229,9 +253,10 @@ private:
         if (read < o_.seqScanMinRows || returned >= read * 0.01)
             return;
         add(i, "seq-scan-few-rows", Severity::Warning,
-            fmt::format("{} read {} rows to return {}: most of the table was read for few rows.",
-                        label(n), formatRows(read), formatRows(returned)),
-            fmt::format("Create an index{} so that only the matching rows are read.", cond));
+            phrase(DBT_TR("Insight",
+                          "%1 read %2 rows to return %3: most of the table was read for few rows."),
+                   {lit(label(n)), lit(formatRows(read)), lit(formatRows(returned))}),
+            createIndex);
     }
 
     // Estimates only (EXPLAIN without ANALYZE, generic plans): a filtered sequential scan that
@@ -246,13 +271,14 @@ private:
             n.derived.costShare < 0.4 || *n.planRows > o_.estimatedSeqScanMaxRows)
             return;
         add(i, "seq-scan-estimated", Severity::Warning,
-            fmt::format("{} carries {} of the plan's estimated cost and is estimated to return "
-                        "only {} rows for {}: the whole table is read for a few rows.",
-                        label(n), formatPercent(n.derived.costShare), formatRows(*n.planRows),
-                        oneLine(*filter, 100)),
-            fmt::format("Create an index for {} so that only the matching rows are read; "
-                        "confirm with EXPLAIN ANALYZE and real values.",
-                        oneLine(*filter, 100)));
+            phrase(DBT_TR("Insight", "%1 carries %2 of the plan's estimated cost and is "
+                                     "estimated to return only %3 rows for %4: the whole table is "
+                                     "read for a few rows."),
+                   {lit(label(n)), lit(formatPercent(n.derived.costShare)),
+                    lit(formatRows(*n.planRows)), lit(oneLine(*filter, 100))}),
+            phrase(DBT_TR("Insight", "Create an index for %1 so that only the matching rows are "
+                                     "read; confirm with EXPLAIN ANALYZE and real values."),
+                   {lit(oneLine(*filter, 100))}));
     }
 
     void spills(int i, const Node& n) {
@@ -261,13 +287,17 @@ private:
         if (sort && (n.sortSpaceType == "Disk" || n.sortMethod.find("external") == 0)) {
             flagged = true;
             add(i, "sort-spill", Severity::Warning,
-                fmt::format("{} did not fit in work_mem and sorted on disk ({}{}).", label(n),
-                            n.sortMethod.empty() ? "external sort" : n.sortMethod,
-                            n.sortSpaceUsedKb ? ", " + formatKb(*n.sortSpaceUsedKb) + " written"
-                                              : std::string()),
-                fmt::format("Raise work_mem for this query (SET LOCAL work_mem = '{}'), sort "
-                            "fewer rows or narrower rows, or let an index provide the order.",
-                            suggestedWorkMem(n.sortSpaceUsedKb.value_or(0) * 2)));
+                phrase(DBT_TR("Insight", "%1 did not fit in work_mem and sorted on disk (%2%3)."),
+                       {lit(label(n)),
+                        n.sortMethod.empty() ? phrase(DBT_TR("Insight", "external sort"))
+                                             : lit(n.sortMethod),
+                        n.sortSpaceUsedKb ? phrase(DBT_TR("Insight", ", %1 written"),
+                                                   {lit(formatKb(*n.sortSpaceUsedKb))})
+                                          : lit({})}),
+                phrase(DBT_TR("Insight", "Raise work_mem for this query (SET LOCAL work_mem = "
+                                         "'%1'), sort fewer rows or narrower rows, or let an "
+                                         "index provide the order."),
+                       {lit(suggestedWorkMem(n.sortSpaceUsedKb.value_or(0) * 2))}));
         }
         const bool hash =
             n.nodeType == "Hash" || n.nodeType == "Aggregate" || n.nodeType == "SetOp";
@@ -275,27 +305,31 @@ private:
             ((n.hashBatches && *n.hashBatches > 1) || (n.diskUsageKb && *n.diskUsageKb > 0))) {
             flagged = true;
             const std::int64_t batches = n.hashBatches.value_or(1);
-            std::string detail =
-                fmt::format("{} batches", formatRows(static_cast<double>(batches)));
+            Message detail = phrase(DBT_TR("Insight", "%1 batches"),
+                                    {lit(formatRows(static_cast<double>(batches)))});
             if (n.originalHashBatches && *n.originalHashBatches != batches)
-                detail += fmt::format(", planned {}",
-                                      formatRows(static_cast<double>(*n.originalHashBatches)));
+                detail = phrase(DBT_TR("Insight", "%1, planned %2"),
+                                {std::move(detail),
+                                 lit(formatRows(static_cast<double>(*n.originalHashBatches)))});
             if (n.diskUsageKb)
-                detail += fmt::format(", {} on disk", formatKb(*n.diskUsageKb));
+                detail = phrase(DBT_TR("Insight", "%1, %2 on disk"),
+                                {std::move(detail), lit(formatKb(*n.diskUsageKb))});
             add(i, "hash-spill", Severity::Warning,
-                fmt::format("{} did not fit in memory and was split into batches written to "
-                            "disk ({}).",
-                            label(n), detail),
-                fmt::format("Raise work_mem (or hash_mem_multiplier) for this query (SET LOCAL "
-                            "work_mem = '{}'), or reduce the rows hashed.",
-                            suggestedWorkMem(n.peakMemoryKb.value_or(0) * batches)));
+                phrase(DBT_TR("Insight", "%1 did not fit in memory and was split into batches "
+                                         "written to disk (%2)."),
+                       {lit(label(n)), std::move(detail)}),
+                phrase(DBT_TR("Insight", "Raise work_mem (or hash_mem_multiplier) for this query "
+                                         "(SET LOCAL work_mem = '%1'), or reduce the rows "
+                                         "hashed."),
+                       {lit(suggestedWorkMem(n.peakMemoryKb.value_or(0) * batches))}));
         }
         const std::int64_t temp = n.derived.exclusiveBuffers.tempWritten;
         if (!flagged && n.hasBuffers && temp >= o_.tempMinBlocks) {
             add(i, "temp-written", temp >= 1000 ? Severity::Warning : Severity::Info,
-                fmt::format("{} wrote {} of temporary files.", label(n), formatBlocks(temp)),
-                "Raise work_mem for this query if the data should stay in memory, or reduce "
-                "the rows this node keeps.");
+                phrase(DBT_TR("Insight", "%1 wrote %2 of temporary files."),
+                       {lit(label(n)), lit(formatBlocks(temp))}),
+                phrase(DBT_TR("Insight", "Raise work_mem for this query if the data should stay "
+                                         "in memory, or reduce the rows this node keeps.")));
         }
     }
 
@@ -311,15 +345,16 @@ private:
             return;
         const double total = *n.lossyHeapBlocks + n.exactHeapBlocks.value_or(0);
         add(i, "lossy-bitmap", Severity::Warning,
-            fmt::format("{} kept {} of {} heap blocks only as lossy pages (the bitmap did not "
-                        "fit in work_mem), so every row on them was checked again{}.",
-                        label(n), formatRows(*n.lossyHeapBlocks), formatRows(total),
-                        n.rowsRemovedByIndexRecheck
-                            ? fmt::format(" ({} rows removed by the recheck)",
-                                          formatRows(*n.rowsRemovedByIndexRecheck * loops(n)))
-                            : std::string()),
-            "Raise work_mem for this query so the bitmap stays exact, or make the condition "
-            "more selective.");
+            phrase(DBT_TR("Insight", "%1 kept %2 of %3 heap blocks only as lossy pages (the "
+                                     "bitmap did not fit in work_mem), so every row on them was "
+                                     "checked again%4."),
+                   {lit(label(n)), lit(formatRows(*n.lossyHeapBlocks)), lit(formatRows(total)),
+                    n.rowsRemovedByIndexRecheck
+                        ? phrase(DBT_TR("Insight", " (%1 rows removed by the recheck)"),
+                                 {lit(formatRows(*n.rowsRemovedByIndexRecheck * loops(n)))})
+                        : lit({})}),
+            phrase(DBT_TR("Insight", "Raise work_mem for this query so the bitmap stays exact, "
+                                     "or make the condition more selective.")));
     }
 
     void heapFetches(int i, const Node& n) {
@@ -331,12 +366,14 @@ private:
             return;
         const std::string rel = relationName(n);
         add(i, "heap-fetches", Severity::Warning,
-            fmt::format("{} had to visit the table for {} of its {} rows because the "
-                        "visibility map is not up to date, so it is hardly index-only.",
-                        label(n), formatRows(fetches), formatRows(rows)),
-            fmt::format("Run VACUUM {} and check that autovacuum keeps up with the changes on "
-                        "it (autovacuum_vacuum_scale_factor, autovacuum_vacuum_insert_threshold).",
-                        rel.empty() ? "on the table" : rel));
+            phrase(DBT_TR("Insight", "%1 had to visit the table for %2 of its %3 rows because "
+                                     "the visibility map is not up to date, so it is hardly "
+                                     "index-only."),
+                   {lit(label(n)), lit(formatRows(fetches)), lit(formatRows(rows))}),
+            phrase(DBT_TR("Insight", "Run VACUUM %1 and check that autovacuum keeps up with the "
+                                     "changes on it (autovacuum_vacuum_scale_factor, "
+                                     "autovacuum_vacuum_insert_threshold)."),
+                   {rel.empty() ? phrase(DBT_TR("Insight", "on the table")) : lit(rel)}));
     }
 
     void nestedLoop(int, const Node& n) {
@@ -363,10 +400,10 @@ private:
                 plan_.totalTimeMs < o_.minTotalTimeMs)
                 return;
             add(inner, "nested-loop-inner", share > 0.5 ? Severity::Warning : Severity::Info,
-                fmt::format("{} ran its inner side ({}) {} times, which took {} ({} of the "
-                            "execution time).",
-                            label(n), label(in), formatRows(loops(in)),
-                            formatMs(*in.derived.inclusiveTimeMs), formatPercent(share)),
+                phrase(DBT_TR("Insight", "%1 ran its inner side (%2) %3 times, which took %4 (%5 "
+                                         "of the execution time)."),
+                       {lit(label(n)), lit(label(in)), lit(formatRows(loops(in))),
+                        lit(formatMs(*in.derived.inclusiveTimeMs)), lit(formatPercent(share))}),
                 nestedLoopAdvice());
             return;
         }
@@ -377,29 +414,37 @@ private:
             innerTotal < plan_.totalCost * o_.nestedLoopMinShare)
             return;
         add(inner, "nested-loop-inner", Severity::Info,
-            fmt::format("{} is planned to run its inner side ({}) for about {} outer rows, at "
-                        "a cost of {} each.",
-                        label(n), label(in), formatRows(*out.planRows),
-                        detail::formatCost(*in.totalCost)),
+            phrase(DBT_TR("Insight", "%1 is planned to run its inner side (%2) for about %3 "
+                                     "outer rows, at a cost of %4 each."),
+                   {lit(label(n)), lit(label(in)), lit(formatRows(*out.planRows)),
+                    lit(detail::formatCost(*in.totalCost))}),
             nestedLoopAdvice());
     }
 
-    static std::string nestedLoopAdvice() {
-        return "Check the outer side's row estimate (a low estimate often picks a nested "
-               "loop); an index matching the join condition on the inner side makes each loop "
-               "cheap, and a hash or merge join reads each side once.";
+    static Message nestedLoopAdvice() {
+        return phrase(DBT_TR("Insight", "Check the outer side's row estimate (a low estimate "
+                                        "often picks a nested loop); an index matching the join "
+                                        "condition on the inner side makes each loop cheap, and "
+                                        "a hash or merge join reads each side once."));
     }
 
     void workers(int i, const Node& n) {
         if (!n.workersPlanned || !n.workersLaunched || *n.workersLaunched >= *n.workersPlanned)
             return;
         add(i, "workers-short", Severity::Warning,
-            fmt::format("{} planned {} but launched {}: the parallel part ran with fewer "
-                        "processes than it was costed for.",
-                        label(n), plural(*n.workersPlanned, "worker"),
-                        std::to_string(*n.workersLaunched)),
-            "Check max_parallel_workers and max_worker_processes against the parallel queries "
-            "that run at the same time.");
+            *n.workersPlanned == 1
+                ? phrase(DBT_TR("Insight", "%1 planned 1 worker but launched %3: the parallel "
+                                           "part ran with fewer processes than it was costed "
+                                           "for."),
+                         {lit(label(n)), count(*n.workersPlanned),
+                          lit(std::to_string(*n.workersLaunched))})
+                : phrase(DBT_TR("Insight", "%1 planned %2 workers but launched %3: the parallel "
+                                           "part ran with fewer processes than it was costed "
+                                           "for."),
+                         {lit(label(n)), count(*n.workersPlanned),
+                          lit(std::to_string(*n.workersLaunched))}),
+            phrase(DBT_TR("Insight", "Check max_parallel_workers and max_worker_processes "
+                                     "against the parallel queries that run at the same time.")));
     }
 
     void largeResult() {
@@ -413,62 +458,86 @@ private:
         if (!rows || *rows < o_.largeResultRows)
             return;
         add(0, "large-result", Severity::Info,
-            fmt::format("The query {} {} rows to the client and has no Limit.",
-                        actual ? "returned" : "is estimated to return", formatRows(*rows)),
-            "If the application shows only some rows, add LIMIT (with a keyset or cursor for "
-            "the next page); if it aggregates them, do that in the query.");
+            actual ? phrase(DBT_TR("Insight",
+                                   "The query returned %1 rows to the client and has no Limit."),
+                            {lit(formatRows(*rows))})
+                   : phrase(DBT_TR("Insight", "The query is estimated to return %1 rows to the "
+                                              "client and has no Limit."),
+                            {lit(formatRows(*rows))}),
+            phrase(DBT_TR("Insight", "If the application shows only some rows, add LIMIT (with a "
+                                     "keyset or cursor for the next page); if it aggregates "
+                                     "them, do that in the query.")));
     }
 
     void mysqlTable(int i, const Node& n) {
         const std::string table = n.tableName.empty() ? "the table" : n.tableName;
+        // Sentences that start with the table name use it as it is; "the table" is translated.
+        const Message tableText =
+            n.tableName.empty() ? phrase(DBT_TR("Insight", "the table")) : lit(n.tableName);
         if (n.accessType == "ALL") {
             const double rows = n.rowsExaminedPerScan.value_or(0);
             const std::optional<double> filtered =
                 n.actualFilteredPercent ? n.actualFilteredPercent : n.filteredPercent;
             if (rows >= o_.fullScanMinRows && filtered && *filtered < 50) {
                 add(i, "full-scan", *filtered <= 10 ? Severity::Warning : Severity::Info,
-                    fmt::format("Full table scan of {} ({} rows per scan) keeps only {} % of "
-                                "the rows it reads.",
-                                table, formatRows(rows), fmt::format("{:.3g}", *filtered)),
-                    "Add an index on the columns of the WHERE or join condition so that only "
-                    "the matching rows are read.");
+                    phrase(
+                        DBT_TR("Insight", "Full table scan of %1 (%2 rows per scan) keeps "
+                                          "only %3 % of the rows it reads."),
+                        {tableText, lit(formatRows(rows)), lit(fmt::format("{:.3g}", *filtered))}),
+                    phrase(DBT_TR("Insight", "Add an index on the columns of the WHERE or join "
+                                             "condition so that only the matching rows are "
+                                             "read.")));
             }
         }
         // "<subquery2>", "<derived3>": the server's own temporary tables, not the user's.
         const bool internal = !n.tableName.empty() && n.tableName.front() == '<';
         if (!n.possibleKeys.empty() && n.key.empty() && !n.accessType.empty() && !internal) {
             add(i, "key-not-used", Severity::Warning,
-                fmt::format("{} could use {} but no index was chosen.", table,
-                            n.possibleKeys.size() == 1 ? "index " + n.possibleKeys.front()
-                                                       : "indexes " + joinWithAnd(n.possibleKeys)),
-                fmt::format("Refresh statistics (ANALYZE TABLE {}); if the optimizer still "
-                            "prefers a scan the index is not selective enough for this "
-                            "condition, or a function or type conversion on the column keeps "
-                            "it from being used.",
-                            table));
+                n.possibleKeys.size() == 1
+                    ? phrase(DBT_TR("Insight", "%1 could use index %2 but no index was chosen."),
+                             {n.tableName.empty() ? phrase(DBT_TR("Insight", "The table"))
+                                                  : lit(table),
+                              lit(n.possibleKeys.front())})
+                    : phrase(DBT_TR("Insight", "%1 could use indexes %2 but no index was chosen."),
+                             {n.tableName.empty() ? phrase(DBT_TR("Insight", "The table"))
+                                                  : lit(table),
+                              lit(joinWithAnd(n.possibleKeys))}),
+                phrase(DBT_TR("Insight", "Refresh statistics (ANALYZE TABLE %1); if the optimizer "
+                                         "still prefers a scan the index is not selective enough "
+                                         "for this condition, or a function or type conversion on "
+                                         "the column keeps it from being used."),
+                       {lit(table)}));
         }
         if (n.usingFilesort) {
             add(i, "filesort", Severity::Info,
-                fmt::format("{} sorts its rows with a filesort instead of reading them in "
-                            "index order.",
-                            n.nodeType == "filesort" ? std::string("The query")
-                                                     : "The " + n.nodeType),
-                "An index whose columns match the ORDER BY (after the equality columns of "
-                "the WHERE) returns rows already sorted.");
+                n.nodeType == "filesort"
+                    ? phrase(DBT_TR("Insight", "The query sorts its rows with a filesort instead "
+                                               "of reading them in index order."))
+                    : phrase(DBT_TR("Insight", "The %1 sorts its rows with a filesort instead of "
+                                               "reading them in index order."),
+                             {lit(n.nodeType)}),
+                phrase(DBT_TR("Insight", "An index whose columns match the ORDER BY (after the "
+                                         "equality columns of the WHERE) returns rows already "
+                                         "sorted.")));
         }
         if (n.usingTemporary) {
             add(i, "temporary-table", Severity::Info,
-                fmt::format("{} builds a temporary table{}.",
-                            n.nodeType == "temporary_table" ? std::string("The query")
-                                                            : "The " + n.nodeType,
-                            n.nodeType == "grouping_operation" ? " to group the rows"
-                            : n.nodeType == "duplicates_removal" ||
-                                    n.nodeType == "duplicate_removal"
-                                ? " to remove duplicates"
-                                : ""),
-                "An index on the GROUP BY / DISTINCT columns lets the server group rows in "
-                "index order without a temporary table; also check that the temporary table "
-                "fits in tmp_table_size.");
+                n.nodeType == "temporary_table"
+                    ? phrase(DBT_TR("Insight", "The query builds a temporary table."))
+                : n.nodeType == "grouping_operation"
+                    ? phrase(
+                          DBT_TR("Insight", "The %1 builds a temporary table to group the rows."),
+                          {lit(n.nodeType)})
+                : n.nodeType == "duplicates_removal" || n.nodeType == "duplicate_removal"
+                    ? phrase(DBT_TR("Insight",
+                                    "The %1 builds a temporary table to remove duplicates."),
+                             {lit(n.nodeType)})
+                    : phrase(DBT_TR("Insight", "The %1 builds a temporary table."),
+                             {lit(n.nodeType)}),
+                phrase(DBT_TR("Insight", "An index on the GROUP BY / DISTINCT columns lets the "
+                                         "server group rows in index order without a temporary "
+                                         "table; also check that the temporary table fits in "
+                                         "tmp_table_size.")));
         }
     }
 
