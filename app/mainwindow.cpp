@@ -12,6 +12,7 @@
 #include "locks/locksview.h"
 #include "models/snapshotfiles.h"
 #include "overview/overviewview.h"
+#include "plans/planview.h"
 #include "render/charts.h"
 #include "sessions/sessionsview.h"
 #include "statements/topqueriesview.h"
@@ -57,6 +58,7 @@ MainWindow::MainWindow(QWidget* parent)
     , sessions_(new SessionsView(this))
     , queries_(new TopQueriesView(&history_, this))
     , locks_(new LocksView(this))
+    , plans_(new PlansView(this))
     , banner_(new QLabel(this))
     , clock_(new QTimer(this)) {
     setWindowTitle(tr("dbtriage"));
@@ -85,7 +87,8 @@ MainWindow::MainWindow(QWidget* parent)
     const QList<std::pair<QString, QString>> items{{QStringLiteral("overview"), tr("Overview")},
                                                    {QStringLiteral("sessions"), tr("Sessions")},
                                                    {QStringLiteral("queries"), tr("Top queries")},
-                                                   {QStringLiteral("locks"), tr("Locks")}};
+                                                   {QStringLiteral("locks"), tr("Locks")},
+                                                   {QStringLiteral("explain"), tr("Plans")}};
     for (int i = 0; i < items.size(); ++i) {
         auto* item = new QListWidgetItem(icon(items[i].first), items[i].second, sidebar_);
         item->setSizeHint(QSize(0, 36));
@@ -96,6 +99,7 @@ MainWindow::MainWindow(QWidget* parent)
     stack_->addWidget(sessions_);
     stack_->addWidget(queries_);
     stack_->addWidget(locks_);
+    stack_->addWidget(plans_);
     body->addWidget(stack_, 1);
     outer->addLayout(body, 1);
     setCentralWidget(central);
@@ -118,6 +122,26 @@ MainWindow::MainWindow(QWidget* parent)
     };
     connect(locks_, &LocksView::showSessionRequested, this, showSession);
     connect(overview_, &OverviewView::showSessionRequested, this, showSession);
+    connect(queries_, &TopQueriesView::explainRequested, this, &MainWindow::explainStatement);
+    connect(sessions_, &SessionsView::explainRequested, this, &MainWindow::explainStatement);
+    connect(plans_, &PlansView::explainRequested, this, &MainWindow::explainChoice);
+    connect(plans_, &PlansView::cancelRequested, jobs_, &JobRunner::cancel);
+    connect(this, &MainWindow::bundleChanged, this,
+            [this] { plans_->setBundlePlans(bundlePlans_); });
+    connect(jobs_, &JobRunner::jobStarted, this, [this](quint64 id, const QString& title) {
+        if (explainJobs_.count(id))
+            plans_->showProgress(id, title);
+    });
+    connect(jobs_, &JobRunner::jobProgress, this, [this](quint64 id, int, const QString& sentence) {
+        if (explainJobs_.count(id))
+            plans_->showProgress(id, sentence);
+    });
+    connect(jobs_, &JobRunner::jobFinished, this, &MainWindow::onExplainFinished);
+    connect(jobs_, &JobRunner::jobFailed, this, [this](quint64 id, const QString& sentence) {
+        if (explainJobs_.erase(id))
+            plans_->showError(sentence);
+    });
+    plans_->setCanExplain(false, JobRunner::needsConnectionSentence());
 
     clock_->setInterval(1000);
     connect(clock_, &QTimer::timeout, this, &MainWindow::tick);
@@ -196,7 +220,8 @@ void MainWindow::buildActions() {
     tools->addWidget(interval_);
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
-    const QStringList names{tr("&Overview"), tr("&Sessions"), tr("&Top queries"), tr("&Locks")};
+    const QStringList names{tr("&Overview"), tr("&Sessions"), tr("&Top queries"), tr("&Locks"),
+                            tr("&Plans")};
     for (int i = 0; i < names.size(); ++i) {
         QAction* a = view->addAction(names[i], this, [this, i] { showView(View(i)); });
         a->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)));
@@ -433,13 +458,21 @@ void MainWindow::startMonitor(const ConnectRequest& request, const QString& pass
     refresh_->setEnabled(true);
     disconnect_->setEnabled(true);
     setWindowTitle(tr("%1 — dbtriage").arg(request.label));
+    explainJobs_.clear();
+    if (plans_->progressJob() != 0)
+        plans_->clearMessage();
     jobs_->setConnection(options.connect);
+    plans_->setCanExplain(true);
     monitor_->start(options, request.intervalMs > 0 ? request.intervalMs : 2000);
 }
 
 void MainWindow::disconnectFromServer() {
     monitor_->stop();
     jobs_->clearConnection();
+    explainJobs_.clear();
+    if (plans_->progressJob() != 0)
+        plans_->clearMessage();
+    plans_->setCanExplain(false, JobRunner::needsConnectionSentence());
     live_ = false;
     pause_->setEnabled(false);
     refresh_->setEnabled(false);
@@ -519,6 +552,8 @@ void MainWindow::refreshView(View view) {
     case Locks:
         locks_->setSnapshot(latest);
         break;
+    case Plans: // filled by explain jobs, opened and pasted plans and bundles, not by samples
+        break;
     case ViewCount:
         break;
     }
@@ -526,7 +561,8 @@ void MainWindow::refreshView(View view) {
 
 void MainWindow::updateSidebar() {
     const SnapshotPtr s = history_.latest();
-    const QStringList base{tr("Overview"), tr("Sessions"), tr("Top queries"), tr("Locks")};
+    const QStringList base{tr("Overview"), tr("Sessions"), tr("Top queries"), tr("Locks"),
+                           tr("Plans")};
     QStringList text = base;
     if (s) {
         int critical = 0;
@@ -592,6 +628,8 @@ void MainWindow::restoreSettings() {
         settings.value(QStringLiteral("splitters/queriesTop")).toByteArray());
     locks_->splitter()->restoreState(
         settings.value(QStringLiteral("splitters/locks")).toByteArray());
+    plans_->splitter()->restoreState(
+        settings.value(QStringLiteral("splitters/plans")).toByteArray());
     const int interval = settings.value(QStringLiteral("sampling/intervalMs"), 2000).toInt();
     const int i = interval_->findData(interval);
     if (i >= 0)
@@ -612,7 +650,85 @@ void MainWindow::saveSettings() {
     settings.setValue(QStringLiteral("splitters/queries"), queries_->splitter()->saveState());
     settings.setValue(QStringLiteral("splitters/queriesTop"), queries_->topSplitter()->saveState());
     settings.setValue(QStringLiteral("splitters/locks"), locks_->splitter()->saveState());
+    settings.setValue(QStringLiteral("splitters/plans"), plans_->splitter()->saveState());
     settings.setValue(QStringLiteral("sampling/intervalMs"), interval_->currentData().toInt());
+}
+
+namespace {
+
+// An explain job's result: the engine's answer and, read on the worker thread, the plan.
+struct ExplainedPlan {
+    ExplainResult result;
+    PlanDocumentPtr document;
+    std::string parseError;
+};
+
+} // namespace
+
+void MainWindow::explainStatement(const QString& sql, const QString& database) {
+    ExplainChoice choice;
+    choice.sql = sql;
+    choice.database = database;
+    explainChoice(choice);
+}
+
+void MainWindow::explainChoice(const ExplainChoice& choice) {
+    showView(Plans);
+    if (choice.sql.trimmed().isEmpty()) {
+        plans_->showError(tr("There is no statement text to explain: pick a statement with "
+                             "its text, or use Explain SQL… to type one."));
+        return;
+    }
+    if (!jobs_->hasConnection()) {
+        plans_->showError(JobRunner::needsConnectionSentence());
+        return;
+    }
+    ExplainRequest request;
+    request.sql = choice.sql.toStdString();
+    request.analyze = choice.analyze;
+    request.database = choice.database.toStdString();
+    request.searchPath = choice.searchPath.toStdString();
+    const QString planning = tr("Planning the statement on the server…");
+    const quint64 id =
+        jobs_->runTyped<ExplainedPlan>(tr("Explaining…"), [request, planning](JobContext& ctx) {
+            ctx.progress(10, planning);
+            ExplainedPlan out;
+            out.result = ctx.engine().explain(request);
+            ctx.throwIfCancelled();
+            try {
+                auto doc =
+                    std::make_shared<PlanDocument>(*makePlanDocument(out.result.plan, "explain"));
+                doc->statement = request.sql;
+                doc->genericPlan = out.result.genericPlan;
+                doc->analyzed = doc->analyzed || out.result.analyzed;
+                std::vector<std::string> notes = out.result.notes;
+                if (!out.result.explained.empty() && out.result.explained != request.sql)
+                    notes.push_back("Explained as: " + out.result.explained);
+                notes.insert(notes.end(), doc->notes.begin(), doc->notes.end());
+                doc->notes = std::move(notes);
+                out.document = std::move(doc);
+            } catch (const std::exception& e) {
+                out.parseError = e.what();
+            }
+            return out;
+        });
+    explainJobs_.insert(id);
+    plans_->showProgress(id, tr("Explaining…"));
+}
+
+void MainWindow::onExplainFinished(quint64 id, const JobResult& result) {
+    if (!explainJobs_.erase(id))
+        return;
+    const auto explained = JobRunner::resultAs<ExplainedPlan>(result);
+    if (!explained->document) {
+        plans_->showError(tr("The server answered with a plan dbtriage cannot read (%1); run "
+                             "the EXPLAIN yourself to see it.")
+                              .arg(QString::fromStdString(explained->parseError)));
+        return;
+    }
+    plans_->clearMessage();
+    plans_->addDocument(explained->document);
+    showView(Plans);
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {

@@ -1,4 +1,4 @@
-// The main window: sidebar navigation (Overview, Sessions, Top queries, Locks; Ctrl+1..4),
+// The main window: sidebar navigation (Overview, Sessions, Top queries, Locks, Plans; Ctrl+1..5),
 // toolbar (Connect…, Open snapshot…, Pause/Resume, interval, Refresh now), the status area,
 // and the wiring from Monitor (worker thread) to the views. Never waits on the network:
 // snapshots arrive as values by queued signal.
@@ -14,6 +14,7 @@
 #include <array>
 #include <map>
 #include <memory>
+#include <set>
 
 class QAction;
 class QComboBox;
@@ -27,6 +28,8 @@ namespace dbt::gui {
 class LocksView;
 class OverviewView;
 class PasswordStore;
+class PlansView;
+struct ExplainChoice;
 class SessionsView;
 class StatusArea;
 class TopQueriesView;
@@ -39,7 +42,7 @@ struct Bundle;
 class MainWindow final : public QMainWindow {
     Q_OBJECT
 public:
-    enum View { Overview, Sessions, TopQueries, Locks, ViewCount };
+    enum View { Overview, Sessions, TopQueries, Locks, Plans, ViewCount };
 
     explicit MainWindow(QWidget* parent = nullptr);
     ~MainWindow() override;
@@ -74,11 +77,17 @@ public:
     gui::SessionsView* sessionsView() const { return sessions_; }
     gui::TopQueriesView* topQueriesView() const { return queries_; }
     gui::LocksView* locksView() const { return locks_; }
+    gui::PlansView* plansView() const { return plans_; }
     gui::StatusArea* statusArea() const { return status_; }
     Monitor* monitor() const { return monitor_; }
     // On-demand jobs (explain, advice, export with plans): a second read-only session to the
     // server being monitored, offline when a bundle or snapshots are shown.
     JobRunner* jobs() const { return jobs_; }
+    // Explains `sql` on the connected server (a job: never blocks), in `database` (empty: the
+    // connected one), and shows the plan in the Plans view; offline or on failure the Plans
+    // view says why.
+    void explainStatement(const QString& sql, const QString& database);
+    void explainChoice(const gui::ExplainChoice& choice);
 
 signals:
     // A bundle was opened (or closed by connecting / opening snapshots): bundlePlans() changed.
@@ -91,6 +100,7 @@ private:
     void buildActions();
     void onSnapshot(const SnapshotPtr& snapshot);
     void onStatus(const SamplerStatus& status);
+    void onExplainFinished(quint64 id, const JobResult& result);
     void tick();
     void refreshViews();
     void refreshView(View view);
@@ -119,6 +129,7 @@ private:
     gui::SessionsView* sessions_;
     gui::TopQueriesView* queries_;
     gui::LocksView* locks_;
+    gui::PlansView* plans_;
     QLabel* banner_;
     std::shared_ptr<const Bundle> bundle_;
     std::map<QString, QByteArray> bundlePlans_;
@@ -134,7 +145,8 @@ private:
     std::array<bool, ViewCount> dirty_{};
     bool offline_ = false;
     bool live_ = false;
-    quint64 connectSerial_ = 0; // drops a keyring answer for an abandoned connect
+    std::set<quint64> explainJobs_; // explain jobs not finished yet
+    quint64 connectSerial_ = 0;     // drops a keyring answer for an abandoned connect
 };
 
 } // namespace dbt

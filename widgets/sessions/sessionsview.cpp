@@ -119,7 +119,12 @@ SessionsView::SessionsView(QWidget* parent)
             [this] { copySelection(int(TableFormat::Markdown)); });
     auto* copyCsv = new QAction(tr("Copy as CSV"), table_);
     connect(copyCsv, &QAction::triggered, this, [this] { copySelection(int(TableFormat::Csv)); });
-    table_->addActions({copyMd, copyCsv});
+    auto* explain = new QAction(icon(QStringLiteral("explain")), tr("Explain query"), table_);
+    explain->setToolTip(tr("Show the plan of this session's query (a generic plan: the "
+                           "redacted values are unknown)"));
+    connect(explain, &QAction::triggered, this, &SessionsView::explainCurrent);
+    table_->addActions({copyMd, copyCsv, explain});
+    connect(table_, &QTableView::doubleClicked, this, &SessionsView::explainCurrent);
     const int w = table_->fontMetrics().horizontalAdvance(QLatin1Char('0'));
     table_->setColumnWidth(SessionsModel::Pid, w * 11); // room for the severity icon
     table_->setColumnWidth(SessionsModel::State, w * 17);
@@ -254,6 +259,14 @@ void SessionsView::updateCounts() {
         return;
     }
     stack_->showContent();
+}
+
+void SessionsView::explainCurrent() {
+    const QModelIndex current = table_->selectionModel()->currentIndex();
+    const SessionRow* row =
+        current.isValid() ? model_->rowAt(filter_->mapToSource(current).row()) : nullptr;
+    if (row && !row->session.query.empty())
+        emit explainRequested(qs(row->session.query), qs(row->session.database));
 }
 
 void SessionsView::updateDetails() {

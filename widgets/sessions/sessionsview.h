@@ -57,6 +57,11 @@ public:
     QCheckBox* showIdleBox() const { return showIdle_; }
     QLineEdit* filterEdit() const { return filterEdit_; }
     MessageStack* stack() const { return stack_; }
+    // Asks for the plan of the current session's query (context menu, double-click).
+    void explainCurrent();
+
+Q_SIGNALS:
+    void explainRequested(const QString& query, const QString& database);
 
 private:
     void updateDetails();

@@ -103,7 +103,9 @@ TopQueriesView::TopQueriesView(const SnapshotHistory* history, QWidget* parent)
     tools->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     tools->setIconSize(QSize(16, 16));
     explain_->setEnabled(false);
-    explain_->setToolTip(tr("Comes with the explain view"));
+    explain_->setToolTip(tr("Show the plan of the selected statement with its insights (a "
+                            "generic plan: the statement's parameter values are unknown)"));
+    connect(explain_, &QAction::triggered, this, &TopQueriesView::explainSelected);
     tools->addAction(explain_);
     bar->addWidget(tools);
     layout->addLayout(bar);
@@ -124,6 +126,9 @@ TopQueriesView::TopQueriesView(const SnapshotHistory* history, QWidget* parent)
     for (int c = StatementsModel::TotalTime; c <= StatementsModel::TempWritten; ++c)
         table_->setColumnWidth(c, w * 11);
     table_->horizontalHeader()->setStretchLastSection(true);
+    table_->setContextMenuPolicy(Qt::ActionsContextMenu);
+    table_->addAction(explain_);
+    connect(table_, &QTableView::doubleClicked, this, &TopQueriesView::explainSelected);
 
     barsView_->setRenderHint(QPainter::Antialiasing);
     barsView_->setMinimumWidth(260);
@@ -261,6 +266,14 @@ void TopQueriesView::refresh() {
     updateDetails();
 }
 
+void TopQueriesView::explainSelected() {
+    const QModelIndex current = table_->selectionModel()->currentIndex();
+    const StatementStat* st =
+        current.isValid() ? model_->rowAt(proxy_->mapToSource(current).row()) : nullptr;
+    if (st && !st->query.empty())
+        emit explainRequested(qs(st->query), qs(st->database));
+}
+
 void TopQueriesView::updateBars() {
     bars_->removeAllSeries();
     for (QAbstractAxis* axis : bars_->axes()) {
@@ -322,6 +335,7 @@ void TopQueriesView::updateDetails() {
     const QModelIndex current = table_->selectionModel()->currentIndex();
     const StatementStat* st =
         current.isValid() ? model_->rowAt(proxy_->mapToSource(current).row()) : nullptr;
+    explain_->setEnabled(st && !st->query.empty());
     if (!st) {
         detailTitle_->setText(tr("No statement selected"));
         detailFigures_->clear();

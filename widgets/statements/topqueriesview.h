@@ -43,6 +43,12 @@ public:
     int barCount() const { return barCount_; }
 
     static constexpr int kTopN = 10;
+    QAction* explainAction() const { return explain_; }
+    // Asks for the plan of the selected statement (the Explain action, double-click, menu).
+    void explainSelected();
+
+Q_SIGNALS:
+    void explainRequested(const QString& query, const QString& database);
 
 private:
     void updateBars();
