@@ -2,9 +2,13 @@
 // 10.11 (scripts/sandbox start; variables from its env file). Workload sessions are opened
 // by the test through the C API, send their blocking statement without waiting
 // (mysql_send_query) and are waited for through the process list before the driver samples.
+#include "analysis.h"
+#include "collect/collector.h"
 #include "engines/engine.h"
+#include "engines/mysql/mysqlrows.h"
 #include "engines/mysql/mysqlsession.h"
 #include "engines/mysql/mysqluri.h"
+#include "snapshot_json.h"
 #include "waitgraph.h"
 
 #include <QElapsedTimer>
@@ -567,11 +571,11 @@ private slots:
     }
 
     void tlsRequiredWithoutServerTls() {
-        const std::string have = admin_->exec("SELECT @@have_ssl");
-        if (have == "YES")
-            QSKIP("the test server offers TLS");
+        // The sandbox's main MariaDB offers TLS (tst_tls); the nops instance does not.
+        RawConn nops(env("DBTRIAGE_MARIADB_NOPS_ADMIN_URI"), "tst_nops_tls");
+        QCOMPARE(nops.exec("SELECT @@have_ssl"), std::string("DISABLED"));
         try {
-            engineFor(env("DBTRIAGE_MARIADB_MONITOR_URI") + "?ssl-mode=REQUIRED")->connect();
+            engineFor(env("DBTRIAGE_MARIADB_NOPS_URI") + "?ssl-mode=REQUIRED")->connect();
             QFAIL("connected without TLS although ssl-mode=REQUIRED");
         } catch (const EngineError& e) {
             QCOMPARE(e.kind(), EngineError::Kind::Connect);
@@ -600,6 +604,177 @@ private slots:
         for (const auto& x : s.sessions)
             QVERIFY(validUtf8(x.query) && validUtf8(x.user) && validUtf8(x.client));
         QVERIFY(w.finish());
+    }
+
+    // Bad input: a row lock on a latin1 key with a NUL byte (LOCK_DATA), and a waiter whose
+    // statement text (INFO) holds a raw latin1 byte and binary bytes that are not UTF-8. The
+    // snapshot, through the collector (redacted) and unredacted, is valid UTF-8 JSON.
+    void oddBytesInLockDataAndInfo() {
+        admin_->exec("DROP TABLE IF EXISTS tst_my_oddkey");
+        admin_->exec("CREATE TABLE tst_my_oddkey (k VARCHAR(8) CHARACTER SET latin1 PRIMARY KEY, "
+                     "v INT) ENGINE=InnoDB");
+        admin_->exec("INSERT INTO tst_my_oddkey VALUES (_latin1 x'41E900FF', 0)");
+        RawConn holder(env("DBTRIAGE_MARIADB_ADMIN_URI"), "tst_odd_holder");
+        RawConn waiter(env("DBTRIAGE_MARIADB_ADMIN_URI"), "tst_odd_waiter");
+        holder.exec("BEGIN");
+        holder.exec("SELECT v FROM tst_my_oddkey WHERE k = _latin1 x'41E900FF' FOR UPDATE");
+        waiter.exec("BEGIN");
+        waiter.send(std::string("UPDATE tst_my_oddkey SET v = v + 1 WHERE k = _latin1 x'41E900FF' "
+                                "AND _latin1'caf\xe9' <> _binary'\xff\xfe\x80' /* \xc3\x28 */"));
+        QVERIFY(waitFor([&] { return lockWaits() == 1; }));
+
+        auto unredacted = engineFor(env("DBTRIAGE_MARIADB_MONITOR_URI"), false);
+        unredacted->connect();
+        Snapshot raw;
+        unredacted->sample(raw);
+        CollectorOptions o;
+        o.connect.target = env("DBTRIAGE_MARIADB_MONITOR_URI");
+        Collector collector(o);
+        collector.connect();
+        const SnapshotPtr redacted = collector.sample();
+        for (const Snapshot* s : {static_cast<const Snapshot*>(&raw), redacted.get()}) {
+            QCOMPARE(probeStatus(*s, "row locks"), std::string("ok"));
+            const LockWait* edge = nullptr;
+            for (const LockWait& w : s->lockWaits)
+                if (w.waitingPid == static_cast<std::int64_t>(waiter.id()))
+                    edge = &w;
+            QVERIFY(edge);
+            QCOMPARE(edge->blockingPid, static_cast<std::int64_t>(holder.id()));
+            QVERIFY2(edge->object.find("tst_my_oddkey") != std::string::npos, edge->object.c_str());
+            QVERIFY(validUtf8(edge->object));
+            const Session* w = sessionOf(*s, waiter.id());
+            QVERIFY(w);
+            QVERIFY(validUtf8(w->query));
+            QVERIFY2(w->query.find("tst_my_oddkey") != std::string::npos, w->query.c_str());
+            std::string json;
+            try {
+                json = dumpJson(snapshotToJson(*s));
+            } catch (const std::exception& e) {
+                QFAIL(e.what());
+            }
+            QVERIFY(validUtf8(json));
+            QCOMPARE(parseJson(json).at("lock_waits").size(), s->lockWaits.size());
+        }
+        // Unredacted, the key's characters are kept (as the server converts them to UTF-8).
+        bool keyShown = false;
+        for (const LockWait& w : raw.lockWaits)
+            keyShown = keyShown || w.object.find("A\xc3\xa9") != std::string::npos;
+        QVERIFY(keyShown);
+        holder.exec("ROLLBACK");
+        QVERIFY(waiter.finish());
+        waiter.exec("ROLLBACK");
+        admin_->exec("DROP TABLE IF EXISTS tst_my_oddkey");
+    }
+
+    // Two dbtriage samplers on one server, as two accounts: in each one's statement window
+    // the other's probes (SHOW, SET SESSION, information_schema and performance_schema
+    // reads; digest texts have no comments) are left out, the user's statement is there.
+    void twoSamplersHideEachOthersProbes() {
+        RawConn user(env("DBTRIAGE_MARIADB_ADMIN_URI"), "tst_two_samplers");
+        const auto collectorFor = [](const std::string& uri) {
+            CollectorOptions o;
+            o.connect.target = uri;
+            o.statementIntervalMs = 0; // counters at every sample
+            return std::make_unique<Collector>(o);
+        };
+        auto a = collectorFor(env("DBTRIAGE_MARIADB_ADMIN_URI"));
+        auto b = collectorFor(env("DBTRIAGE_MARIADB_MONITOR_URI"));
+        a->connect();
+        const SnapshotPtr a1 = a->sample();
+        b->connect(); // b's connect-time statements fall into a's window
+        for (int i = 0; i < 3; ++i)
+            user.exec("SELECT COUNT(*) AS tst_my_two_samplers FROM tst_my_rowlock");
+        const SnapshotPtr b1 = b->sample();
+        const SnapshotPtr a2 = a->sample();
+        a->connect(); // and a's again into b's window
+        a->sample();
+        const SnapshotPtr b2 = b->sample();
+        QVERIFY(a1->statementsFresh && a2->statementsFresh && b1->statementsFresh &&
+                b2->statementsFresh);
+
+        // Between a1 and a2 only b and the user sent statements, and a itself; between b1
+        // and b2 only a and b. Every dbtriage statement must be gone, the user's must stay.
+        const Snapshot wa = withStatementWindow(*a1, *a2);
+        const Snapshot wb = withStatementWindow(*b1, *b2);
+        bool userSeen = false;
+        for (const Snapshot* w : {&wa, &wb}) {
+            for (const StatementStat& st : w->statements) {
+                if (st.query.find("tst_my_two_samplers") != std::string::npos) {
+                    QVERIFY(w == &wa);
+                    QCOMPARE(st.calls, std::int64_t(3));
+                    userSeen = true;
+                    continue;
+                }
+                QFAIL(("a dbtriage probe among the top statements: " + st.query).c_str());
+            }
+        }
+        QVERIFY2(userSeen, "the user's statement is missing from the window");
+        // The windows did hold the samplers' statements before they were left out.
+        QVERIFY(std::stoi(admin_->exec(
+                    "SELECT COUNT(*) FROM performance_schema.events_statements_summary_by_digest "
+                    "WHERE DIGEST_TEXT LIKE 'SHOW GLOBAL STATUS%' OR DIGEST_TEXT LIKE "
+                    "'SELECT ? AS `dbtriage\\_tag`%'")) >= 5);
+    }
+
+    // Statement counters on their own cadence, as on PostgreSQL: the samples in between
+    // carry the last read and send nothing to the digest table; a fresh read ends the window.
+    void statementCountersOnTheirOwnCadence() {
+        const std::string reads =
+            "SELECT IFNULL(SUM(COUNT_STAR), 0) FROM "
+            "performance_schema.events_statements_summary_by_digest WHERE DIGEST_TEXT LIKE "
+            "'SELECT ? AS `dbtriage\\_tag` , SCHEMA_NAME , `DIGEST` , `DIGEST_TEXT`%'";
+        RawConn user(env("DBTRIAGE_MARIADB_ADMIN_URI"), "tst_cadence");
+        CollectorOptions o;
+        o.connect.target = env("DBTRIAGE_MARIADB_MONITOR_URI");
+        o.statementIntervalMs = 3'600'000;
+        Collector collector(o);
+        collector.connect();
+        const SnapshotPtr a = collector.sample();
+        QVERIFY(a->statementsFresh);
+        QCOMPARE(a->statementsAt(), a->collectedAt);
+        QCOMPARE(probeStatus(*a, "statements"), std::string("ok"));
+        QVERIFY(!a->statements.empty());
+        const long long readsBefore = std::stoll(admin_->exec(reads));
+        QVERIFY(readsBefore >= 1);
+
+        for (int i = 0; i < 3; ++i)
+            user.exec("SELECT 'x' AS tst_my_cadence");
+        const SnapshotPtr b = collector.sample();
+        const SnapshotPtr c = collector.sample();
+        for (const SnapshotPtr& x : {b, c}) {
+            QVERIFY(!x->statementsFresh);
+            QVERIFY(x->collectedAt > a->collectedAt);
+            QCOMPARE(x->statementsAt(), a->collectedAt);
+            QCOMPARE(x->statements.size(), a->statements.size());
+            for (std::size_t i = 0; i < a->statements.size(); ++i) {
+                QCOMPARE(x->statements[i].id, a->statements[i].id);
+                QCOMPARE(x->statements[i].calls, a->statements[i].calls);
+            }
+            QCOMPARE(probeStatus(*x, "statements"), std::string("ok")); // the carried read's
+            const auto json = snapshotToJson(*x);
+            QCOMPARE(json.at("statements_fresh").get<bool>(), false);
+            QVERIFY(json.contains("statements_sampled_at"));
+        }
+        QVERIFY(snapshotToJson(*a).at("statements_fresh").get<bool>());
+        QCOMPARE(std::stoll(admin_->exec(reads)), readsBefore); // nothing read on the server
+        QVERIFY(withStatementWindow(*a, *b).statements.empty());
+
+        const SnapshotPtr d = collector.sample(StatementRead::Fresh);
+        QVERIFY(d->statementsFresh);
+        QCOMPARE(d->statementsAt(), d->collectedAt);
+        QCOMPARE(std::stoll(admin_->exec(reads)), readsBefore + 1);
+        const Snapshot w = withStatementWindow(*c, *d);
+        QCOMPARE(w.statementWindowStart, a->collectedAt); // c's counters were a's
+        bool seen = false;
+        for (const StatementStat& st : w.statements) {
+            if (st.query.find("tst_my_cadence") != std::string::npos) {
+                seen = true;
+                QCOMPARE(st.calls, std::int64_t(3));
+                QCOMPARE(st.database, db_);
+            }
+            QVERIFY2(st.query.rfind("/* dbtriage */", 0) != 0, st.query.c_str());
+        }
+        QVERIFY2(seen, "the workload's statement is missing from the window");
     }
 
     void explainIsReadOnly() {

@@ -392,6 +392,27 @@ private slots:
                   {"DIGEST_TEXT", "SELECT ? AS `dbtriage_tag` , `trx_id` FROM `x`"}})},
             false);
         QVERIFY(other[0].query.rfind("/* dbtriage */ ", 0) == 0);
+        // Another dbtriage session's SHOW and SET statements (digest texts as MariaDB 10.11
+        // writes them), which this session never sent: known by the driver's fixed shapes.
+        // A user's SHOW TABLES and SET stay the workload's.
+        const auto shows = dbt::mysql::buildStatements(
+            {row({{"DIGEST", "s1"}, {"DIGEST_TEXT", "SHOW SLAVE STATUS "}}),
+             row({{"DIGEST", "s2"},
+                  {"DIGEST_TEXT", "SHOW GLOBAL STATUS WHERE `Variable_name` IN "
+                                  "(...) "}}),
+             row({{"DIGEST", "s3"},
+                  {"DIGEST_TEXT", "SET SESSION `autocommit` = ? , `lock_wait_timeout` = ? , "
+                                  "`innodb_lock_wait_timeout` = ? , MAX_STATEMENT_TIME = ? "}}),
+             row({{"DIGEST", "s4"},
+                  {"DIGEST_TEXT", "SHOW VARIABLES WHERE `Variable_name` IN "
+                                  "..."}}),
+             row({{"DIGEST", "u1"}, {"DIGEST_TEXT", "SHOW TABLES "}}),
+             row({{"DIGEST", "u2"}, {"DIGEST_TEXT", "SET SESSION `sql_mode` = ? "}})},
+            false);
+        for (int i = 0; i < 4; ++i)
+            QVERIFY2(shows[i].query.rfind("/* dbtriage */ ", 0) == 0, shows[i].query.c_str());
+        QCOMPARE(shows[4].query, std::string("SHOW TABLES "));
+        QCOMPARE(shows[5].query, std::string("SET SESSION `sql_mode` = ? "));
     }
 
     void probeStatuses() {

@@ -893,8 +893,38 @@ std::string statementShape(std::string_view sql) {
     return out;
 }
 
+const std::set<std::string>& driverStatementShapes() {
+    // The driver's statements that cannot carry a dbtriage_tag column (SHOW and SET; keep in
+    // step with mysqlsession.cpp). Their digest texts are these shapes whatever the values.
+    // MariaDB digests SHOW REPLICA STATUS as SHOW SLAVE STATUS.
+    static const std::set<std::string> shapes = [] {
+        std::set<std::string> out;
+        for (const char* sql :
+             {"SHOW VARIABLES WHERE Variable_name IN ('x')",
+              "SHOW GLOBAL STATUS WHERE Variable_name IN ('x')", "SHOW GRANTS",
+              "SHOW REPLICA STATUS", "SHOW SLAVE STATUS", "SET SESSION TRANSACTION READ ONLY",
+              "SET SESSION autocommit = 1, lock_wait_timeout = 1, innodb_lock_wait_timeout = 1",
+              "SET SESSION autocommit = 1, lock_wait_timeout = 1, innodb_lock_wait_timeout = 1, "
+              "max_statement_time = 1",
+              "SET SESSION autocommit = 1, lock_wait_timeout = 1, innodb_lock_wait_timeout = 1, "
+              "max_execution_time = 1"})
+            out.insert(statementShape(sql));
+        return out;
+    }();
+    return shapes;
+}
+
 std::vector<StatementStat> buildStatements(const Rows& digests, bool useSampleText,
                                            const std::set<std::string>& ownShapes) {
+    const std::set<std::string>& driverShapes = driverStatementShapes();
+    const auto known = [&](const std::string& shape) {
+        return ownShapes.count(shape) > 0 || driverShapes.count(shape) > 0;
+    };
+    const auto knownPrefix = [&](const std::string& prefix) {
+        const auto starts = [&](const std::string& o) { return o.rfind(prefix, 0) == 0; };
+        return std::any_of(ownShapes.begin(), ownShapes.end(), starts) ||
+               std::any_of(driverShapes.begin(), driverShapes.end(), starts);
+    };
     constexpr double kPicosPerMs = 1e9;
     std::vector<StatementStat> out;
     out.reserve(digests.size());
@@ -909,16 +939,13 @@ std::vector<StatementStat> buildStatements(const Rows& digests, bool useSampleTe
         if (!r.isNull("DIGEST_TEXT")) {
             const std::string digestText = r.text("DIGEST_TEXT");
             std::string shape = statementShape(digestText);
-            bool own =
-                digestText.find("dbtriage_tag") != std::string::npos || ownShapes.count(shape) > 0;
+            bool own = digestText.find("dbtriage_tag") != std::string::npos || known(shape);
             if (!own && digestText.size() > 3 &&
                 digestText.compare(digestText.size() - 3, 3, "...") == 0) {
                 // A truncated digest text: its words but the last (maybe cut) start a shape.
                 const auto cut = shape.find_last_of(' ');
                 shape.resize(cut == std::string::npos ? 0 : cut);
-                own = !shape.empty() &&
-                      std::any_of(ownShapes.begin(), ownShapes.end(),
-                                  [&](const std::string& o) { return o.rfind(shape, 0) == 0; });
+                own = !shape.empty() && knownPrefix(shape);
             }
             if (own)
                 s.query = "/* dbtriage */ " + s.query;

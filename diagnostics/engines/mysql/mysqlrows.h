@@ -152,11 +152,15 @@ void markWaiting(std::vector<Session>& sessions, const std::vector<LockWait>& wa
 // "SELECT P ID FROM T LIMIT").
 std::string statementShape(std::string_view sql);
 
+// The shapes of the driver's statements that cannot carry a dbtriage_tag column (its SHOW
+// and SET SESSION statements), whichever dbtriage session sent them.
+const std::set<std::string>& driverStatementShapes();
+
 // events_statements_summary_by_digest rows; timers in picoseconds. QUERY_SAMPLE_TEXT is
 // used only when useSampleText (redaction off). Digest texts are normalised without
 // comments, so the tool's own statements are recognised by the column name dbtriage_tag
-// (the per-sample SELECTs of any dbtriage session) or by their shape (ownShapes: from
-// statementShape of what this session sent, for SHOW statements) and get the
+// (every SELECT of any dbtriage session), by driverStatementShapes() (its SHOW and SET
+// statements) or by ownShapes (statementShape of what this session sent) and get the
 // "/* dbtriage */ " tag back in front, which is how consumers tell them from the workload.
 std::vector<StatementStat> buildStatements(const Rows& digests, bool useSampleText,
                                            const std::set<std::string>& ownShapes = {});

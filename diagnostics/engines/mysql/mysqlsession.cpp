@@ -121,6 +121,7 @@ private:
     std::string where() const;
     std::string userName() const;
     [[noreturn]] void throwConnectError(unsigned code, const std::string& message);
+    std::string tlsErrorSentence(const std::string& msg) const;
     void setUpSession(const std::map<std::string, std::string>& variables);
     void detectFeatures(const std::map<std::string, std::string>& variables);
     void readPrivileges();
@@ -209,6 +210,26 @@ Rows MysqlSession::query(const std::string& sql) {
     return rows;
 }
 
+// CR_SSL_CONNECTION_ERROR: one sentence that names the certificate problem and what to do.
+std::string MysqlSession::tlsErrorSentence(const std::string& msg) const {
+    const std::string head = std::string("The TLS connection to ") + where() +
+                             " failed (ssl-mode=" + mysql::sslModeName(target_.sslMode) + ": " +
+                             msg + ")";
+    const auto has = [&](const char* word) { return msg.find(word) != std::string::npos; };
+    if (has("No such file") || has("no start line") || has("PEM"))
+        return head + ": a file named by ssl-ca, ssl-capath, ssl-cert or ssl-key cannot be read; "
+                      "check the paths.";
+    if (has("Validation of SSL server certificate") || has("hostname") || has("host name") ||
+        has("mismatch"))
+        return head + ": the server's certificate does not name the host " +
+               (target_.host.empty() ? std::string("localhost") : target_.host) +
+               "; connect with a host name (or address) its certificate lists.";
+    if (has("certificate") || has("verify") || has("issuer"))
+        return head + ": the server's certificate could not be verified with the CA in ssl-ca; "
+                      "check that ssl-ca names the CA that signed the server's certificate.";
+    return head + ". Check ssl-mode, ssl-ca and the server's TLS set-up.";
+}
+
 void MysqlSession::throwConnectError(unsigned code, const std::string& message) {
     using Kind = EngineError::Kind;
     const std::string msg = sanitizeText(message, 300);
@@ -241,9 +262,7 @@ void MysqlSession::throwConnectError(unsigned code, const std::string& message) 
     case 2005: // CR_UNKNOWN_HOST
         throw EngineError(Kind::Connect, "The host name of " + where() + " is unknown.");
     case 2026: // CR_SSL_CONNECTION_ERROR
-        throw EngineError(Kind::Connect, std::string("The TLS connection to ") + where() +
-                                             " failed (ssl-mode=" +
-                                             mysql::sslModeName(target_.sslMode) + "): " + msg);
+        throw EngineError(Kind::Connect, tlsErrorSentence(msg));
     case 2002: // CR_CONNECTION_ERROR (socket)
     case 2003: // CR_CONN_HOST_ERROR
         throw EngineError(Kind::Connect, "Could not connect to " + where() +
@@ -349,8 +368,8 @@ ServerInfo MysqlSession::connect() {
     }
 
     try {
-        const Rows who = query("SELECT CONNECTION_ID() AS id, CURRENT_USER() AS account, "
-                               "DATABASE() AS db");
+        const Rows who = query("SELECT 1 AS dbtriage_tag, CONNECTION_ID() AS id, "
+                               "CURRENT_USER() AS account, DATABASE() AS db");
         if (!who.empty()) {
             ownId_ = who[0].integer("id").value_or(0);
             const std::string account = who[0].text("account", 300);
@@ -460,7 +479,7 @@ void MysqlSession::detectFeatures(const std::map<std::string, std::string>& vari
             info_.settings[name] = var(name);
 
     const Rows tables =
-        query("SELECT LOWER(TABLE_SCHEMA) AS s, LOWER(TABLE_NAME) AS t FROM "
+        query("SELECT 1 AS dbtriage_tag, LOWER(TABLE_SCHEMA) AS s, LOWER(TABLE_NAME) AS t FROM "
               "information_schema.TABLES WHERE (TABLE_SCHEMA = 'performance_schema' AND "
               "TABLE_NAME IN ('data_locks', 'data_lock_waits', 'processlist', "
               "'session_connect_attrs', 'metadata_locks', "
@@ -481,11 +500,11 @@ void MysqlSession::detectFeatures(const std::map<std::string, std::string>& vari
 
     if (f.performanceSchemaOn) {
         try {
-            const Rows setup =
-                query("SELECT NAME, ENABLED FROM performance_schema.setup_instruments WHERE NAME = "
-                      "'wait/lock/metadata/sql/mdl' UNION ALL SELECT NAME, ENABLED FROM "
-                      "performance_schema.setup_consumers WHERE NAME IN ('statements_digest', "
-                      "'global_instrumentation')");
+            const Rows setup = query(
+                "SELECT 1 AS dbtriage_tag, NAME, ENABLED FROM performance_schema.setup_instruments "
+                "WHERE NAME = 'wait/lock/metadata/sql/mdl' UNION ALL SELECT 1, NAME, ENABLED FROM "
+                "performance_schema.setup_consumers WHERE NAME IN ('statements_digest', "
+                "'global_instrumentation')");
             std::map<std::string, bool> enabled;
             for (const Row& r : setup)
                 enabled[r.text("NAME", 128)] = r.text("ENABLED", 8) == "YES";
@@ -494,10 +513,10 @@ void MysqlSession::detectFeatures(const std::map<std::string, std::string>& vari
             f.digestConsumerOn = enabled["statements_digest"] && enabled["global_instrumentation"];
             f.performanceSchemaReadable = true;
             if (f.digestTable)
-                for (const Row& r :
-                     query("SELECT UPPER(COLUMN_NAME) AS c FROM information_schema.COLUMNS WHERE "
-                           "TABLE_SCHEMA = 'performance_schema' AND TABLE_NAME = "
-                           "'events_statements_summary_by_digest'"))
+                for (const Row& r : query("SELECT 1 AS dbtriage_tag, UPPER(COLUMN_NAME) AS c FROM "
+                                          "information_schema.COLUMNS WHERE "
+                                          "TABLE_SCHEMA = 'performance_schema' AND TABLE_NAME = "
+                                          "'events_statements_summary_by_digest'"))
                     f.digestColumns.push_back(r.text("c", 128));
         } catch (const ServerError& e) {
             if (connectionLost(e.code))
@@ -506,7 +525,7 @@ void MysqlSession::detectFeatures(const std::map<std::string, std::string>& vari
         }
     }
     try {
-        query("SELECT 1 FROM sys.sys_config LIMIT 1");
+        query("SELECT 1 AS dbtriage_tag FROM sys.sys_config LIMIT 1");
         f.sysSchema = f.sysReadable = true;
     } catch (const ServerError& e) {
         if (connectionLost(e.code))
@@ -527,7 +546,7 @@ void MysqlSession::readPrivileges() {
     if (!grants_.process) {
         // PROCESS may come through a role: the InnoDB tables tell for sure.
         try {
-            query("SELECT trx_id FROM information_schema.INNODB_TRX LIMIT 1");
+            query("SELECT 1 AS dbtriage_tag, trx_id FROM information_schema.INNODB_TRX LIMIT 1");
             grants_.process = true;
         } catch (const ServerError& e) {
             if (connectionLost(e.code))
@@ -564,7 +583,7 @@ void MysqlSession::detectReplica() {
             replica = (running != st.end() && running->second != "0") ||
                       (st.count("Slave_running") && st.at("Slave_running") == "ON");
         } else {
-            const Rows n = query("SELECT COUNT(*) AS n FROM "
+            const Rows n = query("SELECT 1 AS dbtriage_tag, COUNT(*) AS n FROM "
                                  "performance_schema.replication_connection_configuration");
             replica = !n.empty() && n[0].integer("n").value_or(0) > 0;
         }
@@ -755,7 +774,11 @@ void MysqlSession::sample(Snapshot& s) {
     }
     mysql::markWaiting(s.sessions, s.lockWaits);
 
-    if (psUsable && f.digestTable && f.digestConsumerOn) {
+    // The collector asks for statement counters on their own, slower cadence; in between it
+    // carries the last values (Snapshot::statementsFresh false on entry), as for PostgreSQL.
+    if (!s.statementsFresh) {
+        // not read in this sample: no statement, no note
+    } else if (psUsable && f.digestTable && f.digestConsumerOn) {
         probe(s, "statements", [&] {
             const auto hasColumn = [&](const char* c) {
                 return std::find(f.digestColumns.begin(), f.digestColumns.end(), c) !=
@@ -858,9 +881,9 @@ ExplainResult MysqlSession::explain(const ExplainRequest& request) {
     };
     try {
         if (!request.database.empty() && request.database != info_.database) {
-            const Rows current = query("SELECT DATABASE() AS db");
-            if (!current.empty() && !current[0].columns.empty())
-                previous = current[0].columns[0].second;
+            const Rows current = query("SELECT 1 AS dbtriage_tag, DATABASE() AS db");
+            if (!current.empty())
+                previous = current[0].raw("db");
             if (mysql_select_db(db_, request.database.c_str()) != 0)
                 throw ServerError{mysql_errno(db_), mysql_error(db_)};
             switched = true;
