@@ -7,6 +7,7 @@
 #include "locks/locksview.h"
 #include "mainwindow.h"
 #include "models/lockforest.h"
+#include "plans/planview.h"
 #include "sessions/sessionsview.h"
 #include "statements/topqueriesview.h"
 
@@ -14,6 +15,7 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QEventLoop>
+#include <QFileInfo>
 #include <QListWidget>
 #include <QPalette>
 #include <QPixmap>
@@ -70,6 +72,23 @@ bool save(QWidget* widget, const QString& dir, const QString& baseName, QTextStr
     }
     QTextStream(stdout) << path << '\n';
     return true;
+}
+
+// A recorded plan with insights for the Plans view: DBTRIAGE_SCREENSHOT_PLAN, else
+// tests/data/plans/pg-nested-loop.json of the source tree the binary was built in.
+QString screenshotPlan() {
+    const QString chosen = qEnvironmentVariable("DBTRIAGE_SCREENSHOT_PLAN");
+    if (!chosen.isEmpty())
+        return chosen;
+    QDir dir(QCoreApplication::applicationDirPath());
+    for (int up = 0; up < 6; ++up) {
+        const QString path = dir.filePath(QStringLiteral("tests/data/plans/pg-nested-loop.json"));
+        if (QFileInfo::exists(path))
+            return path;
+        if (!dir.cdUp())
+            break;
+    }
+    return {};
 }
 
 } // namespace
@@ -164,6 +183,32 @@ int runScreenshots(const QStringList& args) {
         QDir(dir).filePath(QStringLiteral("lock-graph%1.png").arg(suffix)));
     ok &= window.locksView()->exportSvg(
         QDir(dir).filePath(QStringLiteral("lock-graph%1.svg").arg(suffix)));
+
+    // Plans: live, the costliest statement of Top queries explained as the Explain action
+    // does; from recordings (or when that fails), a recorded plan with insights.
+    gui::PlansView* plans = window.plansView();
+    if (!target.isEmpty()) {
+        window.showView(MainWindow::TopQueries);
+        window.topQueriesView()->selectRow(0);
+        window.topQueriesView()->explainSelected();
+        QElapsedTimer waited;
+        waited.start();
+        while (plans->planCount() == 0 && !plans->messageIsError() && waited.elapsed() < 30'000)
+            QApplication::processEvents(QEventLoop::AllEvents, 50);
+    }
+    if (plans->planCount() == 0) {
+        if (const QString plan = screenshotPlan(); !plan.isEmpty()) {
+            QString error;
+            if (!plans->openPlanFile(plan, &error)) {
+                err << "dbtriage: " << error << '\n';
+                ok = false;
+            }
+        }
+    }
+    if (plans->planCount() > 0) {
+        window.showView(MainWindow::Plans);
+        ok &= save(&window, dir, QStringLiteral("plans.png"), err);
+    }
 
     {
         QSettings settings;
