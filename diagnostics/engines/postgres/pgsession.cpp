@@ -6,7 +6,9 @@
 //  * bounded: statement_timeout, lock_timeout and idle_in_transaction_session_timeout also
 //    in the startup packet; every statement is tagged "/* dbtriage */";
 //  * no transaction between samples: each statement runs in its own autocommit
-//    nontransaction; EXPLAIN runs in BEGIN READ ONLY ... ROLLBACK;
+//    nontransaction; EXPLAIN runs in BEGIN READ ONLY ... ROLLBACK; the statements of every
+//    sample are named prepared statements (dbtriage_activity, ...), planned once per
+//    connection;
 //  * no silent reconnect: libpqxx 6 would reactivate a broken connection by itself; the
 //    connection policy below refuses, so a lost connection surfaces as EngineError(Lost).
 #include "engines/postgres/pgsession.h"
@@ -255,6 +257,11 @@ public:
 
 private:
     pqxx::result run(const std::string& statement);
+    // A statement of every sample, as a named prepared statement: planned once per
+    // connection instead of at every sample (the planning of the lock and health statements
+    // cost more than their execution). Falls back to run() for good when the server side
+    // does not keep prepared statements (a pooler in transaction mode: SQLSTATE 26000).
+    pqxx::result runPrepared(const char* name, const std::string& statement);
     [[noreturn]] void lost(const std::string& detail);
     // Runs one probe; a failed statement becomes a ProbeNote, a lost connection throws.
     template<typename F> bool probe(Snapshot& s, const char* name, F&& body);
@@ -280,6 +287,7 @@ private:
     std::vector<Finding> preflight_;
     std::int64_t ownPid_ = 0;
     bool startupOptions_ = true;
+    bool prepare_ = true; // prepared statements work on this connection
     // pg_stat_statements in the connected database
     std::string pssSchema_;
     std::pair<int, int> pssVersion_{0, 0};
@@ -302,6 +310,25 @@ pqxx::result PgSession::run(const std::string& statement) {
     pqxx::result r = tx.exec(statement);
     tx.commit();
     return r;
+}
+
+pqxx::result PgSession::runPrepared(const char* name, const std::string& statement) {
+    if (!prepare_)
+        return run(statement);
+    // libpqxx keeps the definition per connection and prepares it on first use; the same
+    // name always gets the same text on one connection (versions are fixed at connect).
+    conn_->prepare(name, statement);
+    try {
+        pqxx::nontransaction tx(*conn_);
+        pqxx::result r = tx.exec_prepared(name);
+        tx.commit();
+        return r;
+    } catch (const pqxx::sql_error& e) {
+        if (e.sqlstate() != "26000" || !connected())
+            throw;
+    }
+    prepare_ = false;
+    return run(statement);
 }
 
 void PgSession::lost(const std::string& detail) {
@@ -363,6 +390,7 @@ void PgSession::openConnection(const pg::ParsedTarget& target) {
 
 ServerInfo PgSession::connect() {
     disconnect();
+    prepare_ = true;
     texts_.clear();
     lastTextFetch_.reset();
     textFetches_ = 0;
@@ -581,7 +609,7 @@ void PgSession::sample(Snapshot& s) {
 }
 
 void PgSession::sampleActivity(Snapshot& s) {
-    const pqxx::result r = run(pg::sql::activity(info_.versionNum));
+    const pqxx::result r = runPrepared("dbtriage_activity", pg::sql::activity(info_.versionNum));
     std::vector<Session> sessions;
     sessions.reserve(r.size());
     ConnectionCounts counts;
@@ -659,7 +687,7 @@ void PgSession::sampleActivity(Snapshot& s) {
 }
 
 void PgSession::sampleLocks(Snapshot& s) {
-    const pqxx::result r = run(pg::sql::locks(info_.versionNum));
+    const pqxx::result r = runPrepared("dbtriage_locks", pg::sql::locks(info_.versionNum));
     const bool queueKnown = info_.versionNum >= 140000;
     std::vector<LockWait> waits;
     std::vector<HeldLock> held;
@@ -707,7 +735,8 @@ void PgSession::sampleStatements(Snapshot& s) {
     const bool ok = probe(s, "statements", [&] {
         const std::string quoted = quoteIdent(pssSchema_);
         const pqxx::result r =
-            run(pg::sql::statements(quoted, pssVersion_.first, pssVersion_.second));
+            runPrepared("dbtriage_statements",
+                        pg::sql::statements(quoted, pssVersion_.first, pssVersion_.second));
         stats.reserve(r.size());
         for (const pqxx::row& row : r) {
             if (const auto dealloc = int64(row["dealloc"]))
@@ -836,7 +865,7 @@ void PgSession::sampleStatementTexts(Snapshot& s, std::vector<StatementStat>& st
 void PgSession::sampleDatabaseAndHealth(Snapshot& s) {
     const std::size_t before = s.probes.size();
     const bool ok = probe(s, "database", [&] {
-        const pqxx::result r = run(pg::sql::databaseAndHealth());
+        const pqxx::result r = runPrepared("dbtriage_health", pg::sql::databaseAndHealth());
         for (const pqxx::row& row : r) {
             const std::string kind = text(row["kind"]);
             if (kind == "D") {
