@@ -487,13 +487,19 @@ void PlansView::showPlan(int row) {
     syncing_ = true;
     model_->setDocument(doc);
     delegate_->maxInclusive = 0;
+    depth_.clear();
     int maxDepth = 0;
     if (doc) {
         const bool times = model_->hasTimes();
-        for (const auto& node : doc->plan.nodes) {
+        const auto& nodes = doc->plan.nodes;
+        depth_.assign(nodes.size(), 0);
+        for (std::size_t i = 0; i < nodes.size(); ++i) {
+            const auto& node = nodes[i];
             const auto& v = times ? node.derived.inclusiveTimeMs : node.derived.inclusiveCost;
             delegate_->maxInclusive = std::max(delegate_->maxInclusive, v.value_or(0));
-            maxDepth = std::max(maxDepth, node.derived.depth);
+            if (node.parent >= 0 && std::size_t(node.parent) < i)
+                depth_[i] = depth_[std::size_t(node.parent)] + 1;
+            maxDepth = std::max(maxDepth, depth_[i]);
         }
     }
     if (maxDepth <= kMaxTreeDepth)
@@ -626,7 +632,7 @@ void PlansView::selectNode(int node) {
     selectedNode_ = node;
     const auto& nodes = doc->plan.nodes;
     // Tree: expand the ancestors top-down (iteratively), unless the node lies too deep.
-    if (nodes[std::size_t(node)].derived.depth <= kMaxTreeDepth) {
+    if (std::size_t(node) < depth_.size() && depth_[std::size_t(node)] <= kMaxTreeDepth) {
         std::vector<int> chain;
         for (int p = nodes[std::size_t(node)].parent; p >= 0; p = nodes[std::size_t(p)].parent)
             chain.push_back(p);

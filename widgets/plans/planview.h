@@ -116,6 +116,7 @@ private:
     void showMessage(const QString& sentence, bool error, bool cancellable);
 
     std::vector<Entry> entries_;
+    std::vector<int> depth_; // of each node of the shown plan
     PlanModel* model_;
     PlanItemDelegate* delegate_;
     QListWidget* list_;
