@@ -1,5 +1,7 @@
 #include "advisor/advisor.h"
 
+#include "advisor/mysqladvisor.h"
+
 #include <algorithm>
 #include <cctype>
 
@@ -23,9 +25,7 @@ bool isMysqlTarget(const std::string& target) {
 
 Advice advise(const AdvisorOptions& options, const std::vector<WorkloadStatement>& workload) {
     if (isMysqlTarget(options.connect.target))
-        throw EngineError(EngineError::Kind::Usage,
-                          "Advice for MySQL and MariaDB is not available in this build yet; use "
-                          "a PostgreSQL connection.");
+        return adviseMySql(options, workload);
     return advisePostgres(options, workload);
 }
 

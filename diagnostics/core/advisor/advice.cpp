@@ -120,11 +120,15 @@ std::string adviceToJson(const Advice& a) {
                              {"kind", r.kind},
                              {"size_bytes", r.sizeBytes},
                              {"definition", r.definition}});
-    const json doc = {
-        {"engine", a.engine},          {"candidates", cands},
-        {"unused_indexes", unused},    {"redundant_indexes", redundant},
-        {"stats_reset", a.statsReset}, {"notes", a.notes},
-        {"explains", a.explains},      {"statements_considered", a.statementsConsidered}};
+    const json doc = {{"engine", a.engine},
+                      {"candidates", cands},
+                      {"unused_indexes", unused},
+                      {"redundant_indexes", redundant},
+                      {"stats_reset", a.statsReset},
+                      {"notes", a.notes},
+                      {"explains", a.explains},
+                      {"statements_considered", a.statementsConsidered},
+                      {"cost_unit", a.costUnit.empty() ? std::string("planner cost") : a.costUnit}};
     return doc.dump(2) + "\n";
 }
 
@@ -136,6 +140,9 @@ Advice adviceFromJson(const std::string& text) {
     a.notes = doc.value("notes", std::vector<std::string>{});
     a.explains = doc.value("explains", 0);
     a.statementsConsidered = doc.value("statements_considered", 0);
+    a.costUnit = doc.value("cost_unit", "");
+    if (a.costUnit == "planner cost")
+        a.costUnit.clear();
     for (const auto& c : doc.at("candidates")) {
         Proposal p;
         p.candidate.schema = c.value("schema", "");
@@ -192,8 +199,9 @@ std::string adviceToText(const Advice& a) {
                    formatBytes(static_cast<std::int64_t>(std::llround(*p.sizeBytes))) + "\n";
         for (const auto& s : p.statements) {
             out += fmt::format(
-                "   statement {} ({:.1f} % of the window's time, {:.0f} calls): cost {}", s.id,
-                s.share * 100.0, s.calls, cost(s.costBefore));
+                "   statement {} ({:.1f} % of the window's time, {:.0f} calls): {} {}", s.id,
+                s.share * 100.0, s.calls, a.costUnit.empty() ? std::string("cost") : a.costUnit,
+                cost(s.costBefore));
             if (s.costAfter)
                 out += fmt::format(" -> {} ({:.0f} % less)", cost(*s.costAfter),
                                    s.costBefore > 0 ? 100.0 * (1.0 - *s.costAfter / s.costBefore)

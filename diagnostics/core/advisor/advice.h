@@ -63,6 +63,9 @@ struct Advice {
     std::string statsReset;         // when "unused" started counting ("" unknown)
     std::vector<std::string> notes; // hypopg missing, statements skipped, ...
     int explains = 0;               // EXPLAINs sent
+    // What cost_before / cost_after measure: "" the planner's cost units (PostgreSQL, MySQL 8
+    // query_cost), or e.g. "rows examined (estimate)" where the engine prints no cost.
+    std::string costUnit;
     int statementsConsidered = 0;
 };
 

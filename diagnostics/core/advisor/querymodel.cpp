@@ -188,6 +188,7 @@ private:
             if (const json* t = child(s, key))
                 sublinks(*t, level);
         order(s, level);
+        group(s, level);
         limit(s, level);
     }
 
@@ -456,6 +457,23 @@ private:
         }
         if (table >= 0 && cols.size() <= 3)
             out_.tables[static_cast<std::size_t>(table)].orderBy = std::move(cols);
+    }
+
+    void group(const json& s, const Level& level) {
+        const json* g = child(s, "groupClause");
+        if (!g || !g->is_array() || g->empty())
+            return;
+        std::vector<std::string> cols;
+        int table = -1;
+        for (const auto& item : *g) {
+            const auto c = column(item, level);
+            if (!c || (table >= 0 && c->table != table))
+                return;
+            table = c->table;
+            cols.push_back(c->column);
+        }
+        if (table >= 0 && cols.size() <= 3)
+            out_.tables[static_cast<std::size_t>(table)].groupBy = std::move(cols);
     }
 
     void limit(const json& s, const Level& level) {

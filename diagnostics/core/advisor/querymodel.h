@@ -25,6 +25,7 @@ struct TableUse {
     std::vector<std::string> prefixLike;      // the subset of `range` from prefix LIKE
     std::vector<std::string> joinKeys;        // col = column of another table of the statement
     std::vector<OrderColumn> orderBy;         // only when every ORDER BY column is on this table
+    std::vector<std::string> groupBy;         // only when every GROUP BY column is on this table
     std::vector<std::string> containment;     // col @> value (GIN)
     std::vector<std::string> leadingWildcard; // col LIKE '%...' (trigram GIN)
     std::optional<long long> limit;           // LIMIT n of the level (constant only)

@@ -11,6 +11,7 @@
 #include "timefmt.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <mutex>
 #include <mysql.h>
@@ -115,6 +116,7 @@ public:
     void sample(Snapshot& snapshot) override;
     std::string explainJson(const std::string& sql, bool analyze) override;
     ExplainResult explain(const ExplainRequest& request) override;
+    Rows readQuery(const std::string& sql);
 
 private:
     Rows query(const std::string& sql);
@@ -941,10 +943,43 @@ ExplainResult MysqlSession::explain(const ExplainRequest& request) {
     }
 }
 
+// For the index advisor: SELECT / SHOW only, through query() (tagged, within the timeouts).
+Rows MysqlSession::readQuery(const std::string& sql) {
+    using Kind = EngineError::Kind;
+    std::size_t i = sql.find_first_not_of(" \t\r\n");
+    std::string head = sql.substr(i == std::string::npos ? sql.size() : i, 6);
+    for (char& c : head)
+        c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    if (head.rfind("SELECT", 0) != 0 && head.rfind("SHOW", 0) != 0)
+        throw EngineError(Kind::Query, "Only SELECT and SHOW are sent through this session.");
+    if (db_ == nullptr)
+        throw EngineError(Kind::Lost,
+                          "The connection to " + where() + " is closed; connect again.");
+    try {
+        return query(sql);
+    } catch (const ServerError& e) {
+        if (connectionLost(e.code)) {
+            disconnect();
+            throw EngineError(Kind::Lost, "The connection to " + where() + " was lost (" +
+                                              sanitizeText(e.message, 300) + ").");
+        }
+        throw EngineError(Kind::Query,
+                          sanitizeText(e.message, 300) + " (error " + std::to_string(e.code) + ")");
+    }
+}
+
 } // namespace
 
 std::unique_ptr<EngineSession> makeMysqlSession(const ConnectOptions& options) {
     return std::make_unique<MysqlSession>(options);
 }
+
+mysql::Rows mysqlReadQuery(EngineSession& session, const std::string& sql) {
+    auto* s = dynamic_cast<MysqlSession*>(&session);
+    if (s == nullptr)
+        throw EngineError(EngineError::Kind::Usage, "Not a MySQL or MariaDB session.");
+    return s->readQuery(sql);
+}
+
 
 } // namespace dbt
