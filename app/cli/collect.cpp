@@ -6,6 +6,7 @@
 #include "cli/cli.h"
 #include "cli/recording.h"
 #include "collect/collector.h"
+#include "i18n/messagetext.h"
 #include "render/charts.h"
 #include "report.h"
 #include "snapshot_json.h"
@@ -298,6 +299,7 @@ int collect(const QStringList& args) {
         context.requestedSamples = samples;
         context.intervalSeconds = interval;
         context.firstAt = series.front()->collectedAt;
+        context.text = i18n::localizedUtf8; // headings and findings in the user's language
         out << q(renderTextSummary(result, context));
         if (written.ok() && !outPath.isEmpty())
             out << "\nWritten: " << written.path << " ("

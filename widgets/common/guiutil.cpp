@@ -1,5 +1,6 @@
 #include "common/guiutil.h"
 
+#include "i18n/messagetext.h"
 #include "textutil.h"
 
 #include <QFontDatabase>
@@ -87,9 +88,9 @@ QString findingSentence(const Snapshot& snapshot, std::initializer_list<const ch
     for (const Finding& f : snapshot.findings) {
         for (const char* code : codes) {
             if (f.code == code) {
-                QString text = qs(f.summary);
+                QString text = i18n::findingSummary(f);
                 if (!f.nextStep.empty())
-                    text += QLatin1Char(' ') + qs(f.nextStep);
+                    text += QLatin1Char(' ') + i18n::findingNextStep(f);
                 return text;
             }
         }

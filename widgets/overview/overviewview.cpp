@@ -1,6 +1,7 @@
 #include "overview/overviewview.h"
 
 #include "common/guiutil.h"
+#include "i18n/messagetext.h"
 #include "overview/connectionchart.h"
 #include "textutil.h"
 
@@ -90,7 +91,7 @@ QFrame* makeFindingCard(const Finding& f, QWidget* parent) {
     auto* body = new QVBoxLayout();
     body->setContentsMargins(4, 8, 0, 8);
     body->setSpacing(4);
-    auto* summary = new QLabel(qs(f.summary), card);
+    auto* summary = new QLabel(i18n::findingSummary(f), card);
     summary->setWordWrap(true);
     summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
     QFont bold = summary->font();
@@ -98,7 +99,7 @@ QFrame* makeFindingCard(const Finding& f, QWidget* parent) {
     summary->setFont(bold);
     body->addWidget(summary);
     if (!f.nextStep.empty()) {
-        auto* next = new QLabel(QWidget::tr("Next step: %1").arg(qs(f.nextStep)), card);
+        auto* next = new QLabel(QWidget::tr("Next step: %1").arg(i18n::findingNextStep(f)), card);
         next->setWordWrap(true);
         next->setTextInteractionFlags(Qt::TextSelectableByMouse);
         body->addWidget(next);

@@ -64,31 +64,33 @@ std::string locks(int versionNum) {
     std::string sql = R"(/* dbtriage */ WITH l AS MATERIALIZED (
   SELECT k.locktype, k.database, k.relation, k.page, k.tuple, k.virtualxid,
     k.transactionid, k.classid, k.objid, k.objsubid, coalesce(k.pid, 0) AS hpid,
-    k.mode, k.granted, @WAITSTART@ AS waitstart,
-    pg_catalog.format('%s/%s/%s/%s/%s/%s/%s/%s/%s/%s', k.locktype, k.database,
-      k.relation, k.page, k.tuple, k.virtualxid, k.transactionid, k.classid,
-      k.objid, k.objsubid) AS tag
-  FROM pg_catalog.pg_locks k@ACTIVITY@),
+    k.mode, k.granted, @WAITSTART@ AS waitstart
+  FROM pg_catalog.pg_locks k),
 wl AS MATERIALIZED (
-  SELECT l.*,
+  SELECT w.*,
     row_number() OVER q AS qpos,
-    lag(l.hpid) OVER q AS ahead,
+    lag(w.hpid) OVER q AS ahead,
     count(*) OVER () AS nwait
-  FROM l WHERE NOT l.granted AND l.hpid <> 0
-  WINDOW q AS (PARTITION BY l.tag ORDER BY l.waitstart NULLS LAST, l.hpid)),
+  FROM (SELECT l.*, @TAG@ AS tag FROM l WHERE NOT l.granted AND l.hpid <> 0) w
+  WINDOW q AS (PARTITION BY w.tag ORDER BY w.waitstart NULLS LAST, w.hpid)),
 wa AS MATERIALIZED (
   SELECT wl.hpid, wl.tag, wl.waitstart FROM wl WHERE wl.qpos <= @PER_LOCK@
   ORDER BY wl.waitstart NULLS LAST, wl.hpid LIMIT @CAP@),
-g AS MATERIALIZED (
-  SELECT DISTINCT l.hpid, l.tag FROM l
-  WHERE l.granted AND l.tag IN (SELECT wa.tag FROM wa)),
-e AS MATERIALIZED (
-  SELECT w.hpid AS waiter, b.pid AS blocker, (g.hpid IS NOT NULL) AS hard,
-    s.waitstart AS bstart, w.waitstart AS wstart
+bp AS MATERIALIZED (
+  SELECT w.hpid AS waiter, b.pid AS blocker, w.tag, w.waitstart AS wstart
   FROM wa w
-  CROSS JOIN LATERAL pg_catalog.unnest(pg_catalog.pg_blocking_pids(w.hpid)) AS b(pid)
-  LEFT JOIN g ON g.hpid = b.pid AND g.tag = w.tag
-  LEFT JOIN wl s ON s.hpid = b.pid),
+  CROSS JOIN LATERAL pg_catalog.unnest(pg_catalog.pg_blocking_pids(w.hpid)) AS b(pid)),
+g AS MATERIALIZED (
+  SELECT DISTINCT x.hpid, x.tag FROM (
+    SELECT l.hpid, @TAG@ AS tag FROM l
+    WHERE l.granted AND l.hpid IN (SELECT bp.blocker FROM bp)) x
+  WHERE x.tag IN (SELECT wa.tag FROM wa)),
+e AS MATERIALIZED (
+  SELECT p.waiter, p.blocker, (g.hpid IS NOT NULL) AS hard,
+    s.waitstart AS bstart, p.wstart
+  FROM bp p
+  LEFT JOIN g ON g.hpid = p.blocker AND g.tag = p.tag
+  LEFT JOIN wl s ON s.hpid = p.blocker),
 soft AS (
   SELECT e.waiter, max(e.bstart) FILTER (WHERE e.bstart < e.wstart) AS nearest,
     max(e.bstart) AS latest, min(e.blocker) AS anyone
@@ -109,7 +111,8 @@ kept AS MATERIALIZED (
 h AS (
   SELECT l.*, row_number() OVER (PARTITION BY l.hpid ORDER BY
     CASE l.locktype WHEN 'relation' THEN 0 WHEN 'advisory' THEN 1 ELSE 2 END,
-    l.relation, l.tag) AS rn
+    l.relation, l.locktype, l.page, l.tuple, l.transactionid::text, l.virtualxid,
+    l.classid, l.objid, l.objsubid, l.mode) AS rn
   FROM l WHERE l.granted
     AND l.hpid IN (SELECT kept.blocker FROM kept WHERE NOT kept.linked)),
 o AS (
@@ -135,11 +138,16 @@ SELECT o.kind, o.pid, o.blocker, o.hard, o.linked, o.qpos, o.nwait, o.locktype, 
 FROM o ORDER BY o.kind DESC, o.pid, o.blocker)";
     // regclass output (above) reads the catalog cache and takes no lock; it only names
     // relations of the connected database and shared catalogs (database 0).
-    sql = replaceAll(sql, "@WAITSTART@", hasWaitstart ? "k.waitstart" : "a.query_start");
-    sql = replaceAll(sql, "@ACTIVITY@",
-                     hasWaitstart ? ""
-                                  : "\n  LEFT JOIN pg_catalog.pg_stat_activity a"
-                                    " ON NOT k.granted AND a.pid = k.pid");
+    // PG12/13: the waiting statement's start, read for the waiters only (one backend's
+    // row each) instead of joining every backend's activity.
+    sql = replaceAll(sql, "@WAITSTART@",
+                     hasWaitstart ? "k.waitstart"
+                                  : "CASE WHEN NOT k.granted THEN (SELECT a.query_start\n"
+                                    "      FROM pg_catalog.pg_stat_get_activity(k.pid) a) END");
+    sql = replaceAll(sql, "@TAG@",
+                     "pg_catalog.format('%s/%s/%s/%s/%s/%s/%s/%s/%s/%s', l.locktype, "
+                     "l.database,\n    l.relation, l.page, l.tuple, l.virtualxid, "
+                     "l.transactionid, l.classid, l.objid,\n    l.objsubid)");
     sql = replaceAll(sql, "@PER_LOCK@", std::to_string(kAnalysedPerLock));
     sql = replaceAll(sql, "@CAP@", std::to_string(kLockWaiterCap));
     sql = replaceAll(sql, "@HELD@", std::to_string(kHeldLocksPerPid));
