@@ -337,6 +337,21 @@ EngineError classifyConnectFailure(const ConnectFailure& f, const std::vector<st
                                               " is not accepting "
                                               "connections right now (" +
                                               detail + "). Retry in a moment.");
+    if (contains(m, "certificate verify failed"))
+        return EngineError(Kind::Connect, "The server certificate of " + where +
+                                              " could not be verified with the CA in sslrootcert "
+                                              "(" +
+                                              detail +
+                                              "). Point sslrootcert to the CA that signed the "
+                                              "server's certificate.");
+    if (contains(m, "does not match host name"))
+        return EngineError(Kind::Connect, "The server certificate of " + where +
+                                              " does not name the host " + f.host + " (" + detail +
+                                              "). Connect with a host name the certificate lists.");
+    if (contains(m, "root certificate file") && contains(m, "does not exist"))
+        return EngineError(Kind::Connect, "The sslrootcert file for " + where +
+                                              " does not exist (" + detail +
+                                              "). Give the path of the CA certificate.");
     if (contains(m, "SSL") || contains(m, "certificate") || contains(m, "GSSAPI"))
         return EngineError(Kind::Connect, "The TLS/GSS set-up with " + where + " failed (" +
                                               detail +
