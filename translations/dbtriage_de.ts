@@ -13,6 +13,771 @@
     </message>
 </context>
 <context>
+    <name>Finding</name>
+    <message>
+        <source>%1 and %2</source>
+        <translation>%1 und %2</translation>
+    </message>
+    <message>
+        <source>user %1</source>
+        <translation>Benutzer %1</translation>
+    </message>
+    <message>
+        <source>application %1</source>
+        <translation>Anwendung %1</translation>
+    </message>
+    <message>
+        <source>a lock</source>
+        <translation>eine Sperre</translation>
+    </message>
+    <message>
+        <source>%1 on %2</source>
+        <translation>%1 auf %2</translation>
+    </message>
+    <message>
+        <source>1 more lock</source>
+        <translation>1 weitere Sperre</translation>
+    </message>
+    <message>
+        <source>%1 more locks</source>
+        <translation>%1 weitere Sperren</translation>
+    </message>
+    <message>
+        <source>; it holds %1</source>
+        <translation>; sie hält %1</translation>
+    </message>
+    <message>
+        <source>is in an unknown state and</source>
+        <translation>ist in einem unbekannten Zustand und</translation>
+    </message>
+    <message>
+        <source>is no longer in the session list (it may have just ended) and</source>
+        <translation>steht nicht mehr in der Sitzungsliste (sie wurde vielleicht gerade beendet) und</translation>
+    </message>
+    <message>
+        <source>is a sleeping connection with an open transaction (open for %1, idle for %2) and</source>
+        <translation>ist eine schlafende Verbindung mit offener Transaktion (offen seit %1, untätig seit %2) und</translation>
+    </message>
+    <message>
+        <source>is a sleeping connection with an open transaction (open for %1) and</source>
+        <translation>ist eine schlafende Verbindung mit offener Transaktion (offen seit %1) und</translation>
+    </message>
+    <message>
+        <source>is a sleeping connection (idle for %1) and</source>
+        <translation>ist eine schlafende Verbindung (untätig seit %1) und</translation>
+    </message>
+    <message>
+        <source>is a sleeping connection and</source>
+        <translation>ist eine schlafende Verbindung und</translation>
+    </message>
+    <message>
+        <source>is idle in a failed (aborted) transaction for %1 (transaction open for %2) and</source>
+        <translation>ist seit %1 untätig in einer fehlgeschlagenen (abgebrochenen) Transaktion (Transaktion offen seit %2) und</translation>
+    </message>
+    <message>
+        <source>is idle in transaction for %1 (transaction open for %2) and</source>
+        <translation>ist seit %1 untätig in einer Transaktion (Transaktion offen seit %2) und</translation>
+    </message>
+    <message>
+        <source>is idle in a failed (aborted) transaction for %1 and</source>
+        <translation>ist seit %1 untätig in einer fehlgeschlagenen (abgebrochenen) Transaktion und</translation>
+    </message>
+    <message>
+        <source>is idle in transaction for %1 and</source>
+        <translation>ist seit %1 untätig in einer Transaktion und</translation>
+    </message>
+    <message>
+        <source>is idle in a failed (aborted) transaction and</source>
+        <translation>ist untätig in einer fehlgeschlagenen (abgebrochenen) Transaktion und</translation>
+    </message>
+    <message>
+        <source>is idle in transaction and</source>
+        <translation>ist untätig in einer Transaktion und</translation>
+    </message>
+    <message>
+        <source>has been running a statement for %1 and</source>
+        <translation>führt seit %1 eine Anweisung aus und</translation>
+    </message>
+    <message>
+        <source>is running a statement and</source>
+        <translation>führt eine Anweisung aus und</translation>
+    </message>
+    <message>
+        <source>is idle outside a transaction for %1 (a session-level lock such as an advisory lock) and</source>
+        <translation>ist seit %1 untätig außerhalb einer Transaktion (eine Sperre auf Sitzungsebene, etwa eine Advisory-Sperre) und</translation>
+    </message>
+    <message>
+        <source>is idle outside a transaction (a session-level lock such as an advisory lock) and</source>
+        <translation>ist untätig außerhalb einer Transaktion (eine Sperre auf Sitzungsebene, etwa eine Advisory-Sperre) und</translation>
+    </message>
+    <message>
+        <source>is in state &quot;%1&quot; and</source>
+        <translation>ist im Zustand „%1“ und</translation>
+    </message>
+    <message>
+        <source>Ask the owner of %1 to commit or roll back that transaction; if that cannot happen quickly, an authorised person can end the session with the command below, which rolls its transaction back and releases its locks. pg_cancel_backend would not help: it only cancels a running statement and this session is idle.</source>
+        <translation>Bitten Sie die Verantwortlichen für %1, diese Transaktion zu bestätigen oder zurückzurollen; geht das nicht schnell, kann eine berechtigte Person die Sitzung mit dem Befehl unten beenden, der ihre Transaktion zurückrollt und ihre Sperren freigibt. pg_cancel_backend hilft hier nicht: Es bricht nur eine laufende Anweisung ab, und diese Sitzung ist untätig.</translation>
+    </message>
+    <message>
+        <source>Find out with the owner of %1 what the statement does: pg_cancel_backend(%2) cancels only the running statement (inside an explicit transaction the locks stay until the client rolls back); the command below ends the session and releases its locks. Either is for an authorised person.</source>
+        <translation>Klären Sie mit den Verantwortlichen für %1, was die Anweisung tut: pg_cancel_backend(%2) bricht nur die laufende Anweisung ab (in einer expliziten Transaktion bleiben die Sperren, bis der Client zurückrollt); der Befehl unten beendet die Sitzung und gibt ihre Sperren frei. Beides ist Sache einer berechtigten Person.</translation>
+    </message>
+    <message>
+        <source>The session holds a session-level lock while idle; ask the owner of %1 to release it (for example pg_advisory_unlock), or an authorised person can end the session with the command below. pg_cancel_backend would not help: no statement is running.</source>
+        <translation>Die Sitzung hält im Leerlauf eine Sperre auf Sitzungsebene; bitten Sie die Verantwortlichen für %1, sie freizugeben (etwa mit pg_advisory_unlock), oder eine berechtigte Person beendet die Sitzung mit dem Befehl unten. pg_cancel_backend hilft hier nicht: Es läuft keine Anweisung.</translation>
+    </message>
+    <message>
+        <source>Find out with the owner of %1 why the session holds its locks; an authorised person can end it with the command below, which rolls back its transaction and releases its locks.</source>
+        <translation>Klären Sie mit den Verantwortlichen für %1, warum die Sitzung ihre Sperren hält; eine berechtigte Person kann sie mit dem Befehl unten beenden, der ihre Transaktion zurückrollt und ihre Sperren freigibt.</translation>
+    </message>
+    <message>
+        <source>This is a sleeping connection with an open transaction: the application ran statements, did not commit, and went quiet. Ask the owner of %1 to commit or roll back; if that cannot happen quickly, an authorised person can run the command below, which closes the connection and rolls the transaction back. KILL QUERY would not help: no statement is running.</source>
+        <translation>Das ist eine schlafende Verbindung mit offener Transaktion: Die Anwendung hat Anweisungen ausgeführt, nicht bestätigt und ist verstummt. Bitten Sie die Verantwortlichen für %1, zu bestätigen oder zurückzurollen; geht das nicht schnell, kann eine berechtigte Person den Befehl unten ausführen, der die Verbindung schließt und die Transaktion zurückrollt. KILL QUERY hilft hier nicht: Es läuft keine Anweisung.</translation>
+    </message>
+    <message>
+        <source>The connection sleeps while holding locks (LOCK TABLES, GET_LOCK or an open transaction); ask the owner of %1 to release them, or an authorised person can run the command below, which closes the connection. KILL QUERY would not help: no statement is running.</source>
+        <translation>Die Verbindung schläft und hält dabei Sperren (LOCK TABLES, GET_LOCK oder eine offene Transaktion); bitten Sie die Verantwortlichen für %1, sie freizugeben, oder eine berechtigte Person führt den Befehl unten aus, der die Verbindung schließt. KILL QUERY hilft hier nicht: Es läuft keine Anweisung.</translation>
+    </message>
+    <message>
+        <source>Find out with the owner of %1 what the statement does: KILL QUERY %2 stops only the running statement; the command below closes the connection and rolls back its transaction. Either is for an authorised person.</source>
+        <translation>Klären Sie mit den Verantwortlichen für %1, was die Anweisung tut: KILL QUERY %2 stoppt nur die laufende Anweisung; der Befehl unten schließt die Verbindung und rollt ihre Transaktion zurück. Beides ist Sache einer berechtigten Person.</translation>
+    </message>
+    <message>
+        <source>blocks 1 session</source>
+        <translation>blockiert 1 Sitzung</translation>
+    </message>
+    <message>
+        <source>blocks %1 sessions</source>
+        <translation>blockiert %1 Sitzungen</translation>
+    </message>
+    <message>
+        <source> (%1 directly)</source>
+        <translation> (%1 direkt)</translation>
+    </message>
+    <message>
+        <source>, the oldest waiting statement started %1 ago</source>
+        <translation>, die älteste wartende Anweisung begann vor %1</translation>
+    </message>
+    <message>
+        <source>Session %1%2 %3 %4%5.</source>
+        <translation>Sitzung %1%2 %3 %4%5.</translation>
+    </message>
+    <message>
+        <source>Sessions %1 wait on each other in a lock cycle</source>
+        <translation>Die Sitzungen %1 warten in einem Sperrzyklus aufeinander</translation>
+    </message>
+    <message>
+        <source>Session %1 waits in a lock cycle</source>
+        <translation>Sitzung %1 wartet in einem Sperrzyklus</translation>
+    </message>
+    <message>
+        <source>; 1 more session waits behind them</source>
+        <translation>; 1 weitere Sitzung wartet dahinter</translation>
+    </message>
+    <message>
+        <source>; %1 more sessions wait behind them</source>
+        <translation>; %1 weitere Sitzungen warten dahinter</translation>
+    </message>
+    <message>
+        <source>PostgreSQL&apos;s deadlock detector cancels one of them after deadlock_timeout when the cycle is a real deadlock; if the same cycle is still there in the next samples, an authorised person can end one of the sessions (the command below ends pid %1).</source>
+        <translation>Die Deadlock-Erkennung von PostgreSQL bricht nach deadlock_timeout eine davon ab, wenn der Zyklus ein echter Deadlock ist; besteht derselbe Zyklus in den nächsten Stichproben noch, kann eine berechtigte Person eine der Sitzungen beenden (der Befehl unten beendet PID %1).</translation>
+    </message>
+    <message>
+        <source>InnoDB normally detects deadlocks at once and rolls one transaction back; a cycle that stays means deadlock detection is off (innodb_deadlock_detect) or a metadata or user lock is involved, and only lock wait timeouts will end it. An authorised person can end one of the sessions (the command below ends pid %1).</source>
+        <translation>InnoDB erkennt Deadlocks normalerweise sofort und rollt eine Transaktion zurück; ein Zyklus, der bleibt, bedeutet, dass die Deadlock-Erkennung aus ist (innodb_deadlock_detect) oder eine Metadaten- oder Benutzersperre beteiligt ist, und nur Sperr-Timeouts werden ihn beenden. Eine berechtigte Person kann eine der Sitzungen beenden (der Befehl unten beendet PID %1).</translation>
+    </message>
+    <message>
+        <source>%1 from pid %2</source>
+        <translation>%1 von PID %2</translation>
+    </message>
+    <message>
+        <source>%1 from pid %2 (%3)</source>
+        <translation>%1 von PID %2 (%3)</translation>
+    </message>
+    <message>
+        <source> has been queued for %1</source>
+        <translation> wartet seit %1 in der Warteschlange</translation>
+    </message>
+    <message>
+        <source> is queued</source>
+        <translation> steht in der Warteschlange</translation>
+    </message>
+    <message>
+        <source> behind the transaction of pid %1 (open for %2)</source>
+        <translation> hinter der Transaktion von PID %1 (offen seit %2)</translation>
+    </message>
+    <message>
+        <source> behind the transaction of pid %1</source>
+        <translation> hinter der Transaktion von PID %1</translation>
+    </message>
+    <message>
+        <source> behind the transactions of pids %1</source>
+        <translation> hinter den Transaktionen der PIDs %1</translation>
+    </message>
+    <message>
+        <source>the table</source>
+        <translation>die Tabelle</translation>
+    </message>
+    <message>
+        <source>; nothing waits behind it yet.</source>
+        <translation>; dahinter wartet noch nichts.</translation>
+    </message>
+    <message>
+        <source>; 1 session that only reads %1 waits behind the %2.</source>
+        <translation>; 1 Sitzung, die %1 nur liest, wartet hinter dem %2.</translation>
+    </message>
+    <message>
+        <source>; %1 sessions that only read %2 wait behind the %3.</source>
+        <translation>; %1 Sitzungen, die %2 nur lesen, warten hinter dem %3.</translation>
+    </message>
+    <message>
+        <source>; 1 session waits behind the %1 on %2</source>
+        <translation>; 1 Sitzung wartet hinter dem %1 auf %2</translation>
+    </message>
+    <message>
+        <source>; %1 sessions wait behind the %2 on %3</source>
+        <translation>; %1 Sitzungen warten hinter dem %2 auf %3</translation>
+    </message>
+    <message>
+        <source> (%1 of them only read)</source>
+        <translation> (%1 davon lesen nur)</translation>
+    </message>
+    <message>
+        <source>the blocking transaction</source>
+        <translation>die blockierende Transaktion</translation>
+    </message>
+    <message>
+        <source>the transaction of pid %1</source>
+        <translation>die Transaktion von PID %1</translation>
+    </message>
+    <message>
+        <source>Cancel the %1 (pid %2%3) so that the sessions behind it can proceed, which the command below does, or end %4 if it should not be open; run migrations with a short %5 and retries, so that they give up instead of queueing in front of other sessions.</source>
+        <translation>Brechen Sie das %1 ab (PID %2%3), damit die Sitzungen dahinter weiterkommen – das tut der Befehl unten –, oder beenden Sie %4, falls sie nicht offen sein sollte; führen Sie Migrationen mit kurzem %5 und Wiederholungen aus, damit sie aufgeben, statt sich vor andere Sitzungen zu stellen.</translation>
+    </message>
+    <message>
+        <source>, application %1</source>
+        <translation>, Anwendung %1</translation>
+    </message>
+    <message>
+        <source>lock_timeout (for example SET lock_timeout = &apos;5s&apos;)</source>
+        <translation>lock_timeout (zum Beispiel SET lock_timeout = &apos;5s&apos;)</translation>
+    </message>
+    <message>
+        <source>lock_wait_timeout (for example SET SESSION lock_wait_timeout = 5)</source>
+        <translation>lock_wait_timeout (zum Beispiel SET SESSION lock_wait_timeout = 5)</translation>
+    </message>
+    <message>
+        <source>%1 of %2 usable connection slots are in use (%3)</source>
+        <translation>%1 von %2 nutzbaren Verbindungsplätzen sind belegt (%3)</translation>
+    </message>
+    <message>
+        <source>%1 is idle</source>
+        <translation>%1 ist untätig</translation>
+    </message>
+    <message>
+        <source>%1 are idle</source>
+        <translation>%1 sind untätig</translation>
+    </message>
+    <message>
+        <source>%1 idle in transaction (%2 of them from application %3)</source>
+        <translation>%1 untätig in Transaktion (%2 davon von Anwendung %3)</translation>
+    </message>
+    <message>
+        <source>%1 idle in transaction</source>
+        <translation>%1 untätig in Transaktion</translation>
+    </message>
+    <message>
+        <source>%1 is active</source>
+        <translation>%1 ist aktiv</translation>
+    </message>
+    <message>
+        <source>%1 are active</source>
+        <translation>%1 sind aktiv</translation>
+    </message>
+    <message>
+        <source>; application %1 holds the most (%2)</source>
+        <translation>; Anwendung %1 belegt die meisten (%2)</translation>
+    </message>
+    <message>
+        <source>Look at application %1 first: check its connection pool size and that it commits or rolls back promptly (idle-in-transaction sessions keep their slot and their locks).</source>
+        <translation>Sehen Sie sich zuerst Anwendung %1 an: Prüfen Sie die Größe ihres Verbindungspools und ob sie zügig bestätigt oder zurückrollt (Sitzungen, die untätig in einer Transaktion sind, behalten ihren Platz und ihre Sperren).</translation>
+    </message>
+    <message>
+        <source>Find out which clients hold the connections (by application, user and client address) and check their pool sizes.</source>
+        <translation>Finden Sie heraus, welche Clients die Verbindungen halten (nach Anwendung, Benutzer und Client-Adresse), und prüfen Sie deren Poolgrößen.</translation>
+    </message>
+    <message>
+        <source>A pooler such as PgBouncer in transaction mode lets many clients share few server connections; raising max_connections costs memory and is a reviewed change.</source>
+        <translation>Ein Pooler wie PgBouncer im Transaktionsmodus lässt viele Clients wenige Serververbindungen teilen; max_connections zu erhöhen kostet Speicher und ist eine geprüfte Änderung.</translation>
+    </message>
+    <message>
+        <source>A proxy such as ProxySQL lets many clients share few server connections; raising max_connections costs memory and is a reviewed change.</source>
+        <translation>Ein Proxy wie ProxySQL lässt viele Clients wenige Serververbindungen teilen; max_connections zu erhöhen kostet Speicher und ist eine geprüfte Änderung.</translation>
+    </message>
+    <message>
+        <source>; %1 of them come from application %2</source>
+        <translation>; %1 davon kommen von Anwendung %2</translation>
+    </message>
+    <message>
+        <source>1 session has been idle in transaction for more than %2; the oldest, pid %3%4, for %5</source>
+        <translation>1 Sitzung ist seit mehr als %2 untätig in einer Transaktion; die älteste, PID %3%4, seit %5</translation>
+    </message>
+    <message>
+        <source>%1 sessions have been idle in transaction for more than %2; the oldest, pid %3%4, for %5</source>
+        <translation>%1 Sitzungen sind seit mehr als %2 untätig in einer Transaktion; die älteste, PID %3%4, seit %5</translation>
+    </message>
+    <message>
+        <source> (transaction open for %1)</source>
+        <translation> (Transaktion offen seit %1)</translation>
+    </message>
+    <message>
+        <source>; pid %1, also idle in transaction, blocks other sessions and is reported as a root blocker</source>
+        <translation>; PID %1, ebenfalls untätig in einer Transaktion, blockiert andere Sitzungen und wird als Hauptblockierer gemeldet</translation>
+    </message>
+    <message>
+        <source>; pids %1, also idle in transaction, block other sessions and are reported as root blockers</source>
+        <translation>; die PIDs %1, ebenfalls untätig in einer Transaktion, blockieren andere Sitzungen und werden als Hauptblockierer gemeldet</translation>
+    </message>
+    <message>
+        <source>Ask the owner of %1 to commit or roll back promptly: these sessions keep their locks and hold back the xmin horizon, so vacuum cannot remove dead rows. idle_in_transaction_session_timeout (set per role or database) ends such sessions automatically; an authorised person can end the oldest with the command below.</source>
+        <translation>Bitten Sie die Verantwortlichen für %1, zügig zu bestätigen oder zurückzurollen: Diese Sitzungen behalten ihre Sperren und halten den xmin-Horizont zurück, sodass VACUUM tote Zeilen nicht entfernen kann. idle_in_transaction_session_timeout (pro Rolle oder Datenbank gesetzt) beendet solche Sitzungen automatisch; eine berechtigte Person kann die älteste mit dem Befehl unten beenden.</translation>
+    </message>
+    <message>
+        <source>Ask the owner of %1 to commit or roll back promptly: these sleeping connections keep their row locks and stop InnoDB from purging old row versions (the history list grows). An authorised person can end the oldest with the command below, which rolls its transaction back.</source>
+        <translation>Bitten Sie die Verantwortlichen für %1, zügig zu bestätigen oder zurückzurollen: Diese schlafenden Verbindungen behalten ihre Zeilensperren und hindern InnoDB daran, alte Zeilenversionen zu bereinigen (die History List wächst). Eine berechtigte Person kann die älteste mit dem Befehl unten beenden, der ihre Transaktion zurückrollt.</translation>
+    </message>
+    <message>
+        <source>1 statement has been running for more than %2; the longest, pid %3%4, for %5%6.</source>
+        <translation>1 Anweisung läuft seit mehr als %2; die längste, PID %3%4, seit %5%6.</translation>
+    </message>
+    <message>
+        <source>%1 statements have been running for more than %2; the longest, pid %3%4, for %5%6.</source>
+        <translation>%1 Anweisungen laufen seit mehr als %2; die längste, PID %3%4, seit %5%6.</translation>
+    </message>
+    <message>
+        <source>Check with the owner of %1 whether that run time is expected (a report or a batch job) or a plan gone wrong (look at the statement&apos;s plan); an authorised person can cancel the statement with the command below, which keeps the session.</source>
+        <translation>Prüfen Sie mit den Verantwortlichen für %1, ob diese Laufzeit erwartet ist (ein Bericht oder ein Batch-Job) oder ein schiefgegangener Plan (sehen Sie sich den Plan der Anweisung an); eine berechtigte Person kann die Anweisung mit dem Befehl unten abbrechen, die Sitzung bleibt bestehen.</translation>
+    </message>
+    <message>
+        <source>Check with the owner of %1 whether that run time is expected (a report or a batch job) or a plan gone wrong (look at the statement&apos;s plan); an authorised person can cancel the statement with the command below, which keeps the connection.</source>
+        <translation>Prüfen Sie mit den Verantwortlichen für %1, ob diese Laufzeit erwartet ist (ein Bericht oder ein Batch-Job) oder ein schiefgegangener Plan (sehen Sie sich den Plan der Anweisung an); eine berechtigte Person kann die Anweisung mit dem Befehl unten abbrechen, die Verbindung bleibt bestehen.</translation>
+    </message>
+    <message>
+        <source>1 transaction has been open for more than %2; the oldest, pid %3%4, for %5</source>
+        <translation>1 Transaktion ist seit mehr als %2 offen; die älteste, PID %3%4, seit %5</translation>
+    </message>
+    <message>
+        <source>%1 transactions have been open for more than %2; the oldest, pid %3%4, for %5</source>
+        <translation>%1 Transaktionen sind seit mehr als %2 offen; die älteste, PID %3%4, seit %5</translation>
+    </message>
+    <message>
+        <source> (now %1)</source>
+        <translation> (jetzt %1)</translation>
+    </message>
+    <message>
+        <source>; it holds the xmin horizon back by %1 transactions</source>
+        <translation>; sie hält den xmin-Horizont um %1 Transaktionen zurück</translation>
+    </message>
+    <message>
+        <source>Long transactions hold back the xmin horizon, so vacuum cannot remove dead rows anywhere in the database and tables and indexes bloat; ask the owner of %1 whether the transaction needs to stay open, and have batch jobs commit in smaller pieces.</source>
+        <translation>Lange Transaktionen halten den xmin-Horizont zurück, sodass VACUUM nirgends in der Datenbank tote Zeilen entfernen kann und Tabellen und Indexe aufblähen; fragen Sie die Verantwortlichen für %1, ob die Transaktion offen bleiben muss, und lassen Sie Batch-Jobs in kleineren Stücken bestätigen.</translation>
+    </message>
+    <message>
+        <source>Long transactions stop InnoDB from purging old row versions (the history list grows and reads slow down); ask the owner of %1 whether the transaction needs to stay open, and have batch jobs commit in smaller pieces.</source>
+        <translation>Lange Transaktionen hindern InnoDB daran, alte Zeilenversionen zu bereinigen (die History List wächst und Lesezugriffe werden langsamer); fragen Sie die Verantwortlichen für %1, ob die Transaktion offen bleiben muss, und lassen Sie Batch-Jobs in kleineren Stücken bestätigen.</translation>
+    </message>
+    <message>
+        <source>Statement statistics were reset during the window; the figures of the affected statements count only the time since the reset.</source>
+        <translation>Die Anweisungsstatistiken wurden im Zeitfenster zurückgesetzt; die Kennzahlen der betroffenen Anweisungen zählen nur die Zeit seit dem Zurücksetzen.</translation>
+    </message>
+    <message>
+        <source>Compare a longer window later, or ask who reset the statistics.</source>
+        <translation>Vergleichen Sie später ein längeres Zeitfenster, oder fragen Sie nach, wer die Statistiken zurückgesetzt hat.</translation>
+    </message>
+    <message>
+        <source>Check the figures against psql if something looks wrong.</source>
+        <translation>Gleichen Sie die Kennzahlen mit psql ab, wenn etwas falsch aussieht.</translation>
+    </message>
+    <message>
+        <source>Add pg_stat_statements to shared_preload_libraries and restart the server.</source>
+        <translation>Nehmen Sie pg_stat_statements in shared_preload_libraries auf und starten Sie den Server neu.</translation>
+    </message>
+    <message>
+        <source>Create a monitoring role with pg_monitor and connect with it instead (choose the password yourself and keep it in ~/.pgpass).</source>
+        <translation>Legen Sie eine Überwachungsrolle mit pg_monitor an und verbinden Sie sich stattdessen mit ihr (wählen Sie das Passwort selbst und legen Sie es in ~/.pgpass ab).</translation>
+    </message>
+    <message>
+        <source>critical</source>
+        <translation>kritisch</translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <translation>Warnung</translation>
+    </message>
+    <message>
+        <source>info</source>
+        <translation>Info</translation>
+    </message>
+    <message>
+        <source>dbtriage is connected as %1, a superuser; a role in pg_monitor is enough.</source>
+        <translation>dbtriage ist als %1 verbunden, einem Superuser; eine Rolle in pg_monitor genügt.</translation>
+    </message>
+    <message>
+        <source>Role %1 is not a member of pg_monitor (pg_read_all_stats): for other users&apos; sessions pg_stat_activity shows &quot;&lt;insufficient privilege&gt;&quot; instead of the query and hides their state, wait events, client and times, and pg_stat_statements hides their statements&apos; texts and ids, so their statements are missing from the top statements and root blockers of other users show no query.</source>
+        <translation>Rolle %1 ist kein Mitglied von pg_monitor (pg_read_all_stats): Für Sitzungen anderer Benutzer zeigt pg_stat_activity „&lt;insufficient privilege&gt;“ statt der Anweisung und verbirgt Zustand, Warteereignisse, Client und Zeiten, und pg_stat_statements verbirgt Texte und IDs ihrer Anweisungen; deshalb fehlen diese in den Top-Anweisungen, und Hauptblockierer anderer Benutzer zeigen keine Anweisung.</translation>
+    </message>
+    <message>
+        <source>Ask a DBA to grant pg_monitor to %1; lock waits themselves stay complete (pg_locks is readable by every role).</source>
+        <translation>Bitten Sie einen DBA, %1 die Rolle pg_monitor zu gewähren; die Sperrwartezeiten selbst bleiben vollständig (pg_locks ist für jede Rolle lesbar).</translation>
+    </message>
+    <message>
+        <source>pg_stat_statements is loaded but not created in database %1: top statements are not available.</source>
+        <translation>pg_stat_statements ist geladen, aber in der Datenbank %1 nicht angelegt: Top-Anweisungen sind nicht verfügbar.</translation>
+    </message>
+    <message>
+        <source>Create the extension in %1 (no restart needed).</source>
+        <translation>Legen Sie die Erweiterung in %1 an (kein Neustart nötig).</translation>
+    </message>
+    <message>
+        <source>pg_stat_statements is not installed in database %1: top statements are not available.</source>
+        <translation>pg_stat_statements ist in der Datenbank %1 nicht installiert: Top-Anweisungen sind nicht verfügbar.</translation>
+    </message>
+    <message>
+        <source>Add pg_stat_statements to shared_preload_libraries (this needs a server restart), then create the extension in %1.</source>
+        <translation>Nehmen Sie pg_stat_statements in shared_preload_libraries auf (das erfordert einen Neustart des Servers) und legen Sie dann die Erweiterung in %1 an.</translation>
+    </message>
+    <message>
+        <source>If it is not there yet, add pg_stat_statements to shared_preload_libraries (this needs a server restart), then create the extension in %1.</source>
+        <translation>Falls noch nicht geschehen, nehmen Sie pg_stat_statements in shared_preload_libraries auf (das erfordert einen Neustart des Servers) und legen Sie dann die Erweiterung in %1 an.</translation>
+    </message>
+    <message>
+        <source>pg_stat_statements is created in database %1 but not in shared_preload_libraries, so it collects nothing.</source>
+        <translation>pg_stat_statements ist in der Datenbank %1 angelegt, steht aber nicht in shared_preload_libraries und sammelt deshalb nichts.</translation>
+    </message>
+    <message>
+        <source>PostgreSQL %1 is newer than the versions dbtriage was tested with (12 to 17).</source>
+        <translation>PostgreSQL %1 ist neuer als die Versionen, mit denen dbtriage getestet wurde (12 bis 17).</translation>
+    </message>
+    <message>
+        <source>performance_schema is OFF on this server, so top statements, metadata-lock waits (the ALTER TABLE queue) and client program names stay empty; sessions, row-lock waits and health figures still work.</source>
+        <translation>performance_schema ist auf diesem Server ausgeschaltet (OFF), daher bleiben Top-Anweisungen, Wartezeiten auf Metadatensperren (die ALTER-TABLE-Warteschlange) und Programmnamen der Clients leer; Sitzungen, Zeilensperr-Wartezeiten und Gesundheitswerte funktionieren weiterhin.</translation>
+    </message>
+    <message>
+        <source>Add these lines to the server&apos;s my.cnf and restart the server (performance_schema cannot be switched on while it runs).</source>
+        <translation>Fügen Sie diese Zeilen in die my.cnf des Servers ein und starten Sie den Server neu (performance_schema lässt sich im laufenden Betrieb nicht einschalten).</translation>
+    </message>
+    <message>
+        <source>The monitoring user cannot read performance_schema, so top statements, metadata-lock waits and client program names stay empty and row-lock waits (performance_schema.data_locks) are not visible.</source>
+        <translation>Der Überwachungsbenutzer kann performance_schema nicht lesen, daher bleiben Top-Anweisungen, Wartezeiten auf Metadatensperren und Programmnamen der Clients leer, und Zeilensperr-Wartezeiten (performance_schema.data_locks) sind nicht sichtbar.</translation>
+    </message>
+    <message>
+        <source>The monitoring user cannot read performance_schema, so top statements, metadata-lock waits and client program names stay empty.</source>
+        <translation>Der Überwachungsbenutzer kann performance_schema nicht lesen, daher bleiben Top-Anweisungen, Wartezeiten auf Metadatensperren und Programmnamen der Clients leer.</translation>
+    </message>
+    <message>
+        <source>Grant SELECT on performance_schema to the monitoring user.</source>
+        <translation>Gewähren Sie dem Überwachungsbenutzer SELECT auf performance_schema.</translation>
+    </message>
+    <message>
+        <source>The performance_schema consumer statements_digest is off, so top statements stay empty.</source>
+        <translation>Der performance_schema-Consumer statements_digest ist aus, daher bleiben die Top-Anweisungen leer.</translation>
+    </message>
+    <message>
+        <source>An administrator can switch it on now (until the next restart) and keep it with a my.cnf line.</source>
+        <translation>Ein Administrator kann ihn jetzt einschalten (bis zum nächsten Neustart) und mit einer Zeile in der my.cnf dauerhaft machen.</translation>
+    </message>
+    <message>
+        <source>The metadata-lock instrument is off, so sessions that wait for a table metadata lock (an ALTER TABLE queue) are shown as waiting, but not who blocks them.</source>
+        <translation>Das Instrument für Metadatensperren ist aus, daher werden Sitzungen, die auf eine Metadatensperre einer Tabelle warten (eine ALTER-TABLE-Warteschlange), als wartend gezeigt, aber nicht, wer sie blockiert.</translation>
+    </message>
+    <message>
+        <source>The monitoring user lacks the PROCESS privilege, so it sees only its own sessions and cannot read InnoDB transactions and row-lock waits (information_schema.INNODB_TRX, INNODB_LOCKS, INNODB_LOCK_WAITS).</source>
+        <translation>Dem Überwachungsbenutzer fehlt das Privileg PROCESS, daher sieht er nur seine eigenen Sitzungen und kann InnoDB-Transaktionen und Zeilensperr-Wartezeiten nicht lesen (information_schema.INNODB_TRX, INNODB_LOCKS, INNODB_LOCK_WAITS).</translation>
+    </message>
+    <message>
+        <source>Grant PROCESS to the monitoring user.</source>
+        <translation>Gewähren Sie dem Überwachungsbenutzer PROCESS.</translation>
+    </message>
+    <message>
+        <source>The sys schema is missing (an instance upgraded without running %1): dbtriage does not need it, but the usual manual checks (sys.innodb_lock_waits, sys.schema_table_lock_waits) are unavailable.</source>
+        <translation>Das sys-Schema fehlt (eine Instanz, die ohne %1 aktualisiert wurde): dbtriage braucht es nicht, aber die üblichen manuellen Prüfungen (sys.innodb_lock_waits, sys.schema_table_lock_waits) sind nicht verfügbar.</translation>
+    </message>
+    <message>
+        <source>Ask an administrator to run %1 in the next maintenance window.</source>
+        <translation>Bitten Sie einen Administrator, im nächsten Wartungsfenster %1 auszuführen.</translation>
+    </message>
+    <message>
+        <source>The monitoring user cannot read the sys schema: dbtriage reads performance_schema directly, but the usual manual checks (sys.innodb_lock_waits, sys.schema_table_lock_waits) fail for this user.</source>
+        <translation>Der Überwachungsbenutzer kann das sys-Schema nicht lesen: dbtriage liest performance_schema direkt, aber die üblichen manuellen Prüfungen (sys.innodb_lock_waits, sys.schema_table_lock_waits) schlagen für diesen Benutzer fehl.</translation>
+    </message>
+    <message>
+        <source>Grant SELECT on sys to the monitoring user if seniors use those views.</source>
+        <translation>Gewähren Sie dem Überwachungsbenutzer SELECT auf sys, wenn erfahrene Kollegen diese Views nutzen.</translation>
+    </message>
+    <message>
+        <source>The monitoring user has %1: dbtriage stays read-only, but a monitoring account needs only PROCESS and SELECT on performance_schema and sys.</source>
+        <translation>Der Überwachungsbenutzer hat %1: dbtriage bleibt nur lesend, aber ein Überwachungskonto braucht nur PROCESS und SELECT auf performance_schema und sys.</translation>
+    </message>
+    <message>
+        <source>Create a least-privileged monitoring account and connect with it.</source>
+        <translation>Legen Sie ein Überwachungskonto mit minimalen Rechten an und verbinden Sie sich damit.</translation>
+    </message>
+</context>
+<context>
+    <name>FindingOwner</name>
+    <message>
+        <source>the client</source>
+        <translation>den Client</translation>
+    </message>
+    <message>
+        <source>application %1</source>
+        <translation>Anwendung %1</translation>
+    </message>
+</context>
+<context>
+    <name>Insight</name>
+    <message>
+        <source>%1 returned %2 rows per loop where %3 were estimated (%4 more rows than the planner expected), so the plan above it was chosen for the wrong input size.</source>
+        <translation>%1 lieferte %2 Zeilen pro Schleife, geschätzt waren %3 (%4 mehr Zeilen als vom Planer erwartet); der Plan darüber wurde also für die falsche Eingabegröße gewählt.</translation>
+    </message>
+    <message>
+        <source>%1 returned %2 rows per loop where %3 were estimated (%4 fewer rows than the planner expected), so the plan above it was chosen for the wrong input size.</source>
+        <translation>%1 lieferte %2 Zeilen pro Schleife, geschätzt waren %3 (%4 weniger Zeilen als vom Planer erwartet); der Plan darüber wurde also für die falsche Eingabegröße gewählt.</translation>
+    </message>
+    <message>
+        <source>Refresh statistics with ANALYZE on the tables below this node; for correlated columns try CREATE STATISTICS, or raise the columns&apos; statistics target.</source>
+        <translation>Aktualisieren Sie die Statistiken mit ANALYZE auf den Tabellen unter diesem Knoten; für korrelierte Spalten versuchen Sie CREATE STATISTICS oder erhöhen das Statistikziel der Spalten.</translation>
+    </message>
+    <message>
+        <source>Run ANALYZE %1; if the filtered columns are correlated, try CREATE STATISTICS on them, or raise their statistics target (ALTER TABLE … ALTER COLUMN … SET STATISTICS).</source>
+        <translation>Führen Sie ANALYZE %1 aus; sind die gefilterten Spalten korreliert, versuchen Sie CREATE STATISTICS auf ihnen oder erhöhen ihr Statistikziel (ALTER TABLE … ALTER COLUMN … SET STATISTICS).</translation>
+    </message>
+    <message>
+        <source>Run ANALYZE TABLE %1 PERSISTENT FOR ALL to refresh statistics and histograms.</source>
+        <translation>Führen Sie ANALYZE TABLE %1 PERSISTENT FOR ALL aus, um Statistiken und Histogramme zu aktualisieren.</translation>
+    </message>
+    <message>
+        <source>%1 takes %2 of the execution time (%3 of %4 in this node itself).</source>
+        <translation>%1 beansprucht %2 der Ausführungszeit (%3 von %4 in diesem Knoten selbst).</translation>
+    </message>
+    <message>
+        <source>Start here: look at the rows this node reads and the other insights on it.</source>
+        <translation>Beginnen Sie hier: Sehen Sie sich die Zeilen an, die dieser Knoten liest, und die anderen Hinweise zu ihm.</translation>
+    </message>
+    <message>
+        <source>its Join Filter</source>
+        <translation>seinem Join Filter</translation>
+    </message>
+    <message>
+        <source>its Filter</source>
+        <translation>seinem Filter</translation>
+    </message>
+    <message>
+        <source>its attached condition</source>
+        <translation>seiner angehängten Bedingung (attached_condition)</translation>
+    </message>
+    <message>
+        <source>%1 discarded %2 of the rows it read (%3 rows) with %4: the rows are read first and thrown away after.</source>
+        <translation>%1 verwarf mit %4 %2 der gelesenen Zeilen (%3 Zeilen): Die Zeilen werden erst gelesen und danach weggeworfen.</translation>
+    </message>
+    <message>
+        <source>An index on the filtered columns would read only the rows that are kept.</source>
+        <translation>Ein Index auf den gefilterten Spalten würde nur die Zeilen lesen, die behalten werden.</translation>
+    </message>
+    <message>
+        <source>An index matching %1 would read only the rows that are kept (a partial or multicolumn index if several columns are compared).</source>
+        <translation>Ein Index, der zu %1 passt, würde nur die behaltenen Zeilen lesen (ein partieller oder mehrspaltiger Index, wenn mehrere Spalten verglichen werden).</translation>
+    </message>
+    <message>
+        <source>Create an index for %1 so that only the matching rows are read.</source>
+        <translation>Legen Sie einen Index für %1 an, damit nur die passenden Zeilen gelesen werden.</translation>
+    </message>
+    <message>
+        <source>Create an index so that only the matching rows are read.</source>
+        <translation>Legen Sie einen Index an, damit nur die passenden Zeilen gelesen werden.</translation>
+    </message>
+    <message>
+        <source>%1 read %2 to return %3 rows: most of the table was read for few rows.</source>
+        <translation>%1 las %2, um %3 Zeilen zu liefern: Für wenige Zeilen wurde der Großteil der Tabelle gelesen.</translation>
+    </message>
+    <message>
+        <source>%1 read %2 rows to return %3: most of the table was read for few rows.</source>
+        <translation>%1 las %2 Zeilen, um %3 zu liefern: Für wenige Zeilen wurde der Großteil der Tabelle gelesen.</translation>
+    </message>
+    <message>
+        <source>%1 carries %2 of the plan&apos;s estimated cost and is estimated to return only %3 rows for %4: the whole table is read for a few rows.</source>
+        <translation>%1 trägt %2 der geschätzten Kosten des Plans und soll für %4 nur %3 Zeilen liefern: Für wenige Zeilen wird die ganze Tabelle gelesen.</translation>
+    </message>
+    <message>
+        <source>Create an index for %1 so that only the matching rows are read; confirm with EXPLAIN ANALYZE and real values.</source>
+        <translation>Legen Sie einen Index für %1 an, damit nur die passenden Zeilen gelesen werden; bestätigen Sie das mit EXPLAIN ANALYZE und echten Werten.</translation>
+    </message>
+    <message>
+        <source>%1 did not fit in work_mem and sorted on disk (%2%3).</source>
+        <translation>%1 passte nicht in work_mem und sortierte auf der Festplatte (%2%3).</translation>
+    </message>
+    <message>
+        <source>external sort</source>
+        <translation>externe Sortierung</translation>
+    </message>
+    <message>
+        <source>, %1 written</source>
+        <translation>, %1 geschrieben</translation>
+    </message>
+    <message>
+        <source>Raise work_mem for this query (SET LOCAL work_mem = &apos;%1&apos;), sort fewer rows or narrower rows, or let an index provide the order.</source>
+        <translation>Erhöhen Sie work_mem für diese Abfrage (SET LOCAL work_mem = &apos;%1&apos;), sortieren Sie weniger oder schmalere Zeilen, oder lassen Sie einen Index die Reihenfolge liefern.</translation>
+    </message>
+    <message>
+        <source>%1 batches</source>
+        <translation>%1 Batches</translation>
+    </message>
+    <message>
+        <source>%1, planned %2</source>
+        <translation>%1, geplant %2</translation>
+    </message>
+    <message>
+        <source>%1, %2 on disk</source>
+        <translation>%1, %2 auf der Festplatte</translation>
+    </message>
+    <message>
+        <source>%1 did not fit in memory and was split into batches written to disk (%2).</source>
+        <translation>%1 passte nicht in den Speicher und wurde in Batches aufgeteilt, die auf die Festplatte geschrieben wurden (%2).</translation>
+    </message>
+    <message>
+        <source>Raise work_mem (or hash_mem_multiplier) for this query (SET LOCAL work_mem = &apos;%1&apos;), or reduce the rows hashed.</source>
+        <translation>Erhöhen Sie work_mem (oder hash_mem_multiplier) für diese Abfrage (SET LOCAL work_mem = &apos;%1&apos;), oder verringern Sie die gehashten Zeilen.</translation>
+    </message>
+    <message>
+        <source>%1 wrote %2 of temporary files.</source>
+        <translation>%1 schrieb %2 in temporäre Dateien.</translation>
+    </message>
+    <message>
+        <source>Raise work_mem for this query if the data should stay in memory, or reduce the rows this node keeps.</source>
+        <translation>Erhöhen Sie work_mem für diese Abfrage, wenn die Daten im Speicher bleiben sollen, oder verringern Sie die Zeilen, die dieser Knoten hält.</translation>
+    </message>
+    <message>
+        <source>%1 kept %2 of %3 heap blocks only as lossy pages (the bitmap did not fit in work_mem), so every row on them was checked again%4.</source>
+        <translation>%1 hielt %2 von %3 Heap-Blöcken nur als verlustbehaftete Seiten (die Bitmap passte nicht in work_mem), daher wurde jede Zeile darauf erneut geprüft%4.</translation>
+    </message>
+    <message>
+        <source> (%1 rows removed by the recheck)</source>
+        <translation> (%1 Zeilen durch die erneute Prüfung entfernt)</translation>
+    </message>
+    <message>
+        <source>Raise work_mem for this query so the bitmap stays exact, or make the condition more selective.</source>
+        <translation>Erhöhen Sie work_mem für diese Abfrage, damit die Bitmap exakt bleibt, oder machen Sie die Bedingung selektiver.</translation>
+    </message>
+    <message>
+        <source>%1 had to visit the table for %2 of its %3 rows because the visibility map is not up to date, so it is hardly index-only.</source>
+        <translation>%1 musste für %2 seiner %3 Zeilen die Tabelle besuchen, weil die Visibility Map nicht aktuell ist; es ist also kaum ein reiner Index-Scan.</translation>
+    </message>
+    <message>
+        <source>Run VACUUM %1 and check that autovacuum keeps up with the changes on it (autovacuum_vacuum_scale_factor, autovacuum_vacuum_insert_threshold).</source>
+        <translation>Führen Sie VACUUM %1 aus und prüfen Sie, ob Autovacuum mit den Änderungen daran mithält (autovacuum_vacuum_scale_factor, autovacuum_vacuum_insert_threshold).</translation>
+    </message>
+    <message>
+        <source>on the table</source>
+        <translation>auf der Tabelle</translation>
+    </message>
+    <message>
+        <source>%1 ran its inner side (%2) %3 times, which took %4 (%5 of the execution time).</source>
+        <translation>%1 führte seine innere Seite (%2) %3-mal aus, was %4 dauerte (%5 der Ausführungszeit).</translation>
+    </message>
+    <message>
+        <source>%1 is planned to run its inner side (%2) for about %3 outer rows, at a cost of %4 each.</source>
+        <translation>%1 soll seine innere Seite (%2) für etwa %3 äußere Zeilen ausführen, zu Kosten von je %4.</translation>
+    </message>
+    <message>
+        <source>Check the outer side&apos;s row estimate (a low estimate often picks a nested loop); an index matching the join condition on the inner side makes each loop cheap, and a hash or merge join reads each side once.</source>
+        <translation>Prüfen Sie die Zeilenschätzung der äußeren Seite (eine zu niedrige Schätzung führt oft zu einem Nested Loop); ein Index passend zur Join-Bedingung auf der inneren Seite macht jede Schleife billig, und ein Hash- oder Merge-Join liest jede Seite nur einmal.</translation>
+    </message>
+    <message>
+        <source>%1 planned 1 worker but launched %3: the parallel part ran with fewer processes than it was costed for.</source>
+        <translation>%1 plante 1 Worker, startete aber %3: Der parallele Teil lief mit weniger Prozessen, als eingeplant waren.</translation>
+    </message>
+    <message>
+        <source>%1 planned %2 workers but launched %3: the parallel part ran with fewer processes than it was costed for.</source>
+        <translation>%1 plante %2 Worker, startete aber %3: Der parallele Teil lief mit weniger Prozessen, als eingeplant waren.</translation>
+    </message>
+    <message>
+        <source>Check max_parallel_workers and max_worker_processes against the parallel queries that run at the same time.</source>
+        <translation>Prüfen Sie max_parallel_workers und max_worker_processes gegen die parallelen Abfragen, die gleichzeitig laufen.</translation>
+    </message>
+    <message>
+        <source>The query returned %1 rows to the client and has no Limit.</source>
+        <translation>Die Abfrage lieferte %1 Zeilen an den Client und hat kein Limit.</translation>
+    </message>
+    <message>
+        <source>The query is estimated to return %1 rows to the client and has no Limit.</source>
+        <translation>Die Abfrage liefert schätzungsweise %1 Zeilen an den Client und hat kein Limit.</translation>
+    </message>
+    <message>
+        <source>If the application shows only some rows, add LIMIT (with a keyset or cursor for the next page); if it aggregates them, do that in the query.</source>
+        <translation>Zeigt die Anwendung nur einige Zeilen, ergänzen Sie LIMIT (mit Keyset oder Cursor für die nächste Seite); aggregiert sie sie, tun Sie das in der Abfrage.</translation>
+    </message>
+    <message>
+        <source>the table</source>
+        <translation>der Tabelle</translation>
+    </message>
+    <message>
+        <source>Full table scan of %1 (%2 rows per scan) keeps only %3 % of the rows it reads.</source>
+        <translation>Der vollständige Tabellenscan von %1 (%2 Zeilen pro Scan) behält nur %3 % der gelesenen Zeilen.</translation>
+    </message>
+    <message>
+        <source>Add an index on the columns of the WHERE or join condition so that only the matching rows are read.</source>
+        <translation>Legen Sie einen Index auf die Spalten der WHERE- oder Join-Bedingung an, damit nur die passenden Zeilen gelesen werden.</translation>
+    </message>
+    <message>
+        <source>%1 could use index %2 but no index was chosen.</source>
+        <translation>%1 könnte den Index %2 nutzen, aber es wurde kein Index gewählt.</translation>
+    </message>
+    <message>
+        <source>The table</source>
+        <translation>Die Tabelle</translation>
+    </message>
+    <message>
+        <source>%1 could use indexes %2 but no index was chosen.</source>
+        <translation>%1 könnte die Indexe %2 nutzen, aber es wurde kein Index gewählt.</translation>
+    </message>
+    <message>
+        <source>Refresh statistics (ANALYZE TABLE %1); if the optimizer still prefers a scan the index is not selective enough for this condition, or a function or type conversion on the column keeps it from being used.</source>
+        <translation>Aktualisieren Sie die Statistiken (ANALYZE TABLE %1); bevorzugt der Optimierer weiterhin einen Scan, ist der Index für diese Bedingung nicht selektiv genug, oder eine Funktion oder Typumwandlung auf der Spalte verhindert seine Nutzung.</translation>
+    </message>
+    <message>
+        <source>The query sorts its rows with a filesort instead of reading them in index order.</source>
+        <translation>Die Abfrage sortiert ihre Zeilen per Filesort, statt sie in Indexreihenfolge zu lesen.</translation>
+    </message>
+    <message>
+        <source>The %1 sorts its rows with a filesort instead of reading them in index order.</source>
+        <translation>Der Schritt %1 sortiert seine Zeilen per Filesort, statt sie in Indexreihenfolge zu lesen.</translation>
+    </message>
+    <message>
+        <source>An index whose columns match the ORDER BY (after the equality columns of the WHERE) returns rows already sorted.</source>
+        <translation>Ein Index, dessen Spalten zum ORDER BY passen (nach den Gleichheitsspalten des WHERE), liefert die Zeilen bereits sortiert.</translation>
+    </message>
+    <message>
+        <source>The query builds a temporary table.</source>
+        <translation>Die Abfrage baut eine temporäre Tabelle auf.</translation>
+    </message>
+    <message>
+        <source>The %1 builds a temporary table to group the rows.</source>
+        <translation>Der Schritt %1 baut eine temporäre Tabelle auf, um die Zeilen zu gruppieren.</translation>
+    </message>
+    <message>
+        <source>The %1 builds a temporary table to remove duplicates.</source>
+        <translation>Der Schritt %1 baut eine temporäre Tabelle auf, um Duplikate zu entfernen.</translation>
+    </message>
+    <message>
+        <source>The %1 builds a temporary table.</source>
+        <translation>Der Schritt %1 baut eine temporäre Tabelle auf.</translation>
+    </message>
+    <message>
+        <source>An index on the GROUP BY / DISTINCT columns lets the server group rows in index order without a temporary table; also check that the temporary table fits in tmp_table_size.</source>
+        <translation>Ein Index auf den GROUP-BY-/DISTINCT-Spalten lässt den Server die Zeilen in Indexreihenfolge ohne temporäre Tabelle gruppieren; prüfen Sie außerdem, ob die temporäre Tabelle in tmp_table_size passt.</translation>
+    </message>
+</context>
+<context>
     <name>QWidget</name>
     <message>
         <source>Critical</source>
@@ -42,17 +807,111 @@
         <source>Copy the command to the clipboard</source>
         <translation>Befehl in die Zwischenablage kopieren</translation>
     </message>
+    <message>
+        <source>%1 could not be read in this sample: the query ran longer than dbtriage&apos;s statement timeout (the server is busy or the view is large). The next sample tries again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 could not be read in this sample: the query waited too long for a lock. The next sample tries again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 are incomplete: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 are not available: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 could not be read: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the monitoring user</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask a DBA to grant pg_monitor to %1 (GRANT pg_monitor TO %1;), or connect as a role that has it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask a DBA to grant PROCESS and SELECT on performance_schema to %1, or connect as a user that has them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RedundantIndexesModel</name>
+    <message>
+        <source>duplicate of %1 (same columns)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>prefix of %1, which serves the same lookups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Index</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Definition</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>UnusedIndexesModel</name>
+    <message>
+        <source>1 scan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 scans</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 since the statistics were last reset (time unknown)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 since the statistics reset at %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Index</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why unused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Definition</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>advise</name>
-    <message>
-        <source>Proposes indexes for the statements that cost most over a short window, validated with HypoPG where it is installed (heuristic otherwise), plus unused and redundant indexes. Read-only: nothing is created or dropped; the DDL is for you to review.</source>
-        <translation>Schlägt Indizes für die teuersten Anweisungen eines kurzen Zeitfensters vor, geprüft mit HypoPG, wo es installiert ist (sonst heuristisch), dazu ungenutzte und redundante Indizes. Nur lesend: Nichts wird angelegt oder gelöscht; die DDL ist zu Ihrer Prüfung.</translation>
-    </message>
-    <message>
-        <source>postgresql:// URI, libpq keyword string or service=NAME.</source>
-        <translation>postgresql://-URI, libpq-Schlüsselwortzeichenfolge oder service=NAME.</translation>
-    </message>
     <message>
         <source>Statements to consider (default 10).</source>
         <translation>Zu betrachtende Anweisungen (Vorgabe 10).</translation>
@@ -76,6 +935,14 @@
     <message>
         <source>Longest wait for another session&apos;s lock, ms (default 500).</source>
         <translation>Längste Wartezeit auf die Sperre einer anderen Sitzung, ms (Vorgabe 500).</translation>
+    </message>
+    <message>
+        <source>Proposes indexes for the statements that cost most over a short window, validated with HypoPG where it is installed (heuristic otherwise, and always on MySQL and MariaDB), plus unused and redundant indexes. Read-only: nothing is created or dropped; the DDL is for you to review.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>postgresql:// URI, libpq keyword string, service=NAME, mysql:// or mariadb:// URI.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -114,10 +981,6 @@
     <message>
         <source>A note for the bundle&apos;s README (ticket, what was seen).</source>
         <translation>Eine Notiz für die README des Bundles (Ticket, was zu sehen war).</translation>
-    </message>
-    <message>
-        <source>Add the plans of the N costliest statements (not in this build yet).</source>
-        <translation>Die Pläne der N teuersten Anweisungen hinzufügen (in dieser Version noch nicht).</translation>
     </message>
     <message>
         <source>Add index candidates (index-candidates.sql, commented, never executed).</source>
@@ -184,10 +1047,6 @@
         <translation>--note nimmt höchstens 4.000 Zeichen.</translation>
     </message>
     <message>
-        <source>--explain-top is not available in this build yet; the output has no plans.</source>
-        <translation>--explain-top ist in dieser Version noch nicht verfügbar; die Ausgabe enthält keine Pläne.</translation>
-    </message>
-    <message>
         <source>no sample could be taken; nothing was written.</source>
         <translation>Es konnte keine Stichprobe genommen werden; nichts wurde geschrieben.</translation>
     </message>
@@ -202,6 +1061,25 @@
     <message>
         <source>, NOT redacted</source>
         <translation>, NICHT geschwärzt</translation>
+    </message>
+    <message>
+        <source>Add the plans of the N costliest statements (plans/*.json and .txt; generic plans, EXPLAIN without ANALYZE).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--explain-top and --advise add files to a bundle; give --out FILE.zip|DIR for them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>statement %1 was not explained: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>partial result: %n of the top statements could not be explained; the bundle says why.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -265,6 +1143,97 @@
     <message>
         <source>sampling %1 now (%2 samples)</source>
         <translation>%1 wird jetzt abgetastet (%2 Stichproben)</translation>
+    </message>
+</context>
+<context>
+    <name>dbt::AdviceCandidatesModel</name>
+    <message>
+        <source>validated with HypoPG</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>heuristic, not validated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (GIN)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (GIN, trigram)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 → not estimated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2 of the window)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished">keine</translation>
+    </message>
+    <message>
+        <source>%1 (+%2 more)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The planner chose a hypothetical index (HypoPG) for these statements and its estimated cost dropped as shown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proposed from the statistics and the current plan only; the planner has not confirmed it. The details say how to validate it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The planner&apos;s estimated cost of the statements it helps, summed: now → with the index.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 of the window&apos;s time, %3 calls</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Columns (in order)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cost before → after</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Statements helped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Est. size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Caveats</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -624,6 +1593,34 @@
     <message>
         <source> (UNVERIFIED)</source>
         <translation> (UNGEPRÜFT)</translation>
+    </message>
+    <message>
+        <source>Plans</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Plans</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no statement text to explain: pick a statement with its text, or use Explain SQL… to type one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Planning the statement on the server…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Explaining…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server answered with a plan dbtriage cannot read (%1); run the EXPLAIN yourself to see it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server is not answering: the panels show the sample from %1 (%2 ago). dbtriage reconnects in the background.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1139,6 +2136,49 @@ Nachher: %4, %5 um %6.</translation>
     </message>
 </context>
 <context>
+    <name>dbt::gui::ExplainDialog</name>
+    <message>
+        <source>Run with &amp;ANALYZE for actual times and rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Explain SQL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Statement (placeholders such as $1 or ? get a generic plan):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SELECT … FROM … WHERE …</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only a plain SELECT is analysed, inside a read-only transaction that is rolled back and stopped by the statement timeout; anything else is refused with the reason.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the connected database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server&apos;s default (PostgreSQL only)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Database:</source>
+        <translation type="unfinished">Daten&amp;bank:</translation>
+    </message>
+    <message>
+        <source>Search &amp;path:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Explain</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>dbt::gui::ExportDialog</name>
     <message>
         <source>Index candidates (advise)</source>
@@ -1182,14 +2222,6 @@ Nachher: %4, %5 um %6.</translation>
     <message>
         <source>no plans</source>
         <translation>keine Pläne</translation>
-    </message>
-    <message>
-        <source>Plans of the top statements need a job runner for the database; not available in this build yet.</source>
-        <translation>Pläne der Top-Anweisungen brauchen einen Auftragsausführer für die Datenbank; in dieser Version noch nicht verfügbar.</translation>
-    </message>
-    <message>
-        <source>Index candidates need a job runner for the database; not available in this build yet.</source>
-        <translation>Index-Kandidaten brauchen einen Auftragsausführer für die Datenbank; in dieser Version noch nicht verfügbar.</translation>
     </message>
     <message>
         <source>&amp;Export</source>
@@ -1245,6 +2277,347 @@ Nachher: %4, %5 um %6.</translation>
     <message>
         <source>Wrote %1 (%2 files, %3 KB).</source>
         <translation>%1 geschrieben (%2 Dateien, %3 KB).</translation>
+    </message>
+    <message>
+        <source> statements by time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Explain the top N statements of the window on a second read-only session (generic plans, never ANALYZE) and add plans/*.json and plans/*.txt to the bundle.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask the index advisor for the window&apos;s costliest statements and add index-candidates.sql (commented, never executed).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plans need a connection to the server: connect first (an opened bundle or snapshot cannot be explained).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Index candidates need a connection to the server: connect first (an opened bundle or snapshot cannot be advised on).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Cancel export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelling after the current statement…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Explaining statement %1 of %2…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Asking the index advisor…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled: nothing was written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>dbt::gui::IndexesView</name>
+    <message>
+        <source>Not validated: MySQL has no hypothetical indexes. To validate it, create the index INVISIBLE on a clone or a test server and compare EXPLAIN with optimizer_switch=&apos;use_invisible_indexes=on&apos; and off.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not validated: MariaDB has no hypothetical indexes. To validate it, create the index IGNORED on a clone or a test server (MariaDB 10.6 or later) and compare EXPLAIN before and after ALTER TABLE … ALTER INDEX … NOT IGNORED.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not validated by the planner: HypoPG is not installed in this database. To validate it, have the database owner run CREATE EXTENSION hypopg; (dbtriage never does) and advise again, or create the index on a clone and compare EXPLAIN before and after.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Advise for the workload</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation type="unfinished">Kopieren</translation>
+    </message>
+    <message>
+        <source>&amp;Top statements:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How many of the window&apos;s costliest statements to advise on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Index candidates for the top statements of the current window (Top queries&apos; window), validated with HypoPG where it is installed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop the advice; nothing was changed on the server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dbtriage never runs these statements; copy them into your change process.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a candidate to see the statement that would create it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy the statement to the clipboard (it is not run)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The advisor&apos;s notes appear here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unused indexes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Duplicate and redundant indexes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copied to the clipboard.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation type="unfinished">Abgebrochen.</translation>
+    </message>
+    <message>
+        <source>Nothing was changed on the server. Press Advise for the workload to start again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Index advice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Index advice needs a connection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No advice yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Press Advise for the workload for the top %1 statements of the current window, or right-click a statement in Top queries and choose Suggest indexes for this statement.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for the job runner…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There are no statement figures yet: wait for the first samples, then advise again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Top %1 statements between %2 and %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Top %1 statements since the statistics reset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Statement %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Advising indexes…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the statements&apos; texts…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading statistics and indexes…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choosing across the workload…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Statement %1 of %2 (%3)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelling after the current step…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The advice did not complete.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 candidate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 candidates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 EXPLAIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 EXPLAINs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No index would clearly help this statement.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No index would clearly help the top %1 statements.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every candidate was checked against the planner&apos;s estimates or the statistics and none saved enough to pay for its upkeep. The notes below say which statements were skipped and why.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unused indexes (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Duplicate and redundant indexes (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notes (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>since the statistics were last reset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>since the statistics reset at %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No unused index.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every index that is not unique or a primary key was scanned %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No duplicate or redundant index.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 statements considered, %2 EXPLAINs sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shown with the next advice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No candidate selected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> · why: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> · estimated size %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Statement %1 · %2 of the window&apos;s time · %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 call</source>
+        <translation type="unfinished">1 Aufruf</translation>
+    </message>
+    <message>
+        <source>%1 calls</source>
+        <translation type="unfinished">%1 Aufrufe</translation>
+    </message>
+    <message>
+        <source>    cost %1 → %2 (%3 less); the plan uses the index</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>    cost %1 → %2 (%3 less); the plan does not use it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>    cost %1 now; the saving is not estimated (not validated)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Statements it helps:
+%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Caveats: none known.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Caveats:
+%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From the bundle (index-candidates.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From the bundle (index-candidates.sql)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This bundle holds its index candidates as commented SQL.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>They are shown on the right as the bundle has them. Advising again needs a connection to the server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>index-candidates.sql</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>As written by dbtriage collect --advise; every statement is commented out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This bundle holds no index advice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It was written without --advise. %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1411,6 +2784,10 @@ Nachher: %4, %5 um %6.</translation>
         <source>Could not write %1.</source>
         <translation>%1 konnte nicht geschrieben werden.</translation>
     </message>
+    <message>
+        <source>Lock waits</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>dbt::gui::OverviewView</name>
@@ -1522,6 +2899,10 @@ Nachher: %4, %5 um %6.</translation>
         <source>%1 files since stats reset</source>
         <translation>%1 Dateien seit Statistik-Reset</translation>
     </message>
+    <message>
+        <source>not read in this sample (see Locks)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>dbt::gui::PasswordStore</name>
@@ -1540,6 +2921,255 @@ Nachher: %4, %5 um %6.</translation>
     <message>
         <source>This build has no keyring support; the password is used for this connection only.</source>
         <translation>Diese Version unterstützt keinen Schlüsselbund; das Passwort gilt nur für diese Verbindung.</translation>
+    </message>
+</context>
+<context>
+    <name>dbt::gui::PastePlanDialog</name>
+    <message>
+        <source>Paste plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paste a plan: PostgreSQL EXPLAIN as JSON or text (with or without ANALYZE, psql output included), MySQL 8 or MariaDB EXPLAIN FORMAT=JSON, MariaDB ANALYZE FORMAT=JSON. No connection is needed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Show plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>dbt::gui::PlanDiagramScene</name>
+    <message>
+        <source>never executed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2 %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cost %1 · %2 %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rows %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rows %1 → %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> × %1 loops</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dbtriage query plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plan tree: the root at the top, boxes tinted by their share of the plan&apos;s time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>dbt::gui::PlansView</name>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Explain SQL…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Explain a statement on the connected server: a generic plan for statements with placeholders, ANALYZE only for a plain SELECT, always rolled back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paste plan…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paste a plan in any supported format; no connection needed (Ctrl+V pastes the clipboard at once)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open plan file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a saved plan: EXPLAIN output as JSON or text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy as text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy the plan tree and its insights as text, as the command line prints them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export PNG…</source>
+        <translation type="unfinished">Als PNG exportieren…</translation>
+    </message>
+    <message>
+        <source>Export plan diagram as PNG</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation type="unfinished">PNG-Bilder (*.png)</translation>
+    </message>
+    <message>
+        <source>Wrote %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not write %1: check that the folder exists and is writable.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export SVG…</source>
+        <translation type="unfinished">Als SVG exportieren…</translation>
+    </message>
+    <message>
+        <source>Export plan diagram as SVG</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SVG images (*.svg)</source>
+        <translation type="unfinished">SVG-Bilder (*.svg)</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation type="unfinished">Vergrößern</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation type="unfinished">Verkleinern</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation type="unfinished">Einpassen</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Node</source>
+        <translation type="unfinished">Knoten</translation>
+    </message>
+    <message>
+        <source>What and why</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What to try</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a plan dbtriage can read: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The clipboard holds no text: copy a plan (EXPLAIN output) first, or use Paste plan… to type it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pasted plan %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bundle: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished">%1; %2 {1:?}</translation>
+    </message>
+    <message>
+        <source>Some plans of the bundle could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No plan yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Explain a statement from Top queries or Sessions, or open/paste a plan (any EXPLAIN output: PostgreSQL JSON or text, MySQL 8, MariaDB).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 nodes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>executed in %1 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Generic plan: parameter values unknown, costs are estimates.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ANALYZE ran: actual times and rows (read-only, rolled back).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Estimates only: ANALYZE did not run.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No insight: nothing in this plan looks wrong by dbtriage&apos;s rules.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a node to see every field the engine printed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Node #%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Statement: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copied the plan and its insights as text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open plan file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plans (*.json *.txt *.sql *.plan);;All files (*)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1603,10 +3233,6 @@ Nachher: %4, %5 um %6.</translation>
     <message>
         <source>The server reported no client sessions.</source>
         <translation>Der Server meldete keine Client-Sitzungen.</translation>
-    </message>
-    <message>
-        <source>The session list could not be read: %1</source>
-        <translation>Die Sitzungsliste konnte nicht gelesen werden: %1</translation>
     </message>
     <message>
         <source>The only session is idle.</source>
@@ -1703,6 +3329,18 @@ Nachher: %4, %5 um %6.</translation>
     <message>
         <source>(no query text)</source>
         <translation>(kein Abfragetext)</translation>
+    </message>
+    <message>
+        <source>Explain query</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the plan of this session&apos;s query (a generic plan: the redacted values are unknown)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation type="unfinished">Sitzungen</translation>
     </message>
 </context>
 <context>
@@ -1839,10 +3477,6 @@ Nachher: %4, %5 um %6.</translation>
         <translation>Nach Anweisungstext, Datenbank oder Benutzer filtern</translation>
     </message>
     <message>
-        <source>Comes with the explain view</source>
-        <translation>Kommt mit der Plan-Ansicht</translation>
-    </message>
-    <message>
         <source>Top %1 by total time</source>
         <translation>Top %1 nach Gesamtzeit</translation>
     </message>
@@ -1974,6 +3608,18 @@ Nachher: %4, %5 um %6.</translation>
         <source>mean ms</source>
         <translation>ms im Mittel</translation>
     </message>
+    <message>
+        <source>Show the plan of the selected statement with its insights (a generic plan: the statement&apos;s parameter values are unknown)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Statement statistics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The table shows the counters read at %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>main</name>
@@ -2033,6 +3679,18 @@ Die Optionen von collect zeigt &quot;dbtriage collect --help&quot;.
     <message>
         <source>Checksums: %1</source>
         <translation>Prüfsummen: %1</translation>
+    </message>
+    <message>
+        <source>Other plans in this bundle:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no insight</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not readable: %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -13,6 +13,771 @@
     </message>
 </context>
 <context>
+    <name>Finding</name>
+    <message>
+        <source>%1 and %2</source>
+        <translation>%1 et %2</translation>
+    </message>
+    <message>
+        <source>user %1</source>
+        <translation>utilisateur %1</translation>
+    </message>
+    <message>
+        <source>application %1</source>
+        <translation>application %1</translation>
+    </message>
+    <message>
+        <source>a lock</source>
+        <translation>un verrou</translation>
+    </message>
+    <message>
+        <source>%1 on %2</source>
+        <translation>%1 sur %2</translation>
+    </message>
+    <message>
+        <source>1 more lock</source>
+        <translation>1 autre verrou</translation>
+    </message>
+    <message>
+        <source>%1 more locks</source>
+        <translation>%1 autres verrous</translation>
+    </message>
+    <message>
+        <source>; it holds %1</source>
+        <translation> ; elle détient %1</translation>
+    </message>
+    <message>
+        <source>is in an unknown state and</source>
+        <translation>est dans un état inconnu et</translation>
+    </message>
+    <message>
+        <source>is no longer in the session list (it may have just ended) and</source>
+        <translation>n&apos;est plus dans la liste des sessions (elle vient peut-être de se terminer) et</translation>
+    </message>
+    <message>
+        <source>is a sleeping connection with an open transaction (open for %1, idle for %2) and</source>
+        <translation>est une connexion endormie avec une transaction ouverte (ouverte depuis %1, inactive depuis %2) et</translation>
+    </message>
+    <message>
+        <source>is a sleeping connection with an open transaction (open for %1) and</source>
+        <translation>est une connexion endormie avec une transaction ouverte (ouverte depuis %1) et</translation>
+    </message>
+    <message>
+        <source>is a sleeping connection (idle for %1) and</source>
+        <translation>est une connexion endormie (inactive depuis %1) et</translation>
+    </message>
+    <message>
+        <source>is a sleeping connection and</source>
+        <translation>est une connexion endormie et</translation>
+    </message>
+    <message>
+        <source>is idle in a failed (aborted) transaction for %1 (transaction open for %2) and</source>
+        <translation>est inactive depuis %1 dans une transaction en échec (annulée) (transaction ouverte depuis %2) et</translation>
+    </message>
+    <message>
+        <source>is idle in transaction for %1 (transaction open for %2) and</source>
+        <translation>est inactive en transaction depuis %1 (transaction ouverte depuis %2) et</translation>
+    </message>
+    <message>
+        <source>is idle in a failed (aborted) transaction for %1 and</source>
+        <translation>est inactive depuis %1 dans une transaction en échec (annulée) et</translation>
+    </message>
+    <message>
+        <source>is idle in transaction for %1 and</source>
+        <translation>est inactive en transaction depuis %1 et</translation>
+    </message>
+    <message>
+        <source>is idle in a failed (aborted) transaction and</source>
+        <translation>est inactive dans une transaction en échec (annulée) et</translation>
+    </message>
+    <message>
+        <source>is idle in transaction and</source>
+        <translation>est inactive en transaction et</translation>
+    </message>
+    <message>
+        <source>has been running a statement for %1 and</source>
+        <translation>exécute une requête depuis %1 et</translation>
+    </message>
+    <message>
+        <source>is running a statement and</source>
+        <translation>exécute une requête et</translation>
+    </message>
+    <message>
+        <source>is idle outside a transaction for %1 (a session-level lock such as an advisory lock) and</source>
+        <translation>est inactive hors transaction depuis %1 (un verrou de niveau session, par exemple un verrou consultatif) et</translation>
+    </message>
+    <message>
+        <source>is idle outside a transaction (a session-level lock such as an advisory lock) and</source>
+        <translation>est inactive hors transaction (un verrou de niveau session, par exemple un verrou consultatif) et</translation>
+    </message>
+    <message>
+        <source>is in state &quot;%1&quot; and</source>
+        <translation>est dans l&apos;état « %1 » et</translation>
+    </message>
+    <message>
+        <source>Ask the owner of %1 to commit or roll back that transaction; if that cannot happen quickly, an authorised person can end the session with the command below, which rolls its transaction back and releases its locks. pg_cancel_backend would not help: it only cancels a running statement and this session is idle.</source>
+        <translation>Demandez au responsable %1 de valider ou d&apos;annuler cette transaction ; si cela ne peut pas se faire rapidement, une personne habilitée peut terminer la session avec la commande ci-dessous, qui annule sa transaction et libère ses verrous. pg_cancel_backend n&apos;aiderait pas : il n&apos;annule qu&apos;une requête en cours, et cette session est inactive.</translation>
+    </message>
+    <message>
+        <source>Find out with the owner of %1 what the statement does: pg_cancel_backend(%2) cancels only the running statement (inside an explicit transaction the locks stay until the client rolls back); the command below ends the session and releases its locks. Either is for an authorised person.</source>
+        <translation>Voyez avec le responsable %1 ce que fait la requête : pg_cancel_backend(%2) n&apos;annule que la requête en cours (dans une transaction explicite, les verrous restent jusqu&apos;à ce que le client annule) ; la commande ci-dessous termine la session et libère ses verrous. L&apos;un comme l&apos;autre revient à une personne habilitée.</translation>
+    </message>
+    <message>
+        <source>The session holds a session-level lock while idle; ask the owner of %1 to release it (for example pg_advisory_unlock), or an authorised person can end the session with the command below. pg_cancel_backend would not help: no statement is running.</source>
+        <translation>La session détient un verrou de niveau session alors qu&apos;elle est inactive ; demandez au responsable %1 de le libérer (par exemple avec pg_advisory_unlock), ou une personne habilitée peut terminer la session avec la commande ci-dessous. pg_cancel_backend n&apos;aiderait pas : aucune requête n&apos;est en cours.</translation>
+    </message>
+    <message>
+        <source>Find out with the owner of %1 why the session holds its locks; an authorised person can end it with the command below, which rolls back its transaction and releases its locks.</source>
+        <translation>Voyez avec le responsable %1 pourquoi la session détient ses verrous ; une personne habilitée peut la terminer avec la commande ci-dessous, qui annule sa transaction et libère ses verrous.</translation>
+    </message>
+    <message>
+        <source>This is a sleeping connection with an open transaction: the application ran statements, did not commit, and went quiet. Ask the owner of %1 to commit or roll back; if that cannot happen quickly, an authorised person can run the command below, which closes the connection and rolls the transaction back. KILL QUERY would not help: no statement is running.</source>
+        <translation>C&apos;est une connexion endormie avec une transaction ouverte : l&apos;application a exécuté des requêtes, n&apos;a pas validé et s&apos;est tue. Demandez au responsable %1 de valider ou d&apos;annuler ; si cela ne peut pas se faire rapidement, une personne habilitée peut lancer la commande ci-dessous, qui ferme la connexion et annule la transaction. KILL QUERY n&apos;aiderait pas : aucune requête n&apos;est en cours.</translation>
+    </message>
+    <message>
+        <source>The connection sleeps while holding locks (LOCK TABLES, GET_LOCK or an open transaction); ask the owner of %1 to release them, or an authorised person can run the command below, which closes the connection. KILL QUERY would not help: no statement is running.</source>
+        <translation>La connexion dort en détenant des verrous (LOCK TABLES, GET_LOCK ou une transaction ouverte) ; demandez au responsable %1 de les libérer, ou une personne habilitée peut lancer la commande ci-dessous, qui ferme la connexion. KILL QUERY n&apos;aiderait pas : aucune requête n&apos;est en cours.</translation>
+    </message>
+    <message>
+        <source>Find out with the owner of %1 what the statement does: KILL QUERY %2 stops only the running statement; the command below closes the connection and rolls back its transaction. Either is for an authorised person.</source>
+        <translation>Voyez avec le responsable %1 ce que fait la requête : KILL QUERY %2 n&apos;arrête que la requête en cours ; la commande ci-dessous ferme la connexion et annule sa transaction. L&apos;un comme l&apos;autre revient à une personne habilitée.</translation>
+    </message>
+    <message>
+        <source>blocks 1 session</source>
+        <translation>bloque 1 session</translation>
+    </message>
+    <message>
+        <source>blocks %1 sessions</source>
+        <translation>bloque %1 sessions</translation>
+    </message>
+    <message>
+        <source> (%1 directly)</source>
+        <translation> (%1 directement)</translation>
+    </message>
+    <message>
+        <source>, the oldest waiting statement started %1 ago</source>
+        <translation>, la plus ancienne requête en attente a commencé il y a %1</translation>
+    </message>
+    <message>
+        <source>Session %1%2 %3 %4%5.</source>
+        <translation>La session %1%2 %3 %4%5.</translation>
+    </message>
+    <message>
+        <source>Sessions %1 wait on each other in a lock cycle</source>
+        <translation>Les sessions %1 s&apos;attendent mutuellement dans un cycle de verrous</translation>
+    </message>
+    <message>
+        <source>Session %1 waits in a lock cycle</source>
+        <translation>La session %1 attend dans un cycle de verrous</translation>
+    </message>
+    <message>
+        <source>; 1 more session waits behind them</source>
+        <translation> ; 1 autre session attend derrière elles</translation>
+    </message>
+    <message>
+        <source>; %1 more sessions wait behind them</source>
+        <translation> ; %1 autres sessions attendent derrière elles</translation>
+    </message>
+    <message>
+        <source>PostgreSQL&apos;s deadlock detector cancels one of them after deadlock_timeout when the cycle is a real deadlock; if the same cycle is still there in the next samples, an authorised person can end one of the sessions (the command below ends pid %1).</source>
+        <translation>Le détecteur d&apos;interblocages de PostgreSQL annule l&apos;une d&apos;elles après deadlock_timeout si le cycle est un véritable interblocage ; si le même cycle est encore là dans les échantillons suivants, une personne habilitée peut terminer l&apos;une des sessions (la commande ci-dessous termine le pid %1).</translation>
+    </message>
+    <message>
+        <source>InnoDB normally detects deadlocks at once and rolls one transaction back; a cycle that stays means deadlock detection is off (innodb_deadlock_detect) or a metadata or user lock is involved, and only lock wait timeouts will end it. An authorised person can end one of the sessions (the command below ends pid %1).</source>
+        <translation>InnoDB détecte normalement les interblocages immédiatement et annule une transaction ; un cycle qui persiste signifie que la détection est désactivée (innodb_deadlock_detect) ou qu&apos;un verrou de métadonnées ou utilisateur est en jeu, et seuls les délais d&apos;attente de verrou y mettront fin. Une personne habilitée peut terminer l&apos;une des sessions (la commande ci-dessous termine le pid %1).</translation>
+    </message>
+    <message>
+        <source>%1 from pid %2</source>
+        <translation>%1 du pid %2</translation>
+    </message>
+    <message>
+        <source>%1 from pid %2 (%3)</source>
+        <translation>%1 du pid %2 (%3)</translation>
+    </message>
+    <message>
+        <source> has been queued for %1</source>
+        <translation> attend dans la file depuis %1</translation>
+    </message>
+    <message>
+        <source> is queued</source>
+        <translation> attend dans la file</translation>
+    </message>
+    <message>
+        <source> behind the transaction of pid %1 (open for %2)</source>
+        <translation> derrière la transaction du pid %1 (ouverte depuis %2)</translation>
+    </message>
+    <message>
+        <source> behind the transaction of pid %1</source>
+        <translation> derrière la transaction du pid %1</translation>
+    </message>
+    <message>
+        <source> behind the transactions of pids %1</source>
+        <translation> derrière les transactions des pids %1</translation>
+    </message>
+    <message>
+        <source>the table</source>
+        <translation>la table</translation>
+    </message>
+    <message>
+        <source>; nothing waits behind it yet.</source>
+        <translation> ; rien n&apos;attend encore derrière.</translation>
+    </message>
+    <message>
+        <source>; 1 session that only reads %1 waits behind the %2.</source>
+        <translation> ; 1 session qui ne fait que lire %1 attend derrière le %2.</translation>
+    </message>
+    <message>
+        <source>; %1 sessions that only read %2 wait behind the %3.</source>
+        <translation> ; %1 sessions qui ne font que lire %2 attendent derrière le %3.</translation>
+    </message>
+    <message>
+        <source>; 1 session waits behind the %1 on %2</source>
+        <translation> ; 1 session attend derrière le %1 sur %2</translation>
+    </message>
+    <message>
+        <source>; %1 sessions wait behind the %2 on %3</source>
+        <translation> ; %1 sessions attendent derrière le %2 sur %3</translation>
+    </message>
+    <message>
+        <source> (%1 of them only read)</source>
+        <translation> (dont %1 ne font que lire)</translation>
+    </message>
+    <message>
+        <source>the blocking transaction</source>
+        <translation>la transaction bloquante</translation>
+    </message>
+    <message>
+        <source>the transaction of pid %1</source>
+        <translation>la transaction du pid %1</translation>
+    </message>
+    <message>
+        <source>Cancel the %1 (pid %2%3) so that the sessions behind it can proceed, which the command below does, or end %4 if it should not be open; run migrations with a short %5 and retries, so that they give up instead of queueing in front of other sessions.</source>
+        <translation>Annulez le %1 (pid %2%3) pour que les sessions derrière lui puissent avancer, ce que fait la commande ci-dessous, ou terminez %4 si elle ne devrait pas être ouverte ; lancez les migrations avec un %5 court et des reprises, pour qu&apos;elles abandonnent au lieu de faire la queue devant les autres sessions.</translation>
+    </message>
+    <message>
+        <source>, application %1</source>
+        <translation>, application %1</translation>
+    </message>
+    <message>
+        <source>lock_timeout (for example SET lock_timeout = &apos;5s&apos;)</source>
+        <translation>lock_timeout (par exemple SET lock_timeout = &apos;5s&apos;)</translation>
+    </message>
+    <message>
+        <source>lock_wait_timeout (for example SET SESSION lock_wait_timeout = 5)</source>
+        <translation>lock_wait_timeout (par exemple SET SESSION lock_wait_timeout = 5)</translation>
+    </message>
+    <message>
+        <source>%1 of %2 usable connection slots are in use (%3)</source>
+        <translation>%1 des %2 emplacements de connexion utilisables sont occupés (%3)</translation>
+    </message>
+    <message>
+        <source>%1 is idle</source>
+        <translation>%1 est inactive</translation>
+    </message>
+    <message>
+        <source>%1 are idle</source>
+        <translation>%1 sont inactives</translation>
+    </message>
+    <message>
+        <source>%1 idle in transaction (%2 of them from application %3)</source>
+        <translation>%1 inactives en transaction (dont %2 de l&apos;application %3)</translation>
+    </message>
+    <message>
+        <source>%1 idle in transaction</source>
+        <translation>%1 inactives en transaction</translation>
+    </message>
+    <message>
+        <source>%1 is active</source>
+        <translation>%1 est active</translation>
+    </message>
+    <message>
+        <source>%1 are active</source>
+        <translation>%1 sont actives</translation>
+    </message>
+    <message>
+        <source>; application %1 holds the most (%2)</source>
+        <translation> ; l&apos;application %1 en occupe le plus (%2)</translation>
+    </message>
+    <message>
+        <source>Look at application %1 first: check its connection pool size and that it commits or rolls back promptly (idle-in-transaction sessions keep their slot and their locks).</source>
+        <translation>Regardez d&apos;abord l&apos;application %1 : vérifiez la taille de son pool de connexions et qu&apos;elle valide ou annule rapidement (les sessions inactives en transaction gardent leur emplacement et leurs verrous).</translation>
+    </message>
+    <message>
+        <source>Find out which clients hold the connections (by application, user and client address) and check their pool sizes.</source>
+        <translation>Identifiez les clients qui détiennent les connexions (par application, utilisateur et adresse du client) et vérifiez la taille de leurs pools.</translation>
+    </message>
+    <message>
+        <source>A pooler such as PgBouncer in transaction mode lets many clients share few server connections; raising max_connections costs memory and is a reviewed change.</source>
+        <translation>Un pooler comme PgBouncer en mode transaction permet à de nombreux clients de partager peu de connexions au serveur ; augmenter max_connections coûte de la mémoire et relève d&apos;un changement revu.</translation>
+    </message>
+    <message>
+        <source>A proxy such as ProxySQL lets many clients share few server connections; raising max_connections costs memory and is a reviewed change.</source>
+        <translation>Un proxy comme ProxySQL permet à de nombreux clients de partager peu de connexions au serveur ; augmenter max_connections coûte de la mémoire et relève d&apos;un changement revu.</translation>
+    </message>
+    <message>
+        <source>; %1 of them come from application %2</source>
+        <translation> ; %1 d&apos;entre elles viennent de l&apos;application %2</translation>
+    </message>
+    <message>
+        <source>1 session has been idle in transaction for more than %2; the oldest, pid %3%4, for %5</source>
+        <translation>1 session est inactive en transaction depuis plus de %2 ; la plus ancienne, pid %3%4, depuis %5</translation>
+    </message>
+    <message>
+        <source>%1 sessions have been idle in transaction for more than %2; the oldest, pid %3%4, for %5</source>
+        <translation>%1 sessions sont inactives en transaction depuis plus de %2 ; la plus ancienne, pid %3%4, depuis %5</translation>
+    </message>
+    <message>
+        <source> (transaction open for %1)</source>
+        <translation> (transaction ouverte depuis %1)</translation>
+    </message>
+    <message>
+        <source>; pid %1, also idle in transaction, blocks other sessions and is reported as a root blocker</source>
+        <translation> ; le pid %1, lui aussi inactif en transaction, bloque d&apos;autres sessions et est signalé comme bloqueur racine</translation>
+    </message>
+    <message>
+        <source>; pids %1, also idle in transaction, block other sessions and are reported as root blockers</source>
+        <translation> ; les pids %1, eux aussi inactifs en transaction, bloquent d&apos;autres sessions et sont signalés comme bloqueurs racines</translation>
+    </message>
+    <message>
+        <source>Ask the owner of %1 to commit or roll back promptly: these sessions keep their locks and hold back the xmin horizon, so vacuum cannot remove dead rows. idle_in_transaction_session_timeout (set per role or database) ends such sessions automatically; an authorised person can end the oldest with the command below.</source>
+        <translation>Demandez au responsable %1 de valider ou d&apos;annuler rapidement : ces sessions gardent leurs verrous et retiennent l&apos;horizon xmin, si bien que VACUUM ne peut pas supprimer les lignes mortes. idle_in_transaction_session_timeout (réglé par rôle ou par base) termine automatiquement de telles sessions ; une personne habilitée peut terminer la plus ancienne avec la commande ci-dessous.</translation>
+    </message>
+    <message>
+        <source>Ask the owner of %1 to commit or roll back promptly: these sleeping connections keep their row locks and stop InnoDB from purging old row versions (the history list grows). An authorised person can end the oldest with the command below, which rolls its transaction back.</source>
+        <translation>Demandez au responsable %1 de valider ou d&apos;annuler rapidement : ces connexions endormies gardent leurs verrous de ligne et empêchent InnoDB de purger les anciennes versions de lignes (la history list grossit). Une personne habilitée peut terminer la plus ancienne avec la commande ci-dessous, qui annule sa transaction.</translation>
+    </message>
+    <message>
+        <source>1 statement has been running for more than %2; the longest, pid %3%4, for %5%6.</source>
+        <translation>1 requête s&apos;exécute depuis plus de %2 ; la plus longue, pid %3%4, depuis %5%6.</translation>
+    </message>
+    <message>
+        <source>%1 statements have been running for more than %2; the longest, pid %3%4, for %5%6.</source>
+        <translation>%1 requêtes s&apos;exécutent depuis plus de %2 ; la plus longue, pid %3%4, depuis %5%6.</translation>
+    </message>
+    <message>
+        <source>Check with the owner of %1 whether that run time is expected (a report or a batch job) or a plan gone wrong (look at the statement&apos;s plan); an authorised person can cancel the statement with the command below, which keeps the session.</source>
+        <translation>Vérifiez avec le responsable %1 si cette durée est attendue (un rapport ou un traitement par lots) ou si le plan a mal tourné (regardez le plan de la requête) ; une personne habilitée peut annuler la requête avec la commande ci-dessous, qui garde la session.</translation>
+    </message>
+    <message>
+        <source>Check with the owner of %1 whether that run time is expected (a report or a batch job) or a plan gone wrong (look at the statement&apos;s plan); an authorised person can cancel the statement with the command below, which keeps the connection.</source>
+        <translation>Vérifiez avec le responsable %1 si cette durée est attendue (un rapport ou un traitement par lots) ou si le plan a mal tourné (regardez le plan de la requête) ; une personne habilitée peut annuler la requête avec la commande ci-dessous, qui garde la connexion.</translation>
+    </message>
+    <message>
+        <source>1 transaction has been open for more than %2; the oldest, pid %3%4, for %5</source>
+        <translation>1 transaction est ouverte depuis plus de %2 ; la plus ancienne, pid %3%4, depuis %5</translation>
+    </message>
+    <message>
+        <source>%1 transactions have been open for more than %2; the oldest, pid %3%4, for %5</source>
+        <translation>%1 transactions sont ouvertes depuis plus de %2 ; la plus ancienne, pid %3%4, depuis %5</translation>
+    </message>
+    <message>
+        <source> (now %1)</source>
+        <translation> (maintenant %1)</translation>
+    </message>
+    <message>
+        <source>; it holds the xmin horizon back by %1 transactions</source>
+        <translation> ; elle retient l&apos;horizon xmin de %1 transactions</translation>
+    </message>
+    <message>
+        <source>Long transactions hold back the xmin horizon, so vacuum cannot remove dead rows anywhere in the database and tables and indexes bloat; ask the owner of %1 whether the transaction needs to stay open, and have batch jobs commit in smaller pieces.</source>
+        <translation>Les longues transactions retiennent l&apos;horizon xmin, si bien que VACUUM ne peut supprimer les lignes mortes nulle part dans la base et que tables et index gonflent ; demandez au responsable %1 si la transaction doit rester ouverte, et faites valider les traitements par lots en plus petits morceaux.</translation>
+    </message>
+    <message>
+        <source>Long transactions stop InnoDB from purging old row versions (the history list grows and reads slow down); ask the owner of %1 whether the transaction needs to stay open, and have batch jobs commit in smaller pieces.</source>
+        <translation>Les longues transactions empêchent InnoDB de purger les anciennes versions de lignes (la history list grossit et les lectures ralentissent) ; demandez au responsable %1 si la transaction doit rester ouverte, et faites valider les traitements par lots en plus petits morceaux.</translation>
+    </message>
+    <message>
+        <source>Statement statistics were reset during the window; the figures of the affected statements count only the time since the reset.</source>
+        <translation>Les statistiques des requêtes ont été réinitialisées pendant la fenêtre ; les chiffres des requêtes concernées ne comptent que le temps depuis la réinitialisation.</translation>
+    </message>
+    <message>
+        <source>Compare a longer window later, or ask who reset the statistics.</source>
+        <translation>Comparez plus tard une fenêtre plus longue, ou demandez qui a réinitialisé les statistiques.</translation>
+    </message>
+    <message>
+        <source>Check the figures against psql if something looks wrong.</source>
+        <translation>Vérifiez les chiffres avec psql si quelque chose semble faux.</translation>
+    </message>
+    <message>
+        <source>Add pg_stat_statements to shared_preload_libraries and restart the server.</source>
+        <translation>Ajoutez pg_stat_statements à shared_preload_libraries et redémarrez le serveur.</translation>
+    </message>
+    <message>
+        <source>Create a monitoring role with pg_monitor and connect with it instead (choose the password yourself and keep it in ~/.pgpass).</source>
+        <translation>Créez un rôle de surveillance avec pg_monitor et connectez-vous plutôt avec lui (choisissez vous-même le mot de passe et gardez-le dans ~/.pgpass).</translation>
+    </message>
+    <message>
+        <source>critical</source>
+        <translation>critique</translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <translation>avertissement</translation>
+    </message>
+    <message>
+        <source>info</source>
+        <translation>info</translation>
+    </message>
+    <message>
+        <source>dbtriage is connected as %1, a superuser; a role in pg_monitor is enough.</source>
+        <translation>dbtriage est connecté en tant que %1, un superutilisateur ; un rôle membre de pg_monitor suffit.</translation>
+    </message>
+    <message>
+        <source>Role %1 is not a member of pg_monitor (pg_read_all_stats): for other users&apos; sessions pg_stat_activity shows &quot;&lt;insufficient privilege&gt;&quot; instead of the query and hides their state, wait events, client and times, and pg_stat_statements hides their statements&apos; texts and ids, so their statements are missing from the top statements and root blockers of other users show no query.</source>
+        <translation>Le rôle %1 n&apos;est pas membre de pg_monitor (pg_read_all_stats) : pour les sessions des autres utilisateurs, pg_stat_activity affiche « &lt;insufficient privilege&gt; » au lieu de la requête et masque leur état, leurs événements d&apos;attente, leur client et leurs heures, et pg_stat_statements masque les textes et identifiants de leurs requêtes ; celles-ci manquent donc dans les requêtes principales, et les bloqueurs racines des autres utilisateurs n&apos;affichent aucune requête.</translation>
+    </message>
+    <message>
+        <source>Ask a DBA to grant pg_monitor to %1; lock waits themselves stay complete (pg_locks is readable by every role).</source>
+        <translation>Demandez à un DBA d&apos;accorder pg_monitor à %1 ; les attentes de verrous restent complètes (pg_locks est lisible par tous les rôles).</translation>
+    </message>
+    <message>
+        <source>pg_stat_statements is loaded but not created in database %1: top statements are not available.</source>
+        <translation>pg_stat_statements est chargé mais pas créé dans la base %1 : les requêtes principales ne sont pas disponibles.</translation>
+    </message>
+    <message>
+        <source>Create the extension in %1 (no restart needed).</source>
+        <translation>Créez l&apos;extension dans %1 (sans redémarrage).</translation>
+    </message>
+    <message>
+        <source>pg_stat_statements is not installed in database %1: top statements are not available.</source>
+        <translation>pg_stat_statements n&apos;est pas installé dans la base %1 : les requêtes principales ne sont pas disponibles.</translation>
+    </message>
+    <message>
+        <source>Add pg_stat_statements to shared_preload_libraries (this needs a server restart), then create the extension in %1.</source>
+        <translation>Ajoutez pg_stat_statements à shared_preload_libraries (cela demande un redémarrage du serveur), puis créez l&apos;extension dans %1.</translation>
+    </message>
+    <message>
+        <source>If it is not there yet, add pg_stat_statements to shared_preload_libraries (this needs a server restart), then create the extension in %1.</source>
+        <translation>S&apos;il n&apos;y est pas encore, ajoutez pg_stat_statements à shared_preload_libraries (cela demande un redémarrage du serveur), puis créez l&apos;extension dans %1.</translation>
+    </message>
+    <message>
+        <source>pg_stat_statements is created in database %1 but not in shared_preload_libraries, so it collects nothing.</source>
+        <translation>pg_stat_statements est créé dans la base %1 mais absent de shared_preload_libraries, il ne collecte donc rien.</translation>
+    </message>
+    <message>
+        <source>PostgreSQL %1 is newer than the versions dbtriage was tested with (12 to 17).</source>
+        <translation>PostgreSQL %1 est plus récent que les versions avec lesquelles dbtriage a été testé (12 à 17).</translation>
+    </message>
+    <message>
+        <source>performance_schema is OFF on this server, so top statements, metadata-lock waits (the ALTER TABLE queue) and client program names stay empty; sessions, row-lock waits and health figures still work.</source>
+        <translation>performance_schema est désactivé (OFF) sur ce serveur : les requêtes principales, les attentes de verrous de métadonnées (la file derrière ALTER TABLE) et les noms de programmes des clients restent vides ; les sessions, les attentes de verrous de ligne et les indicateurs de santé fonctionnent toujours.</translation>
+    </message>
+    <message>
+        <source>Add these lines to the server&apos;s my.cnf and restart the server (performance_schema cannot be switched on while it runs).</source>
+        <translation>Ajoutez ces lignes au my.cnf du serveur et redémarrez-le (performance_schema ne peut pas être activé pendant qu&apos;il tourne).</translation>
+    </message>
+    <message>
+        <source>The monitoring user cannot read performance_schema, so top statements, metadata-lock waits and client program names stay empty and row-lock waits (performance_schema.data_locks) are not visible.</source>
+        <translation>L&apos;utilisateur de surveillance ne peut pas lire performance_schema : les requêtes principales, les attentes de verrous de métadonnées et les noms de programmes des clients restent vides, et les attentes de verrous de ligne (performance_schema.data_locks) ne sont pas visibles.</translation>
+    </message>
+    <message>
+        <source>The monitoring user cannot read performance_schema, so top statements, metadata-lock waits and client program names stay empty.</source>
+        <translation>L&apos;utilisateur de surveillance ne peut pas lire performance_schema : les requêtes principales, les attentes de verrous de métadonnées et les noms de programmes des clients restent vides.</translation>
+    </message>
+    <message>
+        <source>Grant SELECT on performance_schema to the monitoring user.</source>
+        <translation>Accordez SELECT sur performance_schema à l&apos;utilisateur de surveillance.</translation>
+    </message>
+    <message>
+        <source>The performance_schema consumer statements_digest is off, so top statements stay empty.</source>
+        <translation>Le consommateur statements_digest de performance_schema est désactivé : les requêtes principales restent vides.</translation>
+    </message>
+    <message>
+        <source>An administrator can switch it on now (until the next restart) and keep it with a my.cnf line.</source>
+        <translation>Un administrateur peut l&apos;activer maintenant (jusqu&apos;au prochain redémarrage) et le conserver avec une ligne dans my.cnf.</translation>
+    </message>
+    <message>
+        <source>The metadata-lock instrument is off, so sessions that wait for a table metadata lock (an ALTER TABLE queue) are shown as waiting, but not who blocks them.</source>
+        <translation>L&apos;instrument des verrous de métadonnées est désactivé : les sessions qui attendent un verrou de métadonnées de table (une file derrière ALTER TABLE) apparaissent en attente, mais pas qui les bloque.</translation>
+    </message>
+    <message>
+        <source>The monitoring user lacks the PROCESS privilege, so it sees only its own sessions and cannot read InnoDB transactions and row-lock waits (information_schema.INNODB_TRX, INNODB_LOCKS, INNODB_LOCK_WAITS).</source>
+        <translation>Il manque à l&apos;utilisateur de surveillance le privilège PROCESS : il ne voit que ses propres sessions et ne peut pas lire les transactions InnoDB ni les attentes de verrous de ligne (information_schema.INNODB_TRX, INNODB_LOCKS, INNODB_LOCK_WAITS).</translation>
+    </message>
+    <message>
+        <source>Grant PROCESS to the monitoring user.</source>
+        <translation>Accordez PROCESS à l&apos;utilisateur de surveillance.</translation>
+    </message>
+    <message>
+        <source>The sys schema is missing (an instance upgraded without running %1): dbtriage does not need it, but the usual manual checks (sys.innodb_lock_waits, sys.schema_table_lock_waits) are unavailable.</source>
+        <translation>Le schéma sys est absent (une instance mise à niveau sans lancer %1) : dbtriage n&apos;en a pas besoin, mais les vérifications manuelles habituelles (sys.innodb_lock_waits, sys.schema_table_lock_waits) ne sont pas disponibles.</translation>
+    </message>
+    <message>
+        <source>Ask an administrator to run %1 in the next maintenance window.</source>
+        <translation>Demandez à un administrateur de lancer %1 lors de la prochaine fenêtre de maintenance.</translation>
+    </message>
+    <message>
+        <source>The monitoring user cannot read the sys schema: dbtriage reads performance_schema directly, but the usual manual checks (sys.innodb_lock_waits, sys.schema_table_lock_waits) fail for this user.</source>
+        <translation>L&apos;utilisateur de surveillance ne peut pas lire le schéma sys : dbtriage lit directement performance_schema, mais les vérifications manuelles habituelles (sys.innodb_lock_waits, sys.schema_table_lock_waits) échouent pour cet utilisateur.</translation>
+    </message>
+    <message>
+        <source>Grant SELECT on sys to the monitoring user if seniors use those views.</source>
+        <translation>Accordez SELECT sur sys à l&apos;utilisateur de surveillance si les seniors se servent de ces vues.</translation>
+    </message>
+    <message>
+        <source>The monitoring user has %1: dbtriage stays read-only, but a monitoring account needs only PROCESS and SELECT on performance_schema and sys.</source>
+        <translation>L&apos;utilisateur de surveillance dispose de %1 : dbtriage reste en lecture seule, mais un compte de surveillance n&apos;a besoin que de PROCESS et de SELECT sur performance_schema et sys.</translation>
+    </message>
+    <message>
+        <source>Create a least-privileged monitoring account and connect with it.</source>
+        <translation>Créez un compte de surveillance aux privilèges minimaux et connectez-vous avec lui.</translation>
+    </message>
+</context>
+<context>
+    <name>FindingOwner</name>
+    <message>
+        <source>the client</source>
+        <translation>du client</translation>
+    </message>
+    <message>
+        <source>application %1</source>
+        <translation>de l&apos;application %1</translation>
+    </message>
+</context>
+<context>
+    <name>Insight</name>
+    <message>
+        <source>%1 returned %2 rows per loop where %3 were estimated (%4 more rows than the planner expected), so the plan above it was chosen for the wrong input size.</source>
+        <translation>%1 a renvoyé %2 lignes par boucle là où %3 étaient estimées (%4 plus de lignes que prévu par le planificateur) : le plan au-dessus a donc été choisi pour une mauvaise taille d&apos;entrée.</translation>
+    </message>
+    <message>
+        <source>%1 returned %2 rows per loop where %3 were estimated (%4 fewer rows than the planner expected), so the plan above it was chosen for the wrong input size.</source>
+        <translation>%1 a renvoyé %2 lignes par boucle là où %3 étaient estimées (%4 moins de lignes que prévu par le planificateur) : le plan au-dessus a donc été choisi pour une mauvaise taille d&apos;entrée.</translation>
+    </message>
+    <message>
+        <source>Refresh statistics with ANALYZE on the tables below this node; for correlated columns try CREATE STATISTICS, or raise the columns&apos; statistics target.</source>
+        <translation>Rafraîchissez les statistiques avec ANALYZE sur les tables sous ce nœud ; pour des colonnes corrélées, essayez CREATE STATISTICS ou augmentez la cible de statistiques des colonnes.</translation>
+    </message>
+    <message>
+        <source>Run ANALYZE %1; if the filtered columns are correlated, try CREATE STATISTICS on them, or raise their statistics target (ALTER TABLE … ALTER COLUMN … SET STATISTICS).</source>
+        <translation>Lancez ANALYZE %1 ; si les colonnes filtrées sont corrélées, essayez CREATE STATISTICS sur elles ou augmentez leur cible de statistiques (ALTER TABLE … ALTER COLUMN … SET STATISTICS).</translation>
+    </message>
+    <message>
+        <source>Run ANALYZE TABLE %1 PERSISTENT FOR ALL to refresh statistics and histograms.</source>
+        <translation>Lancez ANALYZE TABLE %1 PERSISTENT FOR ALL pour rafraîchir les statistiques et les histogrammes.</translation>
+    </message>
+    <message>
+        <source>%1 takes %2 of the execution time (%3 of %4 in this node itself).</source>
+        <translation>%1 prend %2 du temps d&apos;exécution (%3 sur %4 dans ce nœud lui-même).</translation>
+    </message>
+    <message>
+        <source>Start here: look at the rows this node reads and the other insights on it.</source>
+        <translation>Commencez ici : regardez les lignes que lit ce nœud et les autres constats à son sujet.</translation>
+    </message>
+    <message>
+        <source>its Join Filter</source>
+        <translation>son Join Filter</translation>
+    </message>
+    <message>
+        <source>its Filter</source>
+        <translation>son Filter</translation>
+    </message>
+    <message>
+        <source>its attached condition</source>
+        <translation>sa condition attachée (attached_condition)</translation>
+    </message>
+    <message>
+        <source>%1 discarded %2 of the rows it read (%3 rows) with %4: the rows are read first and thrown away after.</source>
+        <translation>%1 a écarté %2 des lignes lues (%3 lignes) avec %4 : les lignes sont d&apos;abord lues, puis jetées.</translation>
+    </message>
+    <message>
+        <source>An index on the filtered columns would read only the rows that are kept.</source>
+        <translation>Un index sur les colonnes filtrées ne lirait que les lignes conservées.</translation>
+    </message>
+    <message>
+        <source>An index matching %1 would read only the rows that are kept (a partial or multicolumn index if several columns are compared).</source>
+        <translation>Un index correspondant à %1 ne lirait que les lignes conservées (un index partiel ou multicolonne si plusieurs colonnes sont comparées).</translation>
+    </message>
+    <message>
+        <source>Create an index for %1 so that only the matching rows are read.</source>
+        <translation>Créez un index pour %1 afin que seules les lignes correspondantes soient lues.</translation>
+    </message>
+    <message>
+        <source>Create an index so that only the matching rows are read.</source>
+        <translation>Créez un index afin que seules les lignes correspondantes soient lues.</translation>
+    </message>
+    <message>
+        <source>%1 read %2 to return %3 rows: most of the table was read for few rows.</source>
+        <translation>%1 a lu %2 pour renvoyer %3 lignes : la majeure partie de la table a été lue pour peu de lignes.</translation>
+    </message>
+    <message>
+        <source>%1 read %2 rows to return %3: most of the table was read for few rows.</source>
+        <translation>%1 a lu %2 lignes pour en renvoyer %3 : la majeure partie de la table a été lue pour peu de lignes.</translation>
+    </message>
+    <message>
+        <source>%1 carries %2 of the plan&apos;s estimated cost and is estimated to return only %3 rows for %4: the whole table is read for a few rows.</source>
+        <translation>%1 porte %2 du coût estimé du plan et ne devrait renvoyer que %3 lignes pour %4 : toute la table est lue pour quelques lignes.</translation>
+    </message>
+    <message>
+        <source>Create an index for %1 so that only the matching rows are read; confirm with EXPLAIN ANALYZE and real values.</source>
+        <translation>Créez un index pour %1 afin que seules les lignes correspondantes soient lues ; confirmez avec EXPLAIN ANALYZE et des valeurs réelles.</translation>
+    </message>
+    <message>
+        <source>%1 did not fit in work_mem and sorted on disk (%2%3).</source>
+        <translation>%1 ne tenait pas dans work_mem et a trié sur disque (%2%3).</translation>
+    </message>
+    <message>
+        <source>external sort</source>
+        <translation>tri externe</translation>
+    </message>
+    <message>
+        <source>, %1 written</source>
+        <translation>, %1 écrits</translation>
+    </message>
+    <message>
+        <source>Raise work_mem for this query (SET LOCAL work_mem = &apos;%1&apos;), sort fewer rows or narrower rows, or let an index provide the order.</source>
+        <translation>Augmentez work_mem pour cette requête (SET LOCAL work_mem = &apos;%1&apos;), triez moins de lignes ou des lignes plus étroites, ou laissez un index fournir l&apos;ordre.</translation>
+    </message>
+    <message>
+        <source>%1 batches</source>
+        <translation>%1 lots</translation>
+    </message>
+    <message>
+        <source>%1, planned %2</source>
+        <translation>%1, %2 prévus</translation>
+    </message>
+    <message>
+        <source>%1, %2 on disk</source>
+        <translation>%1, %2 sur disque</translation>
+    </message>
+    <message>
+        <source>%1 did not fit in memory and was split into batches written to disk (%2).</source>
+        <translation>%1 ne tenait pas en mémoire et a été découpé en lots écrits sur disque (%2).</translation>
+    </message>
+    <message>
+        <source>Raise work_mem (or hash_mem_multiplier) for this query (SET LOCAL work_mem = &apos;%1&apos;), or reduce the rows hashed.</source>
+        <translation>Augmentez work_mem (ou hash_mem_multiplier) pour cette requête (SET LOCAL work_mem = &apos;%1&apos;), ou réduisez les lignes hachées.</translation>
+    </message>
+    <message>
+        <source>%1 wrote %2 of temporary files.</source>
+        <translation>%1 a écrit %2 de fichiers temporaires.</translation>
+    </message>
+    <message>
+        <source>Raise work_mem for this query if the data should stay in memory, or reduce the rows this node keeps.</source>
+        <translation>Augmentez work_mem pour cette requête si les données doivent rester en mémoire, ou réduisez les lignes que garde ce nœud.</translation>
+    </message>
+    <message>
+        <source>%1 kept %2 of %3 heap blocks only as lossy pages (the bitmap did not fit in work_mem), so every row on them was checked again%4.</source>
+        <translation>%1 n&apos;a gardé %2 des %3 blocs du tas que comme pages avec perte (le bitmap ne tenait pas dans work_mem) : chaque ligne de ces pages a donc été revérifiée%4.</translation>
+    </message>
+    <message>
+        <source> (%1 rows removed by the recheck)</source>
+        <translation> (%1 lignes retirées par la revérification)</translation>
+    </message>
+    <message>
+        <source>Raise work_mem for this query so the bitmap stays exact, or make the condition more selective.</source>
+        <translation>Augmentez work_mem pour cette requête afin que le bitmap reste exact, ou rendez la condition plus sélective.</translation>
+    </message>
+    <message>
+        <source>%1 had to visit the table for %2 of its %3 rows because the visibility map is not up to date, so it is hardly index-only.</source>
+        <translation>%1 a dû consulter la table pour %2 de ses %3 lignes, car la carte de visibilité n&apos;est pas à jour : il n&apos;a donc guère d&apos;« index only ».</translation>
+    </message>
+    <message>
+        <source>Run VACUUM %1 and check that autovacuum keeps up with the changes on it (autovacuum_vacuum_scale_factor, autovacuum_vacuum_insert_threshold).</source>
+        <translation>Lancez VACUUM %1 et vérifiez que l&apos;autovacuum suit le rythme des modifications (autovacuum_vacuum_scale_factor, autovacuum_vacuum_insert_threshold).</translation>
+    </message>
+    <message>
+        <source>on the table</source>
+        <translation>sur la table</translation>
+    </message>
+    <message>
+        <source>%1 ran its inner side (%2) %3 times, which took %4 (%5 of the execution time).</source>
+        <translation>%1 a exécuté son côté interne (%2) %3 fois, ce qui a pris %4 (%5 du temps d&apos;exécution).</translation>
+    </message>
+    <message>
+        <source>%1 is planned to run its inner side (%2) for about %3 outer rows, at a cost of %4 each.</source>
+        <translation>%1 doit exécuter son côté interne (%2) pour environ %3 lignes externes, à un coût de %4 chacune.</translation>
+    </message>
+    <message>
+        <source>Check the outer side&apos;s row estimate (a low estimate often picks a nested loop); an index matching the join condition on the inner side makes each loop cheap, and a hash or merge join reads each side once.</source>
+        <translation>Vérifiez l&apos;estimation de lignes du côté externe (une estimation trop basse conduit souvent à une boucle imbriquée) ; un index correspondant à la condition de jointure côté interne rend chaque boucle peu coûteuse, et une jointure par hachage ou par fusion lit chaque côté une seule fois.</translation>
+    </message>
+    <message>
+        <source>%1 planned 1 worker but launched %3: the parallel part ran with fewer processes than it was costed for.</source>
+        <translation>%1 prévoyait 1 worker mais en a lancé %3 : la partie parallèle a tourné avec moins de processus que prévu dans son coût.</translation>
+    </message>
+    <message>
+        <source>%1 planned %2 workers but launched %3: the parallel part ran with fewer processes than it was costed for.</source>
+        <translation>%1 prévoyait %2 workers mais en a lancé %3 : la partie parallèle a tourné avec moins de processus que prévu dans son coût.</translation>
+    </message>
+    <message>
+        <source>Check max_parallel_workers and max_worker_processes against the parallel queries that run at the same time.</source>
+        <translation>Comparez max_parallel_workers et max_worker_processes aux requêtes parallèles qui tournent en même temps.</translation>
+    </message>
+    <message>
+        <source>The query returned %1 rows to the client and has no Limit.</source>
+        <translation>La requête a renvoyé %1 lignes au client et n&apos;a pas de Limit.</translation>
+    </message>
+    <message>
+        <source>The query is estimated to return %1 rows to the client and has no Limit.</source>
+        <translation>La requête devrait renvoyer environ %1 lignes au client et n&apos;a pas de Limit.</translation>
+    </message>
+    <message>
+        <source>If the application shows only some rows, add LIMIT (with a keyset or cursor for the next page); if it aggregates them, do that in the query.</source>
+        <translation>Si l&apos;application n&apos;affiche que quelques lignes, ajoutez LIMIT (avec un keyset ou un curseur pour la page suivante) ; si elle les agrège, faites-le dans la requête.</translation>
+    </message>
+    <message>
+        <source>the table</source>
+        <translation>la table</translation>
+    </message>
+    <message>
+        <source>Full table scan of %1 (%2 rows per scan) keeps only %3 % of the rows it reads.</source>
+        <translation>Le parcours complet de %1 (%2 lignes par parcours) ne garde que %3 % des lignes lues.</translation>
+    </message>
+    <message>
+        <source>Add an index on the columns of the WHERE or join condition so that only the matching rows are read.</source>
+        <translation>Ajoutez un index sur les colonnes de la condition WHERE ou de jointure afin que seules les lignes correspondantes soient lues.</translation>
+    </message>
+    <message>
+        <source>%1 could use index %2 but no index was chosen.</source>
+        <translation>%1 pourrait utiliser l&apos;index %2, mais aucun index n&apos;a été choisi.</translation>
+    </message>
+    <message>
+        <source>The table</source>
+        <translation>La table</translation>
+    </message>
+    <message>
+        <source>%1 could use indexes %2 but no index was chosen.</source>
+        <translation>%1 pourrait utiliser les index %2, mais aucun index n&apos;a été choisi.</translation>
+    </message>
+    <message>
+        <source>Refresh statistics (ANALYZE TABLE %1); if the optimizer still prefers a scan the index is not selective enough for this condition, or a function or type conversion on the column keeps it from being used.</source>
+        <translation>Rafraîchissez les statistiques (ANALYZE TABLE %1) ; si l&apos;optimiseur préfère encore un parcours, l&apos;index n&apos;est pas assez sélectif pour cette condition, ou une fonction ou une conversion de type sur la colonne empêche son utilisation.</translation>
+    </message>
+    <message>
+        <source>The query sorts its rows with a filesort instead of reading them in index order.</source>
+        <translation>La requête trie ses lignes par filesort au lieu de les lire dans l&apos;ordre d&apos;un index.</translation>
+    </message>
+    <message>
+        <source>The %1 sorts its rows with a filesort instead of reading them in index order.</source>
+        <translation>L&apos;étape %1 trie ses lignes par filesort au lieu de les lire dans l&apos;ordre d&apos;un index.</translation>
+    </message>
+    <message>
+        <source>An index whose columns match the ORDER BY (after the equality columns of the WHERE) returns rows already sorted.</source>
+        <translation>Un index dont les colonnes correspondent à l&apos;ORDER BY (après les colonnes d&apos;égalité du WHERE) renvoie les lignes déjà triées.</translation>
+    </message>
+    <message>
+        <source>The query builds a temporary table.</source>
+        <translation>La requête construit une table temporaire.</translation>
+    </message>
+    <message>
+        <source>The %1 builds a temporary table to group the rows.</source>
+        <translation>L&apos;étape %1 construit une table temporaire pour regrouper les lignes.</translation>
+    </message>
+    <message>
+        <source>The %1 builds a temporary table to remove duplicates.</source>
+        <translation>L&apos;étape %1 construit une table temporaire pour éliminer les doublons.</translation>
+    </message>
+    <message>
+        <source>The %1 builds a temporary table.</source>
+        <translation>L&apos;étape %1 construit une table temporaire.</translation>
+    </message>
+    <message>
+        <source>An index on the GROUP BY / DISTINCT columns lets the server group rows in index order without a temporary table; also check that the temporary table fits in tmp_table_size.</source>
+        <translation>Un index sur les colonnes du GROUP BY / DISTINCT permet au serveur de regrouper les lignes dans l&apos;ordre de l&apos;index sans table temporaire ; vérifiez aussi que la table temporaire tient dans tmp_table_size.</translation>
+    </message>
+</context>
+<context>
     <name>QWidget</name>
     <message>
         <source>Critical</source>
@@ -42,17 +807,111 @@
         <source>Copy the command to the clipboard</source>
         <translation>Copier la commande dans le presse-papiers</translation>
     </message>
+    <message>
+        <source>%1 could not be read in this sample: the query ran longer than dbtriage&apos;s statement timeout (the server is busy or the view is large). The next sample tries again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 could not be read in this sample: the query waited too long for a lock. The next sample tries again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 are incomplete: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 are not available: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 could not be read: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the monitoring user</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask a DBA to grant pg_monitor to %1 (GRANT pg_monitor TO %1;), or connect as a role that has it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask a DBA to grant PROCESS and SELECT on performance_schema to %1, or connect as a user that has them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RedundantIndexesModel</name>
+    <message>
+        <source>duplicate of %1 (same columns)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>prefix of %1, which serves the same lookups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Index</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Definition</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>UnusedIndexesModel</name>
+    <message>
+        <source>1 scan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 scans</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 since the statistics were last reset (time unknown)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 since the statistics reset at %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Index</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why unused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Definition</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>advise</name>
-    <message>
-        <source>Proposes indexes for the statements that cost most over a short window, validated with HypoPG where it is installed (heuristic otherwise), plus unused and redundant indexes. Read-only: nothing is created or dropped; the DDL is for you to review.</source>
-        <translation>Propose des index pour les requêtes les plus coûteuses sur une courte fenêtre, validés avec HypoPG là où il est installé (heuristique sinon), ainsi que les index inutilisés et redondants. En lecture seule : rien n&apos;est créé ni supprimé ; le DDL est à relire par vous.</translation>
-    </message>
-    <message>
-        <source>postgresql:// URI, libpq keyword string or service=NAME.</source>
-        <translation>URI postgresql://, chaîne de mots-clés libpq ou service=NOM.</translation>
-    </message>
     <message>
         <source>Statements to consider (default 10).</source>
         <translation>Requêtes à examiner (10 par défaut).</translation>
@@ -76,6 +935,14 @@
     <message>
         <source>Longest wait for another session&apos;s lock, ms (default 500).</source>
         <translation>Attente maximale du verrou d&apos;une autre session, en ms (500 par défaut).</translation>
+    </message>
+    <message>
+        <source>Proposes indexes for the statements that cost most over a short window, validated with HypoPG where it is installed (heuristic otherwise, and always on MySQL and MariaDB), plus unused and redundant indexes. Read-only: nothing is created or dropped; the DDL is for you to review.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>postgresql:// URI, libpq keyword string, service=NAME, mysql:// or mariadb:// URI.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -114,10 +981,6 @@
     <message>
         <source>A note for the bundle&apos;s README (ticket, what was seen).</source>
         <translation>Une note pour le README du dossier (ticket, ce qui a été observé).</translation>
-    </message>
-    <message>
-        <source>Add the plans of the N costliest statements (not in this build yet).</source>
-        <translation>Ajouter les plans des N requêtes les plus coûteuses (pas encore dans cette version).</translation>
     </message>
     <message>
         <source>Add index candidates (index-candidates.sql, commented, never executed).</source>
@@ -184,10 +1047,6 @@
         <translation>--note accepte au plus 4 000 caractères.</translation>
     </message>
     <message>
-        <source>--explain-top is not available in this build yet; the output has no plans.</source>
-        <translation>--explain-top n&apos;est pas encore disponible dans cette version ; la sortie ne contient pas de plans.</translation>
-    </message>
-    <message>
         <source>no sample could be taken; nothing was written.</source>
         <translation>aucun échantillon n&apos;a pu être pris ; rien n&apos;a été écrit.</translation>
     </message>
@@ -202,6 +1061,25 @@
     <message>
         <source>, NOT redacted</source>
         <translation>, NON masqués</translation>
+    </message>
+    <message>
+        <source>Add the plans of the N costliest statements (plans/*.json and .txt; generic plans, EXPLAIN without ANALYZE).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--explain-top and --advise add files to a bundle; give --out FILE.zip|DIR for them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>statement %1 was not explained: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>partial result: %n of the top statements could not be explained; the bundle says why.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -265,6 +1143,97 @@
     <message>
         <source>sampling %1 now (%2 samples)</source>
         <translation>échantillonnage de %1 maintenant (%2 échantillons)</translation>
+    </message>
+</context>
+<context>
+    <name>dbt::AdviceCandidatesModel</name>
+    <message>
+        <source>validated with HypoPG</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>heuristic, not validated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (GIN)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (GIN, trigram)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 → not estimated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2 of the window)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished">aucune</translation>
+    </message>
+    <message>
+        <source>%1 (+%2 more)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The planner chose a hypothetical index (HypoPG) for these statements and its estimated cost dropped as shown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proposed from the statistics and the current plan only; the planner has not confirmed it. The details say how to validate it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The planner&apos;s estimated cost of the statements it helps, summed: now → with the index.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 of the window&apos;s time, %3 calls</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Columns (in order)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cost before → after</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Statements helped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Est. size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Caveats</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -624,6 +1593,34 @@
     <message>
         <source> (UNVERIFIED)</source>
         <translation> (NON VÉRIFIÉ)</translation>
+    </message>
+    <message>
+        <source>Plans</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Plans</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no statement text to explain: pick a statement with its text, or use Explain SQL… to type one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Planning the statement on the server…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Explaining…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server answered with a plan dbtriage cannot read (%1); run the EXPLAIN yourself to see it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server is not answering: the panels show the sample from %1 (%2 ago). dbtriage reconnects in the background.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1139,6 +2136,49 @@ Après : %4, %5 à %6.</translation>
     </message>
 </context>
 <context>
+    <name>dbt::gui::ExplainDialog</name>
+    <message>
+        <source>Run with &amp;ANALYZE for actual times and rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Explain SQL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Statement (placeholders such as $1 or ? get a generic plan):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SELECT … FROM … WHERE …</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only a plain SELECT is analysed, inside a read-only transaction that is rolled back and stopped by the statement timeout; anything else is refused with the reason.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the connected database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server&apos;s default (PostgreSQL only)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Database:</source>
+        <translation type="unfinished">&amp;Base de données :</translation>
+    </message>
+    <message>
+        <source>Search &amp;path:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Explain</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>dbt::gui::ExportDialog</name>
     <message>
         <source>Index candidates (advise)</source>
@@ -1182,14 +2222,6 @@ Après : %4, %5 à %6.</translation>
     <message>
         <source>no plans</source>
         <translation>aucun plan</translation>
-    </message>
-    <message>
-        <source>Plans of the top statements need a job runner for the database; not available in this build yet.</source>
-        <translation>Les plans des requêtes principales demandent un exécuteur de tâches pour la base ; pas encore disponible dans cette version.</translation>
-    </message>
-    <message>
-        <source>Index candidates need a job runner for the database; not available in this build yet.</source>
-        <translation>Les index candidats demandent un exécuteur de tâches pour la base ; pas encore disponible dans cette version.</translation>
     </message>
     <message>
         <source>&amp;Export</source>
@@ -1245,6 +2277,347 @@ Après : %4, %5 à %6.</translation>
     <message>
         <source>Wrote %1 (%2 files, %3 KB).</source>
         <translation>%1 écrit (%2 fichiers, %3 Ko).</translation>
+    </message>
+    <message>
+        <source> statements by time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Explain the top N statements of the window on a second read-only session (generic plans, never ANALYZE) and add plans/*.json and plans/*.txt to the bundle.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask the index advisor for the window&apos;s costliest statements and add index-candidates.sql (commented, never executed).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plans need a connection to the server: connect first (an opened bundle or snapshot cannot be explained).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Index candidates need a connection to the server: connect first (an opened bundle or snapshot cannot be advised on).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Cancel export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelling after the current statement…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Explaining statement %1 of %2…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Asking the index advisor…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled: nothing was written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>dbt::gui::IndexesView</name>
+    <message>
+        <source>Not validated: MySQL has no hypothetical indexes. To validate it, create the index INVISIBLE on a clone or a test server and compare EXPLAIN with optimizer_switch=&apos;use_invisible_indexes=on&apos; and off.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not validated: MariaDB has no hypothetical indexes. To validate it, create the index IGNORED on a clone or a test server (MariaDB 10.6 or later) and compare EXPLAIN before and after ALTER TABLE … ALTER INDEX … NOT IGNORED.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not validated by the planner: HypoPG is not installed in this database. To validate it, have the database owner run CREATE EXTENSION hypopg; (dbtriage never does) and advise again, or create the index on a clone and compare EXPLAIN before and after.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Advise for the workload</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation type="unfinished">Copier</translation>
+    </message>
+    <message>
+        <source>&amp;Top statements:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How many of the window&apos;s costliest statements to advise on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Index candidates for the top statements of the current window (Top queries&apos; window), validated with HypoPG where it is installed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop the advice; nothing was changed on the server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dbtriage never runs these statements; copy them into your change process.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a candidate to see the statement that would create it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy the statement to the clipboard (it is not run)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The advisor&apos;s notes appear here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unused indexes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Duplicate and redundant indexes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copied to the clipboard.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation type="unfinished">Annulé.</translation>
+    </message>
+    <message>
+        <source>Nothing was changed on the server. Press Advise for the workload to start again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Index advice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Index advice needs a connection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No advice yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Press Advise for the workload for the top %1 statements of the current window, or right-click a statement in Top queries and choose Suggest indexes for this statement.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for the job runner…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There are no statement figures yet: wait for the first samples, then advise again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Top %1 statements between %2 and %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Top %1 statements since the statistics reset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Statement %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Advising indexes…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the statements&apos; texts…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading statistics and indexes…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choosing across the workload…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Statement %1 of %2 (%3)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelling after the current step…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The advice did not complete.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 candidate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 candidates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 EXPLAIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 EXPLAINs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No index would clearly help this statement.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No index would clearly help the top %1 statements.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every candidate was checked against the planner&apos;s estimates or the statistics and none saved enough to pay for its upkeep. The notes below say which statements were skipped and why.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unused indexes (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Duplicate and redundant indexes (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notes (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>since the statistics were last reset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>since the statistics reset at %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No unused index.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every index that is not unique or a primary key was scanned %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No duplicate or redundant index.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 statements considered, %2 EXPLAINs sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shown with the next advice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No candidate selected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> · why: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> · estimated size %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Statement %1 · %2 of the window&apos;s time · %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 call</source>
+        <translation type="unfinished">1 appel</translation>
+    </message>
+    <message>
+        <source>%1 calls</source>
+        <translation type="unfinished">%1 appels</translation>
+    </message>
+    <message>
+        <source>    cost %1 → %2 (%3 less); the plan uses the index</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>    cost %1 → %2 (%3 less); the plan does not use it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>    cost %1 now; the saving is not estimated (not validated)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Statements it helps:
+%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Caveats: none known.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Caveats:
+%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From the bundle (index-candidates.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From the bundle (index-candidates.sql)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This bundle holds its index candidates as commented SQL.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>They are shown on the right as the bundle has them. Advising again needs a connection to the server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>index-candidates.sql</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>As written by dbtriage collect --advise; every statement is commented out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This bundle holds no index advice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It was written without --advise. %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1411,6 +2784,10 @@ Après : %4, %5 à %6.</translation>
         <source>Could not write %1.</source>
         <translation>Impossible d&apos;écrire %1.</translation>
     </message>
+    <message>
+        <source>Lock waits</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>dbt::gui::OverviewView</name>
@@ -1522,6 +2899,10 @@ Après : %4, %5 à %6.</translation>
         <source>%1 files since stats reset</source>
         <translation>%1 fichiers depuis la RAZ des stats</translation>
     </message>
+    <message>
+        <source>not read in this sample (see Locks)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>dbt::gui::PasswordStore</name>
@@ -1540,6 +2921,255 @@ Après : %4, %5 à %6.</translation>
     <message>
         <source>This build has no keyring support; the password is used for this connection only.</source>
         <translation>Cette version ne prend pas en charge le trousseau ; le mot de passe sert pour cette connexion uniquement.</translation>
+    </message>
+</context>
+<context>
+    <name>dbt::gui::PastePlanDialog</name>
+    <message>
+        <source>Paste plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paste a plan: PostgreSQL EXPLAIN as JSON or text (with or without ANALYZE, psql output included), MySQL 8 or MariaDB EXPLAIN FORMAT=JSON, MariaDB ANALYZE FORMAT=JSON. No connection is needed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Show plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>dbt::gui::PlanDiagramScene</name>
+    <message>
+        <source>never executed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2 %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cost %1 · %2 %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rows %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rows %1 → %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> × %1 loops</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dbtriage query plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plan tree: the root at the top, boxes tinted by their share of the plan&apos;s time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>dbt::gui::PlansView</name>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Explain SQL…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Explain a statement on the connected server: a generic plan for statements with placeholders, ANALYZE only for a plain SELECT, always rolled back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paste plan…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paste a plan in any supported format; no connection needed (Ctrl+V pastes the clipboard at once)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open plan file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a saved plan: EXPLAIN output as JSON or text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy as text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy the plan tree and its insights as text, as the command line prints them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export PNG…</source>
+        <translation type="unfinished">Exporter en PNG…</translation>
+    </message>
+    <message>
+        <source>Export plan diagram as PNG</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation type="unfinished">Images PNG (*.png)</translation>
+    </message>
+    <message>
+        <source>Wrote %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not write %1: check that the folder exists and is writable.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export SVG…</source>
+        <translation type="unfinished">Exporter en SVG…</translation>
+    </message>
+    <message>
+        <source>Export plan diagram as SVG</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SVG images (*.svg)</source>
+        <translation type="unfinished">Images SVG (*.svg)</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation type="unfinished">Zoom avant</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation type="unfinished">Zoom arrière</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation type="unfinished">Ajuster</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Node</source>
+        <translation type="unfinished">Nœud</translation>
+    </message>
+    <message>
+        <source>What and why</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What to try</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a plan dbtriage can read: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The clipboard holds no text: copy a plan (EXPLAIN output) first, or use Paste plan… to type it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pasted plan %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bundle: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished">%1 ; %2 {1:?}</translation>
+    </message>
+    <message>
+        <source>Some plans of the bundle could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No plan yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Explain a statement from Top queries or Sessions, or open/paste a plan (any EXPLAIN output: PostgreSQL JSON or text, MySQL 8, MariaDB).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 nodes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>executed in %1 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Generic plan: parameter values unknown, costs are estimates.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ANALYZE ran: actual times and rows (read-only, rolled back).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Estimates only: ANALYZE did not run.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No insight: nothing in this plan looks wrong by dbtriage&apos;s rules.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a node to see every field the engine printed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Node #%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Statement: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copied the plan and its insights as text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open plan file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plans (*.json *.txt *.sql *.plan);;All files (*)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1603,10 +3233,6 @@ Après : %4, %5 à %6.</translation>
     <message>
         <source>The server reported no client sessions.</source>
         <translation>Le serveur n&apos;a signalé aucune session cliente.</translation>
-    </message>
-    <message>
-        <source>The session list could not be read: %1</source>
-        <translation>La liste des sessions n&apos;a pas pu être lue : %1</translation>
     </message>
     <message>
         <source>The only session is idle.</source>
@@ -1703,6 +3329,18 @@ Après : %4, %5 à %6.</translation>
     <message>
         <source>(no query text)</source>
         <translation>(pas de texte de requête)</translation>
+    </message>
+    <message>
+        <source>Explain query</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the plan of this session&apos;s query (a generic plan: the redacted values are unknown)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation type="unfinished">Sessions</translation>
     </message>
 </context>
 <context>
@@ -1839,10 +3477,6 @@ Après : %4, %5 à %6.</translation>
         <translation>Filtrer par texte de requête, base ou utilisateur</translation>
     </message>
     <message>
-        <source>Comes with the explain view</source>
-        <translation>Arrive avec la vue des plans</translation>
-    </message>
-    <message>
         <source>Top %1 by total time</source>
         <translation>Top %1 par temps total</translation>
     </message>
@@ -1974,6 +3608,18 @@ Après : %4, %5 à %6.</translation>
         <source>mean ms</source>
         <translation>ms en moyenne</translation>
     </message>
+    <message>
+        <source>Show the plan of the selected statement with its insights (a generic plan: the statement&apos;s parameter values are unknown)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Statement statistics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The table shows the counters read at %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>main</name>
@@ -2033,6 +3679,18 @@ Lancez « dbtriage collect --help » pour les options de collect.
     <message>
         <source>Checksums: %1</source>
         <translation>Sommes de contrôle : %1</translation>
+    </message>
+    <message>
+        <source>Other plans in this bundle:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no insight</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not readable: %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

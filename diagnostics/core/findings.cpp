@@ -35,7 +35,7 @@ std::optional<double> secondsSince(Micros now, const OptMicros& t) {
 }
 
 // The sentences are built as Messages (message.h): translatable templates in the context
-// "Finding" with their arguments; the English text is render(message). Punctuation that
+// "Finding" with their arguments; the English text is englishText(message). Punctuation that
 // only glues phrases together is composed without translation.
 constexpr const char* kNoContext = "";
 
@@ -179,16 +179,22 @@ private:
                    : fmt::format("KILL QUERY {};", pid);
     }
 
+    // In "the owner of %1": its own context, as languages inflect it differently from the
+    // "(user …, application …)" of a summary.
     static Message applicationOrOwner(const std::string& application) {
         return application.empty()
-                   ? phrase(DBT_TR("Finding", "the client"))
-                   : phrase(DBT_TR("Finding", "application %1"), {literal(application)});
+                   ? phrase(DBT_TR("FindingOwner", "the client"))
+                   : phrase(DBT_TR("FindingOwner", "application %1"), {literal(application)});
     }
 
     void add(Severity sev, std::string code, Message summary, Message next, std::string command,
              std::vector<std::int64_t> pids) {
-        Finding f{sev,          std::move(code),    render(summary),
-                  render(next), std::move(command), std::move(pids)};
+        Finding f{sev,
+                  std::move(code),
+                  englishText(summary),
+                  englishText(next),
+                  std::move(command),
+                  std::move(pids)};
         f.summaryText = std::move(summary);
         f.nextStepText = std::move(next);
         out_.push_back(std::move(f));
@@ -226,7 +232,7 @@ private:
                 item = phrase(DBT_TR("Finding", "%1 on %2"), {std::move(item), literal(h->object)});
             else if (!h->lockType.empty())
                 item = compose("%1 (%2)", {std::move(item), literal(h->lockType)});
-            if (seen.insert(render(item)).second)
+            if (seen.insert(englishText(item)).second)
                 items.push_back(std::move(item));
         }
         if (items.empty())
@@ -917,6 +923,26 @@ private:
 
 std::vector<Finding> deriveFindings(const Snapshot& snapshot, const FindingOptions& options) {
     return Analysis(snapshot, options).run();
+}
+
+void restoreFindingMessages(Snapshot& snapshot, const FindingOptions& options) {
+    const bool missing = std::any_of(snapshot.findings.begin(), snapshot.findings.end(),
+                                     [](const Finding& f) { return f.summaryText.empty(); });
+    if (!missing)
+        return;
+    std::vector<Finding> derived = Analysis(snapshot, options).run();
+    for (Finding& f : snapshot.findings) {
+        if (!f.summaryText.empty())
+            continue;
+        for (Finding& d : derived) {
+            if (d.code == f.code && d.summary == f.summary && !d.summaryText.empty()) {
+                f.summaryText = std::move(d.summaryText);
+                if (d.nextStep == f.nextStep)
+                    f.nextStepText = std::move(d.nextStepText);
+                break;
+            }
+        }
+    }
 }
 
 } // namespace dbt

@@ -32,4 +32,9 @@ struct FindingOptions {
 // own sessions (application "dbtriage").
 std::vector<Finding> deriveFindings(const Snapshot& snapshot, const FindingOptions& options = {});
 
+// For findings read back from snapshot.json, which keeps only the English sentences: each
+// finding without Messages takes those of the finding derived again from the same snapshot
+// with the same code and English text (so that it can be shown translated); others stay.
+void restoreFindingMessages(Snapshot& snapshot, const FindingOptions& options = {});
+
 } // namespace dbt

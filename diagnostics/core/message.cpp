@@ -30,7 +30,7 @@ Message count(std::int64_t n) {
     return m;
 }
 
-std::string render(const Message& message) {
+std::string englishText(const Message& message) {
     switch (message.kind) {
     case Message::Kind::Literal:
         return message.text;
@@ -46,7 +46,7 @@ std::string render(const Message& message) {
         if (t[i] == '%' && i + 1 < t.size() && t[i + 1] >= '1' && t[i + 1] <= '9') {
             const std::size_t n = static_cast<std::size_t>(t[i + 1] - '1');
             if (n < message.args.size()) {
-                out += render(message.args[n]);
+                out += englishText(message.args[n]);
                 ++i;
                 continue;
             }

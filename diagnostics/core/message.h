@@ -37,6 +37,6 @@ Message literal(std::int64_t number); // a pid: digits, no separators
 Message count(std::int64_t n);
 
 // The English text: placeholders replaced in one pass (a %1 inside an argument stays).
-std::string render(const Message& message);
+std::string englishText(const Message& message);
 
 } // namespace dbt

@@ -1,21 +1,21 @@
 #include "report.h"
 
+#include "message.h"
 #include "textutil.h"
 #include "timefmt.h"
 
-#include <fmt/format.h>
-
 #include <algorithm>
+#include <fmt/format.h>
 #include <map>
 #include <set>
+#include <type_traits>
 #include <unordered_map>
 
 namespace dbt {
 
 namespace {
 
-std::string serverLine(const Snapshot& s)
-{
+std::string serverLine(const Snapshot& s) {
     const ServerInfo& sv = s.server;
     const char* engine = sv.engine == Engine::PostgreSQL ? "PostgreSQL"
                          : sv.engine == Engine::MySQL    ? "MySQL"
@@ -33,57 +33,74 @@ std::string serverLine(const Snapshot& s)
     return line;
 }
 
-const char* severityLabel(Severity s)
-{
-    switch (s) {
-    case Severity::Critical:
-        return "CRITICAL";
-    case Severity::Warning:
-        return "WARNING ";
-    case Severity::Info:
-        break;
-    }
-    return "INFO    ";
-}
-
-std::string describeHolds(const RootBlocker& r)
-{
+// "RowExclusiveLock on public.orders, AccessShareLock on public.items", "" when none.
+std::string describeHolds(const RootBlocker& r,
+                          const std::function<std::string(const Message&)>& T) {
     if (r.holds.empty())
         return {};
     std::vector<std::string> parts;
     for (const HeldLock& h : r.holds) {
         if (parts.size() == 3) {
-            parts.push_back(fmt::format("{} more", r.holds.size() - 3));
+            parts.push_back(T(phrase(DBT_TR("Summary", "%1 more"),
+                                     {literal(static_cast<std::int64_t>(r.holds.size() - 3))})));
             break;
         }
-        parts.push_back(h.object.empty() ? h.mode : fmt::format("{} on {}", h.mode, h.object));
+        parts.push_back(h.object.empty() ? h.mode
+                                         : T(phrase(DBT_TR("Summary", "%1 on %2"),
+                                                    {literal(h.mode), literal(h.object)})));
     }
-    std::string out = "holds ";
+    std::string out;
     for (std::size_t i = 0; i < parts.size(); ++i)
         out += (i ? ", " : "") + parts[i];
     return out;
 }
 
+// Code points of UTF-8 text (for padding translated labels).
+std::size_t utf8Length(const std::string& s) {
+    std::size_t n = 0;
+    for (unsigned char c : s)
+        n += (c & 0xC0) != 0x80;
+    return n;
+}
+
 } // namespace
 
-std::string renderTextSummary(const Snapshot& s, const SummaryContext& ctx)
-{
+std::string renderTextSummary(const Snapshot& s, const SummaryContext& ctx) {
+    const std::function<std::string(const Message&)> T = [&](const Message& m) {
+        return ctx.text ? ctx.text(m) : englishText(m);
+    };
+    const auto L = [&](const char* context, const char* text, std::vector<Message> args = {}) {
+        return T(phrase(context, text, std::move(args)));
+    };
+    const auto lit = [](const auto& v) {
+        if constexpr (std::is_convertible_v<decltype(v), std::string>)
+            return literal(std::string(v));
+        else
+            return literal(static_cast<std::int64_t>(v));
+    };
+    const std::string redacted = s.redacted ? L(DBT_TR("Summary", " (query texts redacted)"))
+                                            : L(DBT_TR("Summary", " (NOT redacted)"));
     std::string out;
     out += fmt::format("dbtriage — {}\n", serverLine(s));
     if (ctx.samples > 1) {
-        out += fmt::format("{} samples, {:g} s apart, {} → {}{}\n", ctx.samples, ctx.intervalSeconds,
-                           formatRfc3339(ctx.firstAt), formatRfc3339(s.collectedAt),
-                           s.redacted ? " (query texts redacted)" : " (NOT redacted)");
+        out += L(DBT_TR("Summary", "%1 samples, %2 s apart, %3 → %4%5"),
+                 {lit(ctx.samples), literal(fmt::format("{:g}", ctx.intervalSeconds)),
+                  literal(formatRfc3339(ctx.firstAt)), literal(formatRfc3339(s.collectedAt)),
+                  literal(redacted)}) +
+               "\n";
     } else {
-        out += fmt::format("Sampled at {}{}\n", formatRfc3339(s.collectedAt),
-                           s.redacted ? " (query texts redacted)" : " (NOT redacted)");
+        out += L(DBT_TR("Summary", "Sampled at %1%2"),
+                 {literal(formatRfc3339(s.collectedAt)), literal(redacted)}) +
+               "\n";
     }
 
     // Connections
     const ConnectionCounts& c = s.connections;
-    out += fmt::format("\nConnections: {} of {} usable", c.total, c.usable());
+    out += "\n" +
+           L(DBT_TR("Summary", "Connections: %1 of %2 usable"), {lit(c.total), lit(c.usable())});
     if (c.max > 0)
-        out += fmt::format(" (max_connections {}, {} reserved)", c.max, c.reserved);
+        out += L(DBT_TR("Summary", " (max_connections %1, %2 reserved)"),
+                 {lit(c.max), lit(c.reserved)});
     if (!c.byState.empty()) {
         std::vector<std::pair<std::string, std::int64_t>> states(c.byState.begin(),
                                                                  c.byState.end());
@@ -96,45 +113,71 @@ std::string renderTextSummary(const Snapshot& s, const SummaryContext& ctx)
     out += "\n";
 
     // Findings
-    out += fmt::format("\nFindings ({}):\n", s.findings.size());
+    out += "\n" + L(DBT_TR("Summary", "Findings (%1):"), {lit(s.findings.size())}) + "\n";
     if (s.findings.empty())
-        out += "  none: nothing above the thresholds.\n";
+        out += "  " + L(DBT_TR("Summary", "none: nothing above the thresholds.")) + "\n";
+    const std::string labels[] = {L(DBT_TR("Summary", "INFO")), L(DBT_TR("Summary", "WARNING")),
+                                  L(DBT_TR("Summary", "CRITICAL"))};
+    std::size_t width = 0;
+    for (const std::string& l : labels)
+        width = std::max(width, utf8Length(l));
+    const std::string indent(4 + width, ' ');
     for (const Finding& f : s.findings) {
-        out += fmt::format("  {}  {}\n", severityLabel(f.severity), f.summary);
-        if (!f.nextStep.empty())
-            out += fmt::format("            Next: {}\n", f.nextStep);
+        const std::string& label = labels[static_cast<int>(f.severity)];
+        const std::string summary =
+            T(f.summaryText.empty() ? phrase("Finding", f.summary.c_str()) : f.summaryText);
+        out += "  " + label + std::string(width - utf8Length(label), ' ') + "  " + summary + "\n";
+        if (!f.nextStep.empty()) {
+            const std::string next =
+                T(f.nextStepText.empty() ? phrase("Finding", f.nextStep.c_str()) : f.nextStepText);
+            out += indent + L(DBT_TR("Summary", "Next: %1"), {literal(next)}) + "\n";
+        }
         if (!f.command.empty())
-            out += fmt::format("            For a senior to run (dbtriage never runs it): {}\n",
-                               oneLine(f.command, 200));
+            out += indent +
+                   L(DBT_TR("Summary", "For a senior to run (dbtriage never runs it): %1"),
+                     {literal(oneLine(f.command, 200))}) +
+                   "\n";
     }
 
     // Root blockers with their direct waiters
-    out += fmt::format("\nLock waits: {} edge(s), {} root blocker(s)\n", s.lockWaits.size(),
-                       s.rootBlockers.size());
+    out += "\n" +
+           L(DBT_TR("Summary", "Lock waits: %1 edge(s), %2 root blocker(s)"),
+             {lit(s.lockWaits.size()), lit(s.rootBlockers.size())}) +
+           "\n";
     std::unordered_map<std::int64_t, std::vector<const LockWait*>> waitersOf;
     for (const LockWait& w : s.lockWaits)
         waitersOf[w.blockingPid].push_back(&w);
     int shown = 0;
     for (const RootBlocker& r : s.rootBlockers) {
         if (shown++ == ctx.maxRootBlockers) {
-            out += fmt::format("  … and {} more root blockers\n",
-                               s.rootBlockers.size() - static_cast<std::size_t>(ctx.maxRootBlockers));
+            out += "  " +
+                   L(DBT_TR("Summary", "… and %1 more root blockers"),
+                     {lit(s.rootBlockers.size() - static_cast<std::size_t>(ctx.maxRootBlockers))}) +
+                   "\n";
             break;
         }
         std::string age;
         if (r.transactionStart)
-            age = fmt::format(", transaction open {}",
-                              formatDuration(static_cast<double>(s.collectedAt - *r.transactionStart) / 1e6));
-        out += fmt::format("  pid {}{}: {}{}{}, blocks {} ({} directly)\n", r.pid,
-                           r.inCycle ? " (in a lock cycle)" : "",
-                           r.state.empty() ? std::string("unknown state") : r.state, age,
-                           r.application.empty() ? std::string() : ", application " + r.application,
-                           r.blockedTotal, r.blockedDirect);
-        const std::string holds = describeHolds(r);
+            age = L(DBT_TR("Summary", ", transaction open %1"),
+                    {literal(formatDuration(
+                        static_cast<double>(s.collectedAt - *r.transactionStart) / 1e6))});
+        out += "  " +
+               L(DBT_TR("Summary", "pid %1%2: %3%4%5, blocks %6 (%7 directly)"),
+                 {lit(r.pid),
+                  literal(r.inCycle ? L(DBT_TR("Summary", " (in a lock cycle)")) : std::string()),
+                  literal(r.state.empty() ? L(DBT_TR("Summary", "unknown state")) : r.state),
+                  literal(age),
+                  literal(r.application.empty()
+                              ? std::string()
+                              : L(DBT_TR("Summary", ", application %1"), {lit(r.application)})),
+                  lit(r.blockedTotal), lit(r.blockedDirect)}) +
+               "\n";
+        const std::string holds = describeHolds(r, T);
         if (!holds.empty())
-            out += fmt::format("      {}\n", holds);
+            out += "      " + L(DBT_TR("Summary", "holds %1"), {literal(holds)}) + "\n";
         if (!r.query.empty())
-            out += fmt::format("      last query: {}\n", oneLine(r.query, 90));
+            out += "      " +
+                   L(DBT_TR("Summary", "last query: %1"), {literal(oneLine(r.query, 90))}) + "\n";
         std::set<std::int64_t> seen;
         int listed = 0;
         for (const LockWait* w : waitersOf[r.pid]) {
@@ -144,18 +187,27 @@ std::string renderTextSummary(const Snapshot& s, const SummaryContext& ctx)
                 out += "      └ …\n";
                 break;
             }
-            out += fmt::format("      └ pid {} waits for {} on {}{}\n", w->waitingPid, w->mode,
-                               w->object, w->hard ? "" : " (queued behind it)");
+            out += "      └ " +
+                   (w->hard ? L(DBT_TR("Summary", "pid %1 waits for %2 on %3"),
+                                {lit(w->waitingPid), lit(w->mode), lit(w->object)})
+                            : L(DBT_TR("Summary", "pid %1 waits for %2 on %3 (queued behind it)"),
+                                {lit(w->waitingPid), lit(w->mode), lit(w->object)})) +
+                   "\n";
         }
     }
 
     // Statements
     const bool window = s.statementScope == StatementScope::Window;
     if (window) {
-        out += fmt::format("\nTop statements in the window ({}), by total time:\n",
-                           formatDuration(static_cast<double>(s.collectedAt - s.statementWindowStart) / 1e6));
+        out += "\n" +
+               L(DBT_TR("Summary", "Top statements in the window (%1), by total time:"),
+                 {literal(formatDuration(
+                     static_cast<double>(s.collectedAt - s.statementWindowStart) / 1e6))}) +
+               "\n";
     } else {
-        out += "\nTop statements since the statistics reset, by total time:\n";
+        out += "\n" +
+               L(DBT_TR("Summary", "Top statements since the statistics reset, by total time:")) +
+               "\n";
     }
     std::vector<const StatementStat*> top;
     for (const StatementStat& st : s.statements)
@@ -164,26 +216,36 @@ std::string renderTextSummary(const Snapshot& s, const SummaryContext& ctx)
         return a->totalTimeMs > b->totalTimeMs;
     });
     if (top.empty())
-        out += "  none recorded.\n";
-    for (std::size_t i = 0; i < top.size() && i < static_cast<std::size_t>(ctx.topStatements); ++i) {
+        out += "  " + L(DBT_TR("Summary", "none recorded.")) + "\n";
+    const std::string calls = L(DBT_TR("Summary", "calls"));
+    const std::string perCall = L(DBT_TR("Summary", "ms/call"));
+    for (std::size_t i = 0; i < top.size() && i < static_cast<std::size_t>(ctx.topStatements);
+         ++i) {
         const StatementStat& st = *top[i];
-        out += fmt::format("  {:>2}. {:>12.1f} ms {:>9} calls {:>10.2f} ms/call  {}\n", i + 1,
-                           st.totalTimeMs, st.calls, st.meanTimeMs,
-                           oneLine(st.query.empty() ? "(text not available) id " + st.id : st.query, 60));
+        out += fmt::format(
+            "  {:>2}. {:>12.1f} ms {:>9} {} {:>10.2f} {}  {}\n", i + 1, st.totalTimeMs, st.calls,
+            calls, st.meanTimeMs, perCall,
+            oneLine(st.query.empty()
+                        ? L(DBT_TR("Summary", "(text not available) id %1"), {lit(st.id)})
+                        : st.query,
+                    60));
     }
 
     // Health
     const Health& h = s.health;
-    out += "\nHealth: ";
+    out += "\n" + L(DBT_TR("Summary", "Health:")) + " ";
     std::vector<std::string> parts;
     if (h.cacheHitRatio)
-        parts.push_back(fmt::format("cache hit {:.1f} %", *h.cacheHitRatio * 100));
+        parts.push_back(L(DBT_TR("Summary", "cache hit %1 %"),
+                          {literal(fmt::format("{:.1f}", *h.cacheHitRatio * 100))}));
     if (h.longestTransactionSeconds)
-        parts.push_back(fmt::format("longest transaction {}", formatDuration(*h.longestTransactionSeconds)));
+        parts.push_back(L(DBT_TR("Summary", "longest transaction %1"),
+                          {literal(formatDuration(*h.longestTransactionSeconds))}));
     if (h.oldestXminAge)
-        parts.push_back(fmt::format("oldest xmin age {}", *h.oldestXminAge));
-    parts.push_back(fmt::format("temp files {} ({})", h.tempFiles, formatBytes(h.tempBytes)));
-    parts.push_back(fmt::format("deadlocks {}", h.deadlocks));
+        parts.push_back(L(DBT_TR("Summary", "oldest xmin age %1"), {lit(*h.oldestXminAge)}));
+    parts.push_back(L(DBT_TR("Summary", "temp files %1 (%2)"),
+                      {lit(h.tempFiles), literal(formatBytes(h.tempBytes))}));
+    parts.push_back(L(DBT_TR("Summary", "deadlocks %1"), {lit(h.deadlocks)}));
     for (std::size_t i = 0; i < parts.size(); ++i)
         out += (i ? ", " : "") + parts[i];
     out += "\n";
@@ -195,9 +257,9 @@ std::string renderTextSummary(const Snapshot& s, const SummaryContext& ctx)
             notOk.push_back(&p);
     }
     if (notOk.empty()) {
-        out += fmt::format("Probes: all {} ok\n", s.probes.size());
+        out += L(DBT_TR("Summary", "Probes: all %1 ok"), {lit(s.probes.size())}) + "\n";
     } else {
-        out += "Probes:";
+        out += L(DBT_TR("Summary", "Probes:"));
         for (const ProbeNote* p : notOk)
             out += fmt::format(" {} ({});", p->probe, p->status);
         out += "\n";

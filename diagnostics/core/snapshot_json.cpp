@@ -1,5 +1,6 @@
 #include "snapshot_json.h"
 
+#include "findings.h"
 #include "timefmt.h"
 
 #include <fmt/format.h>
@@ -459,6 +460,9 @@ Snapshot snapshotFromJson(const json& j) {
     }
     for (const json& o : array(j, "probes"))
         s.probes.push_back(ProbeNote{str(o, "probe"), str(o, "status")});
+    // The file keeps the English sentences; their translatable Messages come from deriving
+    // the findings again from the same data (the file's content is not changed).
+    restoreFindingMessages(s);
     return s;
 }
 

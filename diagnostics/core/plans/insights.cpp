@@ -19,7 +19,7 @@ using detail::formatRows;
 namespace {
 
 // The sentences are Messages (message.h): templates in the translation context "Insight";
-// the English text is render(message).
+// the English text is englishText(message).
 Message lit(std::string text) {
     return literal(std::move(text));
 }
@@ -62,7 +62,7 @@ public:
 
 private:
     void add(int node, std::string code, Severity s, Message message, Message suggestion) {
-        Insight insight{node, std::move(code), s, render(message), render(suggestion)};
+        Insight insight{node, std::move(code), s, englishText(message), englishText(suggestion)};
         insight.messageText = std::move(message);
         insight.suggestionText = std::move(suggestion);
         out_.push_back(std::move(insight));
