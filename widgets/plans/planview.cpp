@@ -2,6 +2,7 @@
 
 #include "common/guiutil.h"
 #include "common/messagestack.h"
+#include "i18n/messagetext.h"
 #include "plans/plandiagram.h"
 #include "plans/render.h"
 
@@ -593,10 +594,12 @@ void PlansView::fillInsights() {
                 node += QLatin1Char(' ') +
                         qs(plans::nodeLabel(doc->plan.nodes[std::size_t(insight.node)]));
             item->setText(1, node);
-            item->setText(2, qs(insight.message));
-            item->setText(3, qs(insight.suggestion));
-            item->setToolTip(2, qs(insight.message));
-            item->setToolTip(3, qs(insight.suggestion));
+            const QString message = i18n::insightMessage(insight);
+            const QString suggestion = i18n::insightSuggestion(insight);
+            item->setText(2, message);
+            item->setText(3, suggestion);
+            item->setToolTip(2, message);
+            item->setToolTip(3, suggestion);
             item->setToolTip(1, qs(insight.code));
             item->setData(0, Qt::UserRole, insight.node);
             items << item;
