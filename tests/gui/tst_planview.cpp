@@ -3,6 +3,8 @@
 // node in both, the details pane shows the raw fields, copy as text is the renderer's output,
 // PNG/SVG export, paste without a connection, bad input, a 10,000-level plan; and the window's
 // Plans view (Ctrl+5), the offline explain sentence and a bundle's plans.
+#include "collect/sampler.h"
+#include "common/messagestack.h"
 #include "fixtures.h"
 #include "mainwindow.h"
 #include "models/planmodel.h"
@@ -113,11 +115,11 @@ void TestPlanView::emptyStateSaysWhatToDo() {
 void TestPlanView::realPlans_data() {
     QTest::addColumn<QString>("file");
     QTest::addColumn<QString>("dialect");
-    QTest::newRow("pg json analyze") << "pg-seq-scan-filter.json"
+    QTest::newRow("pg json analyze") << "pg-hash-spill.json"
                                      << "postgres-json";
     QTest::newRow("pg text analyze") << "pg-nested-loop.txt"
                                      << "postgres-text";
-    QTest::newRow("pg json estimate") << "pg-cte-initplan-subplan-estimate.json"
+    QTest::newRow("pg json estimate") << "pg-nested-loop-estimate.json"
                                       << "postgres-json";
     QTest::newRow("mariadb analyze") << "mariadb-analyze-full-scan.json"
                                      << "mariadb-analyze-json";
@@ -325,6 +327,7 @@ void TestPlanView::deepPlanLoads() {
 void TestPlanView::windowPlansViewAndOfflineExplain() {
     MainWindow window;
     window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
     QTest::keyClick(&window, Qt::Key_5, Qt::ControlModifier);
     QCOMPARE(window.currentView(), MainWindow::Plans);
     QCOMPARE(MainWindow::Plans, 4);
@@ -335,7 +338,7 @@ void TestPlanView::windowPlansViewAndOfflineExplain() {
     QCOMPARE(window.plansView()->messageText(), JobRunner::needsConnectionSentence());
     QCOMPARE(window.plansView()->planCount(), 0);
     // From Top queries: the Explain action asks for the selected statement's plan.
-    QVERIFY(window.openSnapshots({recordedPileup()}));
+    QVERIFY(window.openSnapshots({fixtures::recordedPileup()}));
     window.showView(MainWindow::TopQueries);
     window.topQueriesView()->selectRow(0);
     QVERIFY(window.topQueriesView()->explainAction()->isEnabled());

@@ -135,6 +135,7 @@ PlansView::PlansView(QWidget* parent)
     , diagram_(new PlanDiagramView(scene_, this))
     , insights_(new QTreeWidget(this))
     , detailTitle_(new QLabel(this))
+    , detailInsights_(new QLabel(this))
     , details_(new QTreeWidget(this)) {
     setObjectName(QStringLiteral("PlansView"));
     auto* layout = new QVBoxLayout(this);
@@ -218,7 +219,7 @@ PlansView::PlansView(QWidget* parent)
     layout->addWidget(messageBar_);
 
     // Left: the plans of this session.
-    list_->setMinimumWidth(180);
+    list_->setMinimumWidth(150);
     list_->setWordWrap(false);
     list_->setTextElideMode(Qt::ElideRight);
     list_->setIconSize(QSize(16, 16));
@@ -257,20 +258,13 @@ PlansView::PlansView(QWidget* parent)
     tree_->setAllColumnsShowFocus(true);
     const int w = tree_->fontMetrics().horizontalAdvance(QLatin1Char('0'));
     tree_->header()->setStretchLastSection(true);
-    tree_->setColumnWidth(PlanModel::NodeCol, w * 42);
-    tree_->setColumnWidth(PlanModel::ExclusiveCol, w * 12);
-    tree_->setColumnWidth(PlanModel::InclusiveCol, w * 12);
-    tree_->setColumnWidth(PlanModel::ShareCol, w * 8);
+    tree_->setColumnWidth(PlanModel::NodeCol, w * 40);
+    tree_->setColumnWidth(PlanModel::ExclusiveCol, w * 11);
+    tree_->setColumnWidth(PlanModel::InclusiveCol, w * 11);
+    tree_->setColumnWidth(PlanModel::ShareCol, w * 7);
     tree_->setColumnWidth(PlanModel::RowsCol, w * 22);
     tree_->setColumnWidth(PlanModel::LoopsCol, w * 7);
-    tree_->setColumnWidth(PlanModel::BuffersCol, w * 18);
-
-    auto* top = new QSplitter(Qt::Horizontal, this);
-    top->addWidget(tree_);
-    top->addWidget(diagram_);
-    top->setStretchFactor(0, 3);
-    top->setStretchFactor(1, 2);
-    top->setChildrenCollapsible(false);
+    tree_->setColumnWidth(PlanModel::BuffersCol, w * 20);
 
     insights_->setColumnCount(4);
     insights_->setHeaderLabels({tr("Severity"), tr("Node"), tr("What and why"), tr("What to try")});
@@ -278,8 +272,8 @@ PlansView::PlansView(QWidget* parent)
     insights_->setAlternatingRowColors(true);
     insights_->setWordWrap(true);
     insights_->setColumnWidth(0, w * 11);
-    insights_->setColumnWidth(1, w * 26);
-    insights_->setColumnWidth(2, w * 52);
+    insights_->setColumnWidth(1, w * 30);
+    insights_->setColumnWidth(2, w * 72);
     auto* detailBox = new QWidget(this);
     auto* dl = new QVBoxLayout(detailBox);
     dl->setContentsMargins(0, 0, 0, 0);
@@ -287,22 +281,30 @@ PlansView::PlansView(QWidget* parent)
     detailTitle_->setTextFormat(Qt::PlainText);
     makeHeading(detailTitle_, 1.0);
     dl->addWidget(detailTitle_);
+    detailInsights_->setWordWrap(true);
+    detailInsights_->setTextFormat(Qt::PlainText);
+    detailInsights_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    dl->addWidget(detailInsights_);
     details_->setColumnCount(2);
     details_->setHeaderLabels({tr("Field"), tr("Value")});
     details_->setRootIsDecorated(false);
     details_->setAlternatingRowColors(true);
     details_->setColumnWidth(0, w * 22);
     dl->addWidget(details_, 1);
-    bottomSplitter_->addWidget(insights_);
+    // Tree (full width, every column readable) over diagram | details over the insights
+    // (full width: their sentences are long).
+    bottomSplitter_->addWidget(diagram_);
     bottomSplitter_->addWidget(detailBox);
     bottomSplitter_->setStretchFactor(0, 3);
     bottomSplitter_->setStretchFactor(1, 2);
     bottomSplitter_->setChildrenCollapsible(false);
 
-    planSplitter_->addWidget(top);
+    planSplitter_->addWidget(tree_);
     planSplitter_->addWidget(bottomSplitter_);
+    planSplitter_->addWidget(insights_);
     planSplitter_->setStretchFactor(0, 3);
-    planSplitter_->setStretchFactor(1, 2);
+    planSplitter_->setStretchFactor(1, 3);
+    planSplitter_->setStretchFactor(2, 2);
     planSplitter_->setChildrenCollapsible(false);
     cl->addWidget(planSplitter_, 1);
 
@@ -312,7 +314,7 @@ PlansView::PlansView(QWidget* parent)
     splitter_->setStretchFactor(0, 1);
     splitter_->setStretchFactor(1, 5);
     splitter_->setChildrenCollapsible(false);
-    splitter_->setSizes({230, 1100});
+    splitter_->setSizes({190, 1100});
     layout->addWidget(splitter_, 1);
 
     connect(list_, &QListWidget::currentRowChanged, this, &PlansView::showPlan);
@@ -670,6 +672,8 @@ void PlansView::selectNode(int node) {
 
 void PlansView::updateDetails() {
     details_->clear();
+    detailInsights_->clear();
+    detailInsights_->hide();
     const PlanDocumentPtr doc = currentDocument();
     if (!doc || selectedNode_ < 0 || std::size_t(selectedNode_) >= doc->plan.nodes.size()) {
         detailTitle_->setText(doc ? tr("Select a node to see every field the engine printed.")
@@ -678,6 +682,17 @@ void PlansView::updateDetails() {
     }
     const auto& node = doc->plan.nodes[std::size_t(selectedNode_)];
     detailTitle_->setText(tr("Node #%1: %2").arg(selectedNode_).arg(qs(plans::nodeLabel(node))));
+    // The node's insights in full, with what to try (the list's columns cut them short).
+    QStringList said;
+    for (const auto& insight : doc->insights)
+        if (insight.node == selectedNode_)
+            said << tr("%1: %2 Try: %3")
+                        .arg(severityText(insight.severity), qs(insight.message),
+                             qs(insight.suggestion));
+    if (!said.isEmpty()) {
+        detailInsights_->setText(said.join(QLatin1Char('\n')));
+        detailInsights_->show();
+    }
     const QStringList fields =
         model_->indexForNode(selectedNode_).data(PlanModel::RawFieldsRole).toStringList();
     QList<QTreeWidgetItem*> items;

@@ -136,6 +136,7 @@ private:
     PlanDiagramView* diagram_;
     QTreeWidget* insights_;
     QLabel* detailTitle_;
+    QLabel* detailInsights_;
     QTreeWidget* details_;
     QAction* explainAction_;
     QAction* copyAction_;
