@@ -1,7 +1,6 @@
 // dbtriage collect CONNECTION [--out FILE.zip|DIR] [--samples N] [--interval SECONDS] [--json]
 //                  [--note TEXT] [--explain-top N] [--advise] [--no-redact]
-#include "advisor/pgadvisor.h"
-#include "advisor/workload.h"
+#include "bundle/bundleplans.h"
 #include "bundle/bundlewriter.h"
 #include "cli/cli.h"
 #include "cli/recording.h"
@@ -59,29 +58,6 @@ QString checkOutPath(const QString& path) {
 
 } // namespace
 
-// --advise: index candidates of the window's costliest statements, as a commented SQL file.
-static void addAdvice(const ConnectOptions& connect, const Snapshot& result, BundleInput& input,
-                      CollectionInfo& collection, QTextStream& err) {
-    if (result.server.engine != Engine::PostgreSQL) {
-        collection.unavailable.push_back("Index candidates (--advise) are available for "
-                                         "PostgreSQL only in this build.");
-        return;
-    }
-    try {
-        advisor::AdvisorOptions options;
-        options.connect = connect;
-        const advisor::Advice advice =
-            advisor::advisePostgres(options, advisor::workloadFrom(result, 10));
-        const std::string sql = advisor::adviceToSqlComments(advice);
-        input.attachments.push_back(
-            {"index-candidates.sql", QByteArray(sql.data(), static_cast<qsizetype>(sql.size()))});
-    } catch (const EngineError& e) {
-        err << "dbtriage collect: --advise failed: " << QString::fromStdString(e.what()) << '\n';
-        collection.unavailable.push_back(std::string("Index candidates (--advise) failed: ") +
-                                         e.what());
-    }
-}
-
 int collect(const QStringList& args) {
     QTextStream out(stdout);
     QTextStream err(stderr);
@@ -107,7 +83,8 @@ int collect(const QStringList& args) {
     const QCommandLineOption explainTopOpt(
         QStringLiteral("explain-top"),
         QCoreApplication::translate(
-            "collect", "Add the plans of the N costliest statements (not in this build yet)."),
+            "collect", "Add the plans of the N costliest statements (plans/*.json and .txt; "
+                       "generic plans, EXPLAIN without ANALYZE)."),
         QStringLiteral("N"));
     const QCommandLineOption adviseOpt(
         QStringLiteral("advise"),
@@ -220,22 +197,18 @@ int collect(const QStringList& args) {
             << '\n';
         return Usage;
     }
+    if ((explainTop > 0 || parser.isSet(adviseOpt)) && outPath.isEmpty())
+        err << "dbtriage collect: "
+            << QCoreApplication::translate("collect",
+                                           "--explain-top and --advise add files to a bundle; "
+                                           "give --out FILE.zip|DIR for them.")
+            << '\n';
     CollectionInfo collection;
     collection.requestedSamples = samples;
     collection.intervalSeconds = interval;
     collection.note = note.toStdString();
     collection.explainTopRequested = explainTop;
     collection.adviseRequested = parser.isSet(adviseOpt);
-    if (explainTop > 0) {
-        err << "dbtriage collect: "
-            << QCoreApplication::translate(
-                   "collect",
-                   "--explain-top is not available in this build yet; the output has no plans.")
-            << '\n';
-        collection.unavailable.push_back("Plans of the top " + std::to_string(explainTop) +
-                                         " statements were asked for (--explain-top) but are "
-                                         "not available in this build yet.");
-    }
 
     CollectorOptions options;
     options.connect.target = positional.first().toStdString();
@@ -267,6 +240,7 @@ int collect(const QStringList& args) {
     const Snapshot& result = recording.result;
 
     BundleWriteResult written;
+    int notExplained = 0; // statements of --explain-top that failed: a failed probe (exit 4)
     if (!outPath.isEmpty()) {
         BundleInput input;
         input.snapshot = result;
@@ -274,9 +248,35 @@ int collect(const QStringList& args) {
         collection.samples = static_cast<int>(series.size());
         collection.firstAt = series.front()->collectedAt;
         collection.lastAt = result.collectedAt;
-        if (collection.adviseRequested)
-            addAdvice(options.connect, result, input, collection, err);
         input.collection = collection;
+        // The server's normalised texts (kept unredacted in memory by the collector) for
+        // EXPLAIN and the advisor: redacting again turns ORDER BY 2 into ORDER BY $3.
+        const StatementTextLookup serverText = [&collector](const std::string& id,
+                                                            const std::string& database) {
+            return collector.serverStatementText(id, database);
+        };
+        if (explainTop > 0) {
+            BundlePlansOptions planOptions;
+            planOptions.connect = options.connect;
+            planOptions.serverText = serverText;
+            BundlePlans plans = explainForBundle(result, explainTop, planOptions);
+            for (const PlanSummary& p : plans.summaries) {
+                if (!p.explained()) {
+                    ++notExplained;
+                    err << "dbtriage collect: "
+                        << QCoreApplication::translate("collect",
+                                                       "statement %1 was not explained: %2")
+                               .arg(q(p.statementId), q(p.error))
+                        << '\n';
+                }
+            }
+            addPlansToBundle(std::move(plans), explainTop, input);
+        }
+        if (collection.adviseRequested) {
+            const QString adviceError = addAdviceToBundle(options.connect, serverText, input);
+            if (!adviceError.isEmpty())
+                err << "dbtriage collect: --advise: " << adviceError << '\n';
+        }
         if (qobject_cast<QGuiApplication*>(QCoreApplication::instance()))
             render::addCharts(input);
         else
@@ -319,6 +319,15 @@ int collect(const QStringList& args) {
             << " samples were taken; the output holds those.\n";
         return Partial;
     }
+    if (notExplained > 0)
+        err << "dbtriage collect: "
+            << QCoreApplication::translate("collect",
+                                           "partial result: %n of the top statements could not "
+                                           "be explained; the bundle says why.",
+                                           nullptr, notExplained)
+            << '\n';
+    if (!result.partial() && notExplained > 0)
+        return Partial;
     if (result.partial()) {
         QStringList failed;
         for (const ProbeNote& p : result.probes) {

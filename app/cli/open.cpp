@@ -5,6 +5,8 @@
 #include "bundle/ticket.h"
 #include "cli/cli.h"
 #include "cli/recording.h"
+#include "plans/insights.h"
+#include "plans/parse.h"
 #include "snapshot_json.h"
 #include "timefmt.h"
 
@@ -84,6 +86,34 @@ int open(const QStringList& args) {
     for (const auto& [path, data] : b.files)
         context.files.push_back(path);
     out << q(renderReadmeMarkdown(*b.snapshot, context)) << '\n';
+    // The README's Plans section comes from the manifest; plans it does not list (added by
+    // hand or by another tool) are summed up here from their files.
+    bool header = false;
+    for (const BundlePlanEntry& e : bundlePlanEntries(b)) {
+        if (e.summary.rank > 0)
+            continue;
+        if (!header)
+            out << '\n'
+                << QCoreApplication::translate("open", "Other plans in this bundle:") << '\n';
+        header = true;
+        QString line;
+        try {
+            const plans::Plan plan =
+                plans::parsePlan(std::string_view(e.json.constData(), std::size_t(e.json.size())));
+            const auto insights = plans::findInsights(plan);
+            if (insights.empty())
+                line = QCoreApplication::translate("open", "no insight");
+            else
+                line = QStringLiteral("%1 %2: %3")
+                           .arg(q(severityName(insights.front().severity)).toUpper(),
+                                q(plans::nodeLabel(plan.nodes.at(
+                                    static_cast<std::size_t>(insights.front().node)))),
+                                q(insights.front().message));
+        } catch (const std::exception& ex) {
+            line = QCoreApplication::translate("open", "not readable: %1").arg(q(ex.what()));
+        }
+        out << "- " << e.jsonPath << ": " << line << '\n';
+    }
     out.flush();
     if (!b.verified()) {
         err << "dbtriage open: " << b.verification << '\n';

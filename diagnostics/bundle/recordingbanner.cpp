@@ -45,4 +45,64 @@ std::map<QString, QByteArray> bundlePlans(const Bundle& b) {
     return plans;
 }
 
+std::vector<BundlePlanEntry> bundlePlanEntries(const Bundle& b) {
+    std::vector<BundlePlanEntry> entries;
+    std::map<QString, QByteArray> rest = bundlePlans(b);
+    auto statementText = [&b](const PlanSummary& p) {
+        if (!b.snapshot || p.statementId.empty())
+            return QString();
+        for (const StatementStat& st : b.snapshot->statements) {
+            if (st.id == p.statementId && (p.database.empty() || st.database == p.database))
+                return q(st.query);
+        }
+        return QString();
+    };
+    auto fileOf = [&b](const std::string& path) {
+        const auto it = b.files.find(path);
+        return it == b.files.end() ? QByteArray() : it->second;
+    };
+    if (b.hasManifest) {
+        for (const PlanSummary& p : b.manifest.collection.plans) {
+            const auto it = rest.find(q(p.jsonFile));
+            if (!p.explained() || it == rest.end())
+                continue;
+            BundlePlanEntry e;
+            e.jsonPath = it->first;
+            e.json = it->second;
+            if (b.files.count(p.textFile)) {
+                e.textPath = q(p.textFile);
+                e.text = fileOf(p.textFile);
+            }
+            e.summary = p;
+            e.statement = statementText(p);
+            entries.push_back(std::move(e));
+            rest.erase(it);
+        }
+    }
+    for (auto& [path, json] : rest) {
+        BundlePlanEntry e;
+        e.jsonPath = path;
+        e.json = json;
+        QString text = path;
+        text.replace(text.size() - 5, 5, QStringLiteral(".txt"));
+        if (b.files.count(text.toStdString())) {
+            e.textPath = text;
+            e.text = fileOf(text.toStdString());
+        }
+        entries.push_back(std::move(e));
+    }
+    return entries;
+}
+
+std::vector<PlanSummary> bundlePlanFailures(const Bundle& b) {
+    std::vector<PlanSummary> failures;
+    if (!b.hasManifest)
+        return failures;
+    for (const PlanSummary& p : b.manifest.collection.plans) {
+        if (!p.explained())
+            failures.push_back(p);
+    }
+    return failures;
+}
+
 } // namespace dbt

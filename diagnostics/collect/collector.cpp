@@ -106,6 +106,14 @@ SnapshotPtr Collector::sample(StatementRead read) {
     return snapshot;
 }
 
+std::string Collector::serverStatementText(const std::string& id,
+                                           const std::string& database) const {
+    if (id.empty())
+        return {};
+    const auto it = serverTexts_.find(id + '\x1f' + database);
+    return it == serverTexts_.end() ? std::string() : it->second;
+}
+
 // The tool's own monitoring statements are not the workload: leave them out of the
 // statement list (their text starts with the tag every driver puts on its statements).
 void Collector::dropOwnStatements(Snapshot& s) {
@@ -130,16 +138,21 @@ void Collector::redact(Snapshot& s) {
     }
     // Statement texts are normalised by the server already, except for utility statements
     // and engines that keep samples; redacting again is cheap with the cache.
-    if (statementTextCache_.size() > 50000)
+    if (statementTextCache_.size() > 50000) {
         statementTextCache_.clear();
+        serverTexts_.clear();
+    }
     for (StatementStat& st : s.statements) {
         if (st.query.empty())
             continue;
         // Keyed by statement id (queryid / digest): one text per id, bounded memory.
         const std::string key = st.id.empty() ? st.query : st.id + '\x1f' + st.database;
         auto it = statementTextCache_.find(key);
-        if (it == statementTextCache_.end())
+        if (it == statementTextCache_.end()) {
             it = statementTextCache_.emplace(key, redactQuery(st.query, dialect).text).first;
+            if (!st.id.empty())
+                serverTexts_[key] = st.query;
+        }
         st.query = it->second;
     }
 }

@@ -49,6 +49,11 @@ public:
     const std::vector<Finding>& preflight() const { return preflight_; }
     const CollectorOptions& options() const { return options_; }
 
+    // A statement's text as the server gave it (pg_stat_statements and digests normalise it
+    // already), before the collector redacted it again, for EXPLAIN and the advisor ("" when
+    // redaction is off or the statement is unknown). In memory only: never shown or written.
+    std::string serverStatementText(const std::string& id, const std::string& database) const;
+
 private:
     void redact(Snapshot& snapshot);
     static void dropOwnStatements(Snapshot& snapshot);
@@ -58,6 +63,7 @@ private:
     ServerInfo server_;
     std::vector<Finding> preflight_;
     std::unordered_map<std::string, std::string> statementTextCache_; // id -> redacted
+    std::unordered_map<std::string, std::string> serverTexts_;        // id -> as read
     // the last statement counters read (redacted), carried into the samples in between
     std::vector<StatementStat> lastStatements_;
     std::vector<ProbeNote> lastStatementProbes_;

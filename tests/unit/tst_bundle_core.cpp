@@ -285,6 +285,111 @@ private slots:
         QVERIFY(raw.find("Query texts were NOT redacted") != std::string::npos);
     }
 
+    // The Plans section in both markups: per plan the statement id with its share, the kind
+    // of plan, the text file, the top insights with severity and node; a failure's sentence.
+    void plansSection() {
+        TicketContext ctx = goldenContext();
+        ctx.collection.explainTopRequested = 3;
+        PlanSummary seq;
+        seq.rank = 1;
+        seq.statementId = fixture::snapshot().statements[0].id;
+        seq.database = "shop";
+        seq.totalTimeMs = 48213.25;
+        seq.share = 0.835;
+        seq.dialect = "postgres-json";
+        seq.genericPlan = true;
+        seq.jsonFile = "plans/01-x.json";
+        seq.textFile = "plans/01-x.txt";
+        seq.insights = {{"warning", "seq-scan-estimated", "Seq Scan on orders",
+                         "The planner expects to read all of orders for few rows."}};
+        PlanSummary failed;
+        failed.rank = 2;
+        failed.statementId = "42";
+        failed.database = "shop";
+        failed.totalTimeMs = 9120.5;
+        failed.share = 0.158;
+        failed.error = "permission denied for table orders_*secret*";
+        ctx.collection.plans = {seq, failed};
+        const Snapshot s = fixture::snapshot();
+
+        const std::string md = renderReadmeMarkdown(s, ctx);
+        const auto plans = md.find("## Plans (1)");
+        QVERIFY(plans != std::string::npos);
+        QVERIFY(md.find("## Top statements by window time") < plans);
+        QVERIFY(plans < md.find("## Connections"));
+        const std::string section = md.substr(plans, md.find("## Connections") - plans);
+        QVERIFY2(section.find("**1. Statement** `" + seq.statementId +
+                              "` (84 % of window time, 48,213.3 ms, database shop): generic "
+                              "plan (no parameter values), `plans/01-x.txt`") != std::string::npos,
+                 section.c_str());
+        QVERIFY(section.find("**Statement:** `SELECT * FROM orders WHERE customer_id = $1`") !=
+                std::string::npos);
+        QVERIFY(section.find("  - **WARNING** Seq Scan on orders: The planner expects") !=
+                std::string::npos);
+        QVERIFY(section.find("`seq-scan-estimated`") != std::string::npos);
+        // The failure's sentence, escaped like every text from the server.
+        QVERIFY2(section.find("**2. Statement** `42` (16 % of window time, 9,120.5 ms, database "
+                              "shop): not explained: permission denied for table "
+                              "orders\\_\\*secret\\*") != std::string::npos,
+                 section.c_str());
+
+        const std::string jira = renderJiraSummary(s, ctx);
+        QVERIFY(jira.find("h2. Plans (1)") != std::string::npos);
+        QVERIFY(jira.find("* *1. Statement* {{" + jiraEscape(seq.statementId) + "}}") !=
+                std::string::npos);
+        QVERIFY(jira.find("** *WARNING* Seq Scan on orders: ") != std::string::npos);
+        QVERIFY(jira.find("not explained: permission denied for table orders\\_\\*secret\\*") !=
+                std::string::npos);
+
+        // Not asked: the section says how to ask.
+        ctx.collection.explainTopRequested = 0;
+        ctx.collection.plans.clear();
+        QVERIFY(renderReadmeMarkdown(s, ctx).find(
+                    "## Plans (0)\n\nNo plans were gathered (run with --explain-top N).") !=
+                std::string::npos);
+    }
+
+    void manifestKeepsPlans() {
+        Manifest m;
+        m.toolVersion = "0.1.0";
+        m.createdAt = fixture::kNow;
+        m.collection = fixture::collection();
+        m.collection.explainTopRequested = 2;
+        PlanSummary p;
+        p.rank = 1;
+        p.statementId = "-123";
+        p.database = "shop";
+        p.totalTimeMs = 10.5;
+        p.share = 0.5;
+        p.dialect = "postgres-json";
+        p.genericPlan = true;
+        p.jsonFile = "plans/01--123.json";
+        p.textFile = "plans/01--123.txt";
+        p.insights = {{"warning", "seq-scan-estimated", "Seq Scan on t", "why"}};
+        PlanSummary f;
+        f.rank = 2;
+        f.statementId = "7";
+        f.error = "canceling statement due to lock timeout";
+        m.collection.plans = {p, f};
+        const Manifest back = manifestFromJson(parseJson(dumpJson(manifestToJson(m))));
+        QCOMPARE(back.collection.plans.size(), std::size_t(2));
+        const PlanSummary& b = back.collection.plans[0];
+        QCOMPARE(b.statementId, p.statementId);
+        QCOMPARE(b.jsonFile, p.jsonFile);
+        QCOMPARE(b.textFile, p.textFile);
+        QVERIFY(b.genericPlan && b.explained());
+        QCOMPARE(b.share, 0.5);
+        QCOMPARE(b.insights.size(), std::size_t(1));
+        QCOMPARE(b.insights[0].node, std::string("Seq Scan on t"));
+        QCOMPARE(back.collection.plans[1].error, f.error);
+        QVERIFY(!back.collection.plans[1].explained());
+
+        // A plan file name that would leave the bundle is refused.
+        nlohmann::json j = manifestToJson(m);
+        j["collection"]["plans"][0]["json"] = "../escape.json";
+        QVERIFY_THROWS_EXCEPTION(FormatError, manifestFromJson(j));
+    }
+
     void compareRecordings() {
         Snapshot before = fixture::snapshot();
         Snapshot after = fixture::snapshot();

@@ -3,8 +3,10 @@
 // absolute paths, symlinks, bombs with honest and lying headers, too many entries, huge and
 // deeply nested JSON) built with libzip here, and failed writes (unwritable target, a full
 // disk injected or on a small tmpfs) that leave nothing under the final name.
+#include "bundle/bundleplans.h"
 #include "bundle/bundlereader.h"
 #include "bundle/bundlewriter.h"
+#include "bundle/recordingbanner.h"
 #include "snapshot_json.h"
 #include "tst_bundle_fixture.h"
 
@@ -481,6 +483,114 @@ private slots:
         QVERIFY2(dir.error.contains(QLatin1String("No space left on device")),
                  qPrintable(dir.error));
         QCOMPARE(left, QStringList());
+    }
+
+    // Choosing the statements: by time, explainable texts only, merged by id and database.
+    void planTargets() {
+        Snapshot s = fixture::snapshot();
+        StatementStat commit = fixture::statement(9, 99999.0, 5000, "COMMIT");
+        s.statements.push_back(commit);
+        StatementStat again = s.statements[1]; // the same statement of another user
+        again.user = "batch";
+        again.totalTimeMs = 50000;
+        s.statements.push_back(again);
+        const auto targets = choosePlanTargets(s, 2);
+        QCOMPARE(targets.size(), std::size_t(2));
+        QCOMPARE(targets[0].id, s.statements[1].id); // 9,120.5 + 50,000 ms
+        QCOMPARE(targets[0].totalTimeMs, 59120.5);
+        QCOMPARE(targets[0].rank, 1);
+        QCOMPARE(targets[1].id, s.statements[0].id);
+        double sum = 0;
+        for (const StatementStat& st : s.statements)
+            sum += st.totalTimeMs;
+        QCOMPARE(targets[0].share, 59120.5 / sum);
+        QCOMPARE(planFileStem(targets[1]), "plans/02-" + s.statements[0].id);
+        PlanTarget odd;
+        odd.rank = 3;
+        odd.id = "a/b\\..c d";
+        QCOMPARE(planFileStem(odd), std::string("plans/03-abcd"));
+        QVERIFY(isSafeBundlePath(planFileStem(odd) + ".json"));
+    }
+
+    // A recorded generic plan becomes plans/NN-<id>.json (untouched) and .txt (statement,
+    // notes, tree, insights), summed up in README and manifest; the reader gives it back with
+    // its text and summary.
+    void explainedPlanInTheBundle() {
+        QFile recorded(qEnvironmentVariable("DBTRIAGE_TEST_DATA", QStringLiteral("tests/data")) +
+                       QStringLiteral("/plans/pg-seq-scan-filter-estimate.json"));
+        QVERIFY(recorded.open(QIODevice::ReadOnly));
+        const QByteArray planJson = recorded.readAll();
+        BundleInput in = fixtureInput();
+        const auto targets = choosePlanTargets(in.snapshot, 2);
+        QCOMPARE(targets.size(), std::size_t(2));
+        BundlePlans plans;
+        ExplainResult r;
+        r.plan = planJson.toStdString();
+        r.dialect = "postgres-json";
+        r.genericPlan = true;
+        r.explained = targets[0].text;
+        r.notes = {"Generic plan: planned without parameter values."};
+        addExplainedPlan(targets[0], r, in.snapshot.server, true, plans);
+        PlanSummary failed;
+        failed.rank = 2;
+        failed.statementId = targets[1].id;
+        failed.error = "canceling statement due to lock timeout";
+        plans.summaries.push_back(failed);
+        QCOMPARE(plans.failed(), 1);
+        addPlansToBundle(plans, 2, in);
+        QCOMPARE(in.collection.explainTopRequested, 2);
+
+        QTemporaryDir tmp;
+        const QString path = tmp.filePath(QStringLiteral("plans.zip"));
+        const BundleWriteResult w = BundleWriter::write(in, path);
+        QVERIFY2(w.ok(), qPrintable(w.error));
+        const Bundle b = BundleReader::open(path);
+        QVERIFY2(b.verified(), qPrintable(b.verification));
+        const std::string stem = "plans/01-" + targets[0].id;
+        QCOMPARE(b.files.at(stem + ".json"), planJson.endsWith('\n') ? planJson : planJson + '\n');
+        const QByteArray txt = b.files.at(stem + ".txt");
+        QVERIFY2(txt.startsWith("Plan from postgresql 15.4"), txt.constData());
+        QVERIFY(txt.contains("generic plan (no parameter values)"));
+        QVERIFY(txt.contains(QByteArray("Statement: ") + targets[0].text.c_str()));
+        QVERIFY(txt.contains("Note: Generic plan"));
+        QVERIFY(txt.contains("Seq Scan on orders"));
+        QVERIFY(txt.contains("seq-scan-estimated"));
+        QVERIFY(!txt.contains("Explained as:"));
+        // Both files are in the manifest with their checksums.
+        int listed = 0;
+        for (const ManifestFile& f : b.manifest.files)
+            listed += f.path == stem + ".json" || f.path == stem + ".txt";
+        QCOMPARE(listed, 2);
+        QCOMPARE(b.manifest.collection.plans.size(), std::size_t(2));
+        QCOMPARE(b.manifest.collection.plans[0].insights.front().code,
+                 std::string("seq-scan-estimated"));
+        QCOMPARE(b.manifest.collection.plans[0].insights.front().node,
+                 std::string("Seq Scan on orders"));
+        const QByteArray readme = b.files.at("README.md");
+        QVERIFY(readme.contains("## Plans (1)"));
+        QVERIFY(readme.contains(QByteArray("`") + stem.c_str() + ".txt`"));
+        QVERIFY(readme.contains("not explained: canceling statement due to lock timeout"));
+        QVERIFY(readme.contains("an execution plan as the engine printed it (JSON)"));
+
+        const auto entries = bundlePlanEntries(b);
+        QCOMPARE(entries.size(), std::size_t(1));
+        QCOMPARE(entries[0].jsonPath, QString::fromStdString(stem + ".json"));
+        QCOMPARE(entries[0].text, txt);
+        QCOMPARE(entries[0].summary.statementId, targets[0].id);
+        QCOMPARE(entries[0].statement, QString::fromStdString(targets[0].text));
+        QCOMPARE(bundlePlanFailures(b).size(), std::size_t(1));
+        QCOMPARE(bundlePlans(b).size(), std::size_t(1));
+
+        // A tampered plan file is caught like any other file.
+        std::vector<BundleFile> files;
+        for (const auto& [p, data] : b.files)
+            files.push_back({p, p == stem + ".json" ? data + " " : data});
+        QByteArray changed;
+        QVERIFY(BundleWriter::zipFiles(files, 0, 6, &changed).isEmpty());
+        const Bundle t = BundleReader::openZipData(changed, QStringLiteral("changed.zip"));
+        QVERIFY(t.ok() && !t.verified());
+        QVERIFY2(t.verification.contains(QString::fromStdString(stem + ".json")),
+                 qPrintable(t.verification));
     }
 };
 

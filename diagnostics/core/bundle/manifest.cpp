@@ -122,6 +122,31 @@ json manifestToJson(const Manifest& m) {
     json unavailable = json::array();
     for (const std::string& u : c.unavailable)
         unavailable.push_back(u);
+    json plans = json::array();
+    for (const PlanSummary& p : c.plans) {
+        json insights = json::array();
+        for (const PlanInsightSummary& i : p.insights)
+            insights.push_back({{"severity", i.severity},
+                                {"code", i.code},
+                                {"node", i.node},
+                                {"message", i.message}});
+        json entry = {{"rank", p.rank},
+                      {"statement_id", p.statementId},
+                      {"database", p.database},
+                      {"total_time_ms", p.totalTimeMs},
+                      {"share", p.share}};
+        if (p.explained()) {
+            entry["dialect"] = p.dialect;
+            entry["generic_plan"] = p.genericPlan;
+            entry["analyzed"] = p.analyzed;
+            entry["json"] = p.jsonFile;
+            entry["txt"] = p.textFile;
+            entry["insights"] = insights;
+        } else {
+            entry["error"] = p.error;
+        }
+        plans.push_back(std::move(entry));
+    }
     const ServerInfo& sv = m.server;
     return json{
         {"format", kFormatName},
@@ -145,6 +170,7 @@ json manifestToJson(const Manifest& m) {
           {"explain_top", c.explainTopRequested},
           {"advise", c.adviseRequested},
           {"unavailable", unavailable},
+          {"plans", plans},
           {"note", c.note}}},
         {"redaction",
          {{"query_texts_redacted", m.redacted},
@@ -195,6 +221,34 @@ Manifest manifestFromJson(const json& j) {
         if (!u.is_string())
             throw FormatError("manifest.json: \"unavailable\" should be a list of texts.");
         m.collection.unavailable.push_back(u.get<std::string>());
+    }
+    for (const json& p : member(c, "plans", json::value_t::array)) {
+        if (!p.is_object())
+            throw FormatError("manifest.json: every entry of \"plans\" should be an object.");
+        PlanSummary plan;
+        plan.rank = number<int>(p, "rank", 0);
+        plan.statementId = text(p, "statement_id");
+        plan.database = text(p, "database");
+        plan.totalTimeMs = number<double>(p, "total_time_ms", 0);
+        plan.share = number<double>(p, "share", 0);
+        plan.dialect = text(p, "dialect");
+        plan.genericPlan = flag(p, "generic_plan", false);
+        plan.analyzed = flag(p, "analyzed", false);
+        plan.jsonFile = text(p, "json");
+        plan.textFile = text(p, "txt");
+        plan.error = text(p, "error");
+        for (const std::string* file : {&plan.jsonFile, &plan.textFile}) {
+            if (!file->empty() && !isSafeBundlePath(*file))
+                throw FormatError(fmt::format("manifest.json names an unsafe plan file \"{}\".",
+                                              file->substr(0, 200)));
+        }
+        for (const json& i : member(p, "insights", json::value_t::array)) {
+            if (!i.is_object())
+                throw FormatError("manifest.json: every insight of a plan should be an object.");
+            plan.insights.push_back(
+                {text(i, "severity"), text(i, "code"), text(i, "node"), text(i, "message")});
+        }
+        m.collection.plans.push_back(std::move(plan));
     }
 
     const json& r = member(j, "redaction", json::value_t::object);

@@ -11,6 +11,32 @@
 
 namespace dbt {
 
+// One insight of a bundled plan, as the README and `dbtriage open` show it.
+struct PlanInsightSummary {
+    std::string severity; // "critical", "warning", "info"
+    std::string code;     // "seq-scan-estimated", "full-scan", ...
+    std::string node;     // the node's label: "Seq Scan on orders"
+    std::string message;  // what and why, one sentence
+};
+
+// A plan of --explain-top (plans/NN-<id>.json and .txt), or a statement that could not be
+// explained (`error` says why; no files then).
+struct PlanSummary {
+    int rank = 0; // 1-based rank among the statements by window time
+    std::string statementId;
+    std::string database;
+    double totalTimeMs = 0; // in the window (or since the statistics reset for one sample)
+    double share = 0;       // of all statements' time, 0..1
+    std::string dialect;    // plans::dialectName(): "postgres-json", "mariadb-json", ...
+    bool genericPlan = false;
+    bool analyzed = false; // never in collect; kept for plans added by other tools
+    std::string jsonFile;  // "plans/01-1234.json" (the engine's plan, untouched)
+    std::string textFile;  // "plans/01-1234.txt" (statement, notes, tree, insights)
+    std::vector<PlanInsightSummary> insights; // the most severe first, at most a few
+    std::string error;                        // non-empty: not explained, this sentence says why
+    bool explained() const { return error.empty(); }
+};
+
 // How the recording was made. Never holds the connection string: the server is described by
 // the ServerInfo of the snapshot (host, port, database, role), which has no password.
 struct CollectionInfo {
@@ -25,6 +51,8 @@ struct CollectionInfo {
     // What the build could not do although it was asked ("--advise: not available in this
     // build yet"). Shown in the README and kept in the manifest.
     std::vector<std::string> unavailable;
+    // The plans gathered for --explain-top, in rank order (failures included).
+    std::vector<PlanSummary> plans;
 };
 
 struct ManifestFile {

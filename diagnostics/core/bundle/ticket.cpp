@@ -159,6 +159,7 @@ public:
         findings();
         rootBlockers();
         statements();
+        plans();
         connections();
         candidates();
         health();
@@ -391,6 +392,73 @@ private:
                                          formatCount(static_cast<std::int64_t>(top.size())))));
     }
 
+    // The statement's text, shortened, for naming it next to its id.
+    std::string statementText(const PlanSummary& p) const {
+        for (const StatementStat& st : s_.statements) {
+            if (st.id == p.statementId && (p.database.empty() || st.database == p.database))
+                return st.query.empty() ? std::string() : oneLine(st.query, 120);
+        }
+        return {};
+    }
+
+    void plans() {
+        const std::vector<PlanSummary>& all = c().plans;
+        std::size_t explained = 0;
+        for (const PlanSummary& p : all)
+            explained += p.explained() ? 1 : 0;
+        add(m_.heading(2, fmt::format("Plans ({})", explained)));
+        if (c().explainTopRequested == 0) {
+            paragraph(m_.esc("No plans were gathered (run with --explain-top N)."));
+            return;
+        }
+        const bool window = s_.statementScope == StatementScope::Window;
+        paragraph(m_.esc(fmt::format(
+            "The plans of the top {} statements by {}, explained on a second read-only session "
+            "(EXPLAIN without ANALYZE: no statement was run). Each plans/NN-<id>.txt holds the "
+            "statement, the plan tree and its insights; the .json next to it is the engine's "
+            "plan as it printed it.",
+            c().explainTopRequested, window ? "window time" : "time since the statistics reset")));
+        if (all.empty()) {
+            paragraph(m_.esc("No statement could be explained: none had a text that EXPLAIN "
+                             "accepts."));
+            return;
+        }
+        for (const PlanSummary& p : all) {
+            std::vector<std::string> facts;
+            facts.push_back(fmt::format("{} of {}, {}", formatPercent(p.share),
+                                        window ? "window time" : "statement time",
+                                        millis(p.totalTimeMs)));
+            if (!p.database.empty())
+                facts.push_back("database " + p.database);
+            std::string head = m_.bold(fmt::format("{}. Statement", p.rank)) + " " +
+                               m_.code(p.statementId.empty() ? "?" : p.statementId) + " " +
+                               m_.esc("(" + joined(facts, ", ") + ")");
+            if (!p.explained()) {
+                add(m_.bullet(head + m_.esc(": not explained: " + p.error)));
+                continue;
+            }
+            const std::string kind = p.analyzed ? "EXPLAIN ANALYZE (run read-only, rolled back)"
+                                     : p.genericPlan ? "generic plan (no parameter values)"
+                                                     : "estimated plan (not run)";
+            add(m_.bullet(head + m_.esc(": " + kind + ", ") + m_.code(p.textFile)));
+            const std::string text = statementText(p);
+            if (!text.empty())
+                add(m_.bullet(m_.bold("Statement:") + " " + m_.code(text), 2));
+            if (p.insights.empty())
+                add(m_.bullet(m_.esc("No insight: nothing in the plan crossed a threshold."), 2));
+            for (const PlanInsightSummary& i : p.insights) {
+                std::string label = i.severity;
+                std::transform(label.begin(), label.end(), label.begin(), [](unsigned char ch) {
+                    return static_cast<char>(std::toupper(ch));
+                });
+                add(m_.bullet(m_.bold(label) + " " + m_.esc(i.node + ": " + i.message) + " " +
+                                  m_.code(i.code),
+                              2));
+            }
+        }
+        endList();
+    }
+
     void connections() {
         add(m_.heading(2, "Connections"));
         const ConnectionCounts& cc = s_.connections;
@@ -489,8 +557,6 @@ private:
                                plural(static_cast<std::int64_t>(s_.sessions.size()), "session"),
                                plural(static_cast<std::int64_t>(s_.lockWaits.size()), "lock wait"),
                                formatCount(static_cast<std::int64_t>(s_.statements.size()))))));
-        if (c().explainTopRequested == 0)
-            add(m_.bullet(m_.esc("No plans were gathered (run with --explain-top N).")));
         for (const std::string& u : c().unavailable)
             add(m_.bullet(m_.esc(u)));
         endList();
@@ -649,6 +715,10 @@ std::string describeBundleFile(std::string_view path) {
         return "root blockers and the sessions waiting on them";
     if (path == "index-candidates.sql")
         return "index candidates as commented DDL (never executed)";
+    if (path.substr(0, 6) == "plans/" && path.size() > 5 && path.substr(path.size() - 5) == ".json")
+        return "an execution plan as the engine printed it (JSON)";
+    if (path.substr(0, 6) == "plans/" && path.size() > 4 && path.substr(path.size() - 4) == ".txt")
+        return "an execution plan as text: the statement, the plan tree and its insights";
     if (path.substr(0, 6) == "plans/")
         return "an execution plan";
     if (path == "manifest.json")
