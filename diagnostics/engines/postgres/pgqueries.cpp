@@ -44,9 +44,10 @@ std::string replaceAll(std::string text, const std::string& from, const std::str
 } // namespace
 
 // How the lock probe works:
-//  * pg_locks is read once (materialised CTE "l"); each row gets a lock tag built from all
-//    identifying columns, so that equal tags mean the same lockable object (the text form
-//    treats NULLs as equal, like IS NOT DISTINCT FROM, and lets the planner hash-join).
+//  * pg_locks is read once (materialised CTE "l"). Waiters' rows and the granted rows of
+//    their blockers get a lock tag built from all identifying columns, so that equal tags
+//    mean the same lockable object (the text form treats NULLs as equal, like IS NOT
+//    DISTINCT FROM, and lets the planner hash-join); the other rows are never formatted.
 //  * Waiters are the ungranted rows (sessions with wait_event_type 'Lock'), ordered per
 //    lock tag by wait start (PG14+ pg_locks.waitstart; PG12/13 the query_start of the
 //    waiting statement, best effort): that order is the queue position.
