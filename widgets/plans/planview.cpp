@@ -258,9 +258,9 @@ PlansView::PlansView(QWidget* parent)
     tree_->setAllColumnsShowFocus(true);
     const int w = tree_->fontMetrics().horizontalAdvance(QLatin1Char('0'));
     tree_->header()->setStretchLastSection(true);
-    tree_->setColumnWidth(PlanModel::NodeCol, w * 40);
-    tree_->setColumnWidth(PlanModel::ExclusiveCol, w * 11);
-    tree_->setColumnWidth(PlanModel::InclusiveCol, w * 11);
+    tree_->setColumnWidth(PlanModel::NodeCol, w * 38);
+    tree_->setColumnWidth(PlanModel::ExclusiveCol, w * 13);
+    tree_->setColumnWidth(PlanModel::InclusiveCol, w * 13);
     tree_->setColumnWidth(PlanModel::ShareCol, w * 7);
     tree_->setColumnWidth(PlanModel::RowsCol, w * 22);
     tree_->setColumnWidth(PlanModel::LoopsCol, w * 7);
