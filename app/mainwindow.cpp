@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 
+#include "advisor/indexesview.h"
 #include "analysis.h"
 #include "bundle/bundlereader.h"
 #include "bundle/comparedialog.h"
@@ -59,6 +60,7 @@ MainWindow::MainWindow(QWidget* parent)
     , queries_(new TopQueriesView(&history_, this))
     , locks_(new LocksView(this))
     , plans_(new PlansView(this))
+    , indexes_(new IndexesView(this))
     , banner_(new QLabel(this))
     , clock_(new QTimer(this)) {
     setWindowTitle(tr("dbtriage"));
@@ -88,7 +90,8 @@ MainWindow::MainWindow(QWidget* parent)
                                                    {QStringLiteral("sessions"), tr("Sessions")},
                                                    {QStringLiteral("queries"), tr("Top queries")},
                                                    {QStringLiteral("locks"), tr("Locks")},
-                                                   {QStringLiteral("explain"), tr("Plans")}};
+                                                   {QStringLiteral("explain"), tr("Plans")},
+                                                   {QStringLiteral("indexes"), tr("Indexes")}};
     for (int i = 0; i < items.size(); ++i) {
         auto* item = new QListWidgetItem(icon(items[i].first), items[i].second, sidebar_);
         item->setSizeHint(QSize(0, 36));
@@ -100,6 +103,7 @@ MainWindow::MainWindow(QWidget* parent)
     stack_->addWidget(queries_);
     stack_->addWidget(locks_);
     stack_->addWidget(plans_);
+    stack_->addWidget(indexes_);
     body->addWidget(stack_, 1);
     outer->addLayout(body, 1);
     setCentralWidget(central);
@@ -142,6 +146,19 @@ MainWindow::MainWindow(QWidget* parent)
             plans_->showError(sentence);
     });
     plans_->setCanExplain(false, JobRunner::needsConnectionSentence());
+    // Index advice: the top statements of Top queries' window, or one statement from there.
+    indexes_->setJobRunner(jobs_);
+    indexes_->setWindowSource([this] {
+        return history_.size() >= 2 ? history_.statementWindow(queries_->window())
+                                    : history_.latest();
+    });
+    connect(queries_, &TopQueriesView::suggestIndexesRequested, this,
+            [this](const StatementStat& statement, double share) {
+                showView(Indexes);
+                indexes_->adviseStatement(statement, share);
+            });
+    connect(this, &MainWindow::bundleChanged, this,
+            [this] { indexes_->showBundle(bundle_.get()); });
 
     clock_->setInterval(1000);
     connect(clock_, &QTimer::timeout, this, &MainWindow::tick);
@@ -220,8 +237,8 @@ void MainWindow::buildActions() {
     tools->addWidget(interval_);
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
-    const QStringList names{tr("&Overview"), tr("&Sessions"), tr("&Top queries"), tr("&Locks"),
-                            tr("&Plans")};
+    const QStringList names{tr("&Overview"), tr("&Sessions"), tr("&Top queries"),
+                            tr("&Locks"),    tr("&Plans"),    tr("&Indexes")};
     for (int i = 0; i < names.size(); ++i) {
         QAction* a = view->addAction(names[i], this, [this, i] { showView(View(i)); });
         a->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)));
@@ -462,6 +479,7 @@ void MainWindow::startMonitor(const ConnectRequest& request, const QString& pass
     if (plans_->progressJob() != 0)
         plans_->clearMessage();
     jobs_->setConnection(options.connect);
+    indexes_->reset();
     plans_->setCanExplain(true);
     monitor_->start(options, request.intervalMs > 0 ? request.intervalMs : 2000);
 }
@@ -554,6 +572,9 @@ void MainWindow::refreshView(View view) {
         break;
     case Plans: // filled by explain jobs, opened and pasted plans and bundles, not by samples
         break;
+    case Indexes: // filled by advice jobs and bundles; a sample only updates its sentence
+        indexes_->refresh();
+        break;
     case ViewCount:
         break;
     }
@@ -561,8 +582,8 @@ void MainWindow::refreshView(View view) {
 
 void MainWindow::updateSidebar() {
     const SnapshotPtr s = history_.latest();
-    const QStringList base{tr("Overview"), tr("Sessions"), tr("Top queries"), tr("Locks"),
-                           tr("Plans")};
+    const QStringList base{tr("Overview"), tr("Sessions"), tr("Top queries"),
+                           tr("Locks"),    tr("Plans"),    tr("Indexes")};
     QStringList text = base;
     if (s) {
         int critical = 0;
@@ -630,6 +651,10 @@ void MainWindow::restoreSettings() {
         settings.value(QStringLiteral("splitters/locks")).toByteArray());
     plans_->splitter()->restoreState(
         settings.value(QStringLiteral("splitters/plans")).toByteArray());
+    indexes_->splitter()->restoreState(
+        settings.value(QStringLiteral("splitters/indexes")).toByteArray());
+    indexes_->topSplitter()->restoreState(
+        settings.value(QStringLiteral("splitters/indexesTop")).toByteArray());
     const int interval = settings.value(QStringLiteral("sampling/intervalMs"), 2000).toInt();
     const int i = interval_->findData(interval);
     if (i >= 0)
@@ -651,6 +676,8 @@ void MainWindow::saveSettings() {
     settings.setValue(QStringLiteral("splitters/queriesTop"), queries_->topSplitter()->saveState());
     settings.setValue(QStringLiteral("splitters/locks"), locks_->splitter()->saveState());
     settings.setValue(QStringLiteral("splitters/plans"), plans_->splitter()->saveState());
+    settings.setValue(QStringLiteral("splitters/indexes"), indexes_->splitter()->saveState());
+    settings.setValue(QStringLiteral("splitters/indexesTop"), indexes_->topSplitter()->saveState());
     settings.setValue(QStringLiteral("sampling/intervalMs"), interval_->currentData().toInt());
 }
 

@@ -1,4 +1,4 @@
-// The main window: sidebar navigation (Overview, Sessions, Top queries, Locks, Plans; Ctrl+1..5),
+// The main window: sidebar navigation (Overview … Indexes; Ctrl+1..6),
 // toolbar (Connect…, Open snapshot…, Pause/Resume, interval, Refresh now), the status area,
 // and the wiring from Monitor (worker thread) to the views. Never waits on the network:
 // snapshots arrive as values by queued signal.
@@ -29,6 +29,7 @@ class LocksView;
 class OverviewView;
 class PasswordStore;
 class PlansView;
+class IndexesView;
 struct ExplainChoice;
 class SessionsView;
 class StatusArea;
@@ -42,7 +43,7 @@ struct Bundle;
 class MainWindow final : public QMainWindow {
     Q_OBJECT
 public:
-    enum View { Overview, Sessions, TopQueries, Locks, Plans, ViewCount };
+    enum View { Overview, Sessions, TopQueries, Locks, Plans, Indexes, ViewCount };
 
     explicit MainWindow(QWidget* parent = nullptr);
     ~MainWindow() override;
@@ -78,6 +79,7 @@ public:
     gui::TopQueriesView* topQueriesView() const { return queries_; }
     gui::LocksView* locksView() const { return locks_; }
     gui::PlansView* plansView() const { return plans_; }
+    gui::IndexesView* indexesView() const { return indexes_; }
     gui::StatusArea* statusArea() const { return status_; }
     Monitor* monitor() const { return monitor_; }
     // On-demand jobs (explain, advice, export with plans): a second read-only session to the
@@ -130,6 +132,7 @@ private:
     gui::TopQueriesView* queries_;
     gui::LocksView* locks_;
     gui::PlansView* plans_;
+    gui::IndexesView* indexes_;
     QLabel* banner_;
     std::shared_ptr<const Bundle> bundle_;
     std::map<QString, QByteArray> bundlePlans_;

@@ -1,5 +1,6 @@
 #include "screenshots.h"
 
+#include "advisor/indexesview.h"
 #include "cli/cli.h"
 #include "common/statusarea.h"
 #include "connect/connectdialog.h"
@@ -15,6 +16,7 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QEventLoop>
+#include <QFile>
 #include <QFileInfo>
 #include <QListWidget>
 #include <QPalette>
@@ -89,6 +91,29 @@ QString screenshotPlan() {
             break;
     }
     return {};
+}
+
+// A recorded advice for the Indexes view when the live one is not available (recordings, no
+// candidate): DBTRIAGE_SCREENSHOT_ADVICE, else tests/data/advisor/advice-pg.json.
+AdvicePtr screenshotAdvice() {
+    QString path = qEnvironmentVariable("DBTRIAGE_SCREENSHOT_ADVICE");
+    QDir dir(QCoreApplication::applicationDirPath());
+    for (int up = 0; up < 6 && path.isEmpty(); ++up) {
+        const QString p = dir.filePath(QStringLiteral("tests/data/advisor/advice-pg.json"));
+        if (QFileInfo::exists(p))
+            path = p;
+        else if (!dir.cdUp())
+            break;
+    }
+    QFile f(path);
+    if (path.isEmpty() || !f.open(QIODevice::ReadOnly))
+        return nullptr;
+    try {
+        return std::make_shared<const advisor::Advice>(
+            advisor::adviceFromJson(f.readAll().toStdString()));
+    } catch (const std::exception&) {
+        return nullptr;
+    }
 }
 
 } // namespace
@@ -209,6 +234,25 @@ int runScreenshots(const QStringList& args) {
         window.showView(MainWindow::Plans);
         ok &= save(&window, dir, QStringLiteral("plans.png"), err);
     }
+
+    // Indexes: live, advice for the top statements of the window as the button gives it; from
+    // recordings (or when that fails or finds nothing), a recorded advice.
+    gui::IndexesView* indexes = window.indexesView();
+    window.showView(MainWindow::Indexes);
+    if (!target.isEmpty()) {
+        QEventLoop loop;
+        QObject::connect(indexes, &gui::IndexesView::adviceShown, &loop, &QEventLoop::quit);
+        QObject::connect(indexes, &gui::IndexesView::adviceFailed, &loop, &QEventLoop::quit);
+        QTimer::singleShot(90'000, &loop, &QEventLoop::quit);
+        indexes->adviseWorkload();
+        if (indexes->running())
+            loop.exec();
+    }
+    if (indexes->candidatesModel()->rowCount() == 0) {
+        if (const AdvicePtr advice = screenshotAdvice())
+            indexes->setAdvice(advice, QStringLiteral("Top 10 statements (recorded advice)"));
+    }
+    ok &= save(&window, dir, QStringLiteral("indexes.png"), err);
 
     {
         QSettings settings;

@@ -128,6 +128,13 @@ TopQueriesView::TopQueriesView(const SnapshotHistory* history, QWidget* parent)
     table_->horizontalHeader()->setStretchLastSection(true);
     table_->setContextMenuPolicy(Qt::ActionsContextMenu);
     table_->addAction(explain_);
+    suggest_ = new QAction(icon(QStringLiteral("indexes")),
+                           tr("Suggest indexes for this statement"), this);
+    suggest_->setEnabled(false);
+    suggest_->setToolTip(tr("Index candidates for the selected statement in the Indexes view "
+                            "(validated with HypoPG where it is installed; never created)"));
+    connect(suggest_, &QAction::triggered, this, &TopQueriesView::suggestIndexesSelected);
+    table_->addAction(suggest_);
     connect(table_, &QTableView::doubleClicked, this, &TopQueriesView::explainSelected);
 
     barsView_->setRenderHint(QPainter::Antialiasing);
@@ -274,6 +281,16 @@ void TopQueriesView::explainSelected() {
         emit explainRequested(qs(st->query), qs(st->database));
 }
 
+void TopQueriesView::suggestIndexesSelected() {
+    const QModelIndex current = table_->selectionModel()->currentIndex();
+    const StatementStat* st =
+        current.isValid() ? model_->rowAt(proxy_->mapToSource(current).row()) : nullptr;
+    if (st) {
+        const double total = model_->totalTimeMs();
+        emit suggestIndexesRequested(*st, total > 0 ? st->totalTimeMs / total : 1.0);
+    }
+}
+
 void TopQueriesView::updateBars() {
     bars_->removeAllSeries();
     for (QAbstractAxis* axis : bars_->axes()) {
@@ -336,6 +353,7 @@ void TopQueriesView::updateDetails() {
     const StatementStat* st =
         current.isValid() ? model_->rowAt(proxy_->mapToSource(current).row()) : nullptr;
     explain_->setEnabled(st && !st->query.empty());
+    suggest_->setEnabled(st != nullptr);
     if (!st) {
         detailTitle_->setText(tr("No statement selected"));
         detailFigures_->clear();

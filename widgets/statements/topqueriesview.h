@@ -46,9 +46,14 @@ public:
     QAction* explainAction() const { return explain_; }
     // Asks for the plan of the selected statement (the Explain action, double-click, menu).
     void explainSelected();
+    QAction* suggestIndexesAction() const { return suggest_; }
+    // Asks the Indexes view for index candidates for the selected statement.
+    void suggestIndexesSelected();
 
 Q_SIGNALS:
     void explainRequested(const QString& query, const QString& database);
+    // `share` of the window's statement time.
+    void suggestIndexesRequested(const dbt::StatementStat& statement, double share);
 
 private:
     void updateBars();
@@ -63,6 +68,7 @@ private:
     QLineEdit* filterEdit_;
     QLabel* scope_;
     QAction* explain_;
+    QAction* suggest_;
     QTableView* table_;
     MessageStack* stack_;
     QSplitter* splitter_;
