@@ -1115,19 +1115,36 @@ void MyAdvisor::unusedAndRedundant() {
         return it == defIndex.end() ? nullptr : &defs[it->second];
     };
 
-    bool sys = true;
+    // Unused: no index reads since the server start. sys.schema_unused_indexes counts the
+    // writes that maintain an index as use (an index that is only ever written never shows
+    // there), so its source table is read here with reads only.
     try {
-        for (const Row& r : query("SELECT 1 AS dbtriage_tag, object_schema, object_name, "
-                                  "index_name FROM sys.schema_unused_indexes ORDER BY "
-                                  "object_schema, object_name, index_name LIMIT 1000")) {
+        for (const Row& r :
+             query("SELECT 1 AS dbtriage_tag, OBJECT_SCHEMA, OBJECT_NAME, INDEX_NAME FROM "
+                   "performance_schema.table_io_waits_summary_by_index_usage WHERE "
+                   "INDEX_NAME IS NOT NULL AND INDEX_NAME <> 'PRIMARY' AND COUNT_READ = 0 "
+                   "AND OBJECT_SCHEMA NOT IN ('mysql', 'sys', 'performance_schema', "
+                   "'information_schema') ORDER BY 2, 3, 4 LIMIT 1000")) {
             const IndexDef* d =
-                defOf(r.raw("object_schema").value_or(""), r.raw("object_name").value_or(""),
-                      r.raw("index_name").value_or(""));
+                defOf(r.raw("OBJECT_SCHEMA").value_or(""), r.raw("OBJECT_NAME").value_or(""),
+                      r.raw("INDEX_NAME").value_or(""));
             if (!d || d->unique || d->primary)
                 continue;
             advice_.unused.push_back(
                 {d->schema, d->table, d->name, d->sizeBytes, 0, d->definition});
         }
+    } catch (const EngineError& e) {
+        if (e.kind() == Kind::Lost)
+            throw;
+        advice_.notes.push_back(std::string("Unused indexes could not be read from "
+                                            "performance_schema (") +
+                                e.what() +
+                                "); GRANT SELECT ON performance_schema.* to the "
+                                "monitoring user for them.");
+    }
+    // Redundant: sys.schema_redundant_indexes where present, else the same rule over
+    // information_schema.STATISTICS.
+    try {
         for (const Row& r :
              query("SELECT 1 AS dbtriage_tag, table_schema, table_name, redundant_index_name, "
                    "redundant_index_columns, dominant_index_name, dominant_index_columns FROM "
@@ -1146,37 +1163,11 @@ void MyAdvisor::unusedAndRedundant() {
     } catch (const EngineError& e) {
         if (e.kind() == Kind::Lost)
             throw;
-        sys = false;
-        advice_.unused.clear();
-        advice_.redundant.clear();
+        advice_.redundant = findRedundant(defs);
         advice_.notes.push_back(
             std::string("The sys schema is missing or not readable (") + e.what() +
-            "): unused and redundant indexes come from performance_schema and "
-            "information_schema directly. GRANT SELECT ON sys.* to the monitoring user to use "
-            "its views.");
-    }
-    if (!sys) {
-        try {
-            for (const Row& r :
-                 query("SELECT 1 AS dbtriage_tag, OBJECT_SCHEMA, OBJECT_NAME, INDEX_NAME FROM "
-                       "performance_schema.table_io_waits_summary_by_index_usage WHERE "
-                       "INDEX_NAME IS NOT NULL AND INDEX_NAME <> 'PRIMARY' AND COUNT_STAR = 0 "
-                       "AND OBJECT_SCHEMA NOT IN ('mysql', 'sys', 'performance_schema', "
-                       "'information_schema') ORDER BY 2, 3, 4 LIMIT 1000")) {
-                const IndexDef* d =
-                    defOf(r.raw("OBJECT_SCHEMA").value_or(""), r.raw("OBJECT_NAME").value_or(""),
-                          r.raw("INDEX_NAME").value_or(""));
-                if (!d || d->unique || d->primary)
-                    continue;
-                advice_.unused.push_back(
-                    {d->schema, d->table, d->name, d->sizeBytes, 0, d->definition});
-            }
-        } catch (const EngineError& e) {
-            if (e.kind() == Kind::Lost)
-                throw;
-            advice_.notes.push_back(std::string("Unused indexes could not be read: ") + e.what());
-        }
-        advice_.redundant = findRedundant(defs);
+            "): duplicate and redundant indexes were found from information_schema.STATISTICS "
+            "instead. GRANT SELECT ON sys.* to the monitoring user to use its view.");
     }
     if (!sizes && (!advice_.unused.empty() || !advice_.redundant.empty()))
         advice_.notes.push_back("Index sizes are unknown (shown as 0 B): mysql.innodb_index_stats "
@@ -1190,7 +1181,9 @@ void MyAdvisor::unusedAndRedundant() {
                 query("SELECT 1 AS dbtriage_tag, DATE_FORMAT(UTC_TIMESTAMP() - INTERVAL " +
                       std::to_string(seconds) + " SECOND, '%Y-%m-%d %H:%i:%s+00') AS t");
             if (!at.empty())
-                advice_.statsReset = at[0].text("t", 64) + " (server start)";
+                advice_.statsReset = at[0].text("t", 64) +
+                                     " (server start, or the last TRUNCATE of "
+                                     "performance_schema's summaries)";
         }
     } catch (const EngineError& e) {
         if (e.kind() == Kind::Lost)

@@ -286,6 +286,53 @@ private slots:
                  std::string("0"));
     }
 
+    void multiColumnBeatsBestSingle() {
+        Conn c(admin_);
+        // 200 tenants of 1000 rows each; ref_no unique.
+        QVERIFY(c.exec("DROP TABLE IF EXISTS advlive.events; CREATE TABLE advlive.events (id "
+                       "bigserial PRIMARY KEY, tenant_id int NOT NULL, ref_no int NOT NULL, "
+                       "created_at timestamptz NOT NULL, payload text); INSERT INTO "
+                       "advlive.events (tenant_id, ref_no, created_at, payload) SELECT g % 200, "
+                       "g, now() - (g * 7 % 200000) * interval '1 minute', 'p' || g FROM "
+                       "generate_series(1, 200000) g; ANALYZE advlive.events; GRANT SELECT ON "
+                       "advlive.events TO dbtriage_monitor;"));
+        AdvisorOptions options;
+        options.connect.target = monitor_;
+        std::vector<WorkloadStatement> w = {
+            {"m1",
+             "SELECT id, payload FROM advlive.events WHERE tenant_id = $1 AND created_at > $2 "
+             "ORDER BY created_at LIMIT 20",
+             "", 100, 1000, 0.5},
+            {"s1", "SELECT payload FROM advlive.events WHERE ref_no = $1 AND tenant_id = $2", "",
+             100, 1000, 0.5}};
+        const Advice a = advisePostgres(options, w);
+        const std::string text = adviceToText(a);
+        // The two-column index, equality first, validated by HypoPG, chosen for m1.
+        const Proposal* multi = find(a, "events", {"tenant_id", "created_at"});
+        QVERIFY2(multi, text.c_str());
+        QCOMPARE(multi->method, std::string("hypopg"));
+        QCOMPARE(multi->statements.size(), std::size_t(1));
+        QCOMPARE(multi->statements[0].id, std::string("m1"));
+        QVERIFY(multi->statements[0].usesIndex);
+        QVERIFY(multi->statements[0].costAfter);
+        QVERIFY(*multi->statements[0].costAfter <= multi->statements[0].costBefore * 0.2);
+        QVERIFY2(!find(a, "events", {"created_at", "tenant_id"}), text.c_str());
+        // No single column serves m1 once the two-column index is chosen.
+        for (const auto& p : a.proposals)
+            for (const auto& s : p.statements)
+                if (s.id == "m1")
+                    QVERIFY2(&p == multi, text.c_str());
+        // s1: ref_no alone finds the one row; no two-column candidate is chosen for it.
+        const Proposal* single = find(a, "events", {"ref_no"});
+        QVERIFY2(single, text.c_str());
+        QCOMPARE(single->method, std::string("hypopg"));
+        for (const auto& p : a.proposals)
+            if (p.candidate.table == "events" && p.candidate.columns.size() > 1)
+                for (const auto& s : p.statements)
+                    QVERIFY2(s.id != "s1", text.c_str());
+        c.exec("DROP TABLE advlive.events");
+    }
+
     void cleanupTestCase() {
         if (admin_.empty())
             return;

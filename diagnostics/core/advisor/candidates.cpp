@@ -344,6 +344,33 @@ std::vector<std::size_t> chooseGreedy(const std::vector<Evaluated>& all, double 
         for (const auto& f : all[bestIndex].effects)
             current[f.statementId] = std::min(current[f.statementId], f.costAfter);
     }
+    // An early choice can be overtaken by later ones (a column that served two statements,
+    // then a better index for each): drop, latest first, every chosen index whose removal
+    // raises the workload's cost by less than the threshold of adding one.
+    auto costWithout = [&](std::size_t skip) {
+        std::map<std::string, double> best;
+        std::map<std::string, double> weight;
+        for (const auto& e : all)
+            for (const auto& f : e.effects) {
+                auto it = best.find(f.statementId);
+                best[f.statementId] =
+                    it == best.end() ? f.costBefore : std::max(it->second, f.costBefore);
+                weight[f.statementId] = f.weight;
+            }
+        for (const std::size_t i : chosen)
+            if (i != skip)
+                for (const auto& f : all[i].effects)
+                    best[f.statementId] = std::min(best[f.statementId], f.costAfter);
+        double total = 0;
+        for (const auto& [id, cost] : best)
+            total += weight[id] * cost;
+        return total;
+    };
+    for (std::size_t k = chosen.size(); k-- > 0;) {
+        const double with = costWithout(all.size());
+        if (costWithout(chosen[k]) - with < first * minShare)
+            chosen.erase(chosen.begin() + static_cast<std::ptrdiff_t>(k));
+    }
     return chosen;
 }
 

@@ -103,7 +103,8 @@ struct Evaluated {
 // Greedy choice across the workload: repeatedly the candidate with the largest
 // Σ weight × (current cost − cost after) per MB of index; each statement's current cost drops
 // to the best chosen so far. Stops when the next adds less than `minShare` of the first
-// choice's benefit, or after `maxIndexes`.
+// choice's benefit, or after `maxIndexes`. Then every chosen index that later choices made
+// unnecessary (its removal costs less than that threshold) is dropped again.
 std::vector<std::size_t> chooseGreedy(const std::vector<Evaluated>& all, double minShare = 0.05,
                                       std::size_t maxIndexes = 10);
 
