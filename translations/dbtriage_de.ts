@@ -778,6 +778,65 @@
     </message>
 </context>
 <context>
+    <name>PlanText</name>
+    <message>
+        <source>Plan (%1, with actual times and rows)</source>
+        <translation>Plan (%1, mit tatsächlichen Zeiten und Zeilen)</translation>
+    </message>
+    <message>
+        <source>Plan (%1, estimates only)</source>
+        <translation>Plan (%1, nur Schätzungen)</translation>
+    </message>
+    <message>
+        <source>, planning %1</source>
+        <translation>, Planung %1</translation>
+    </message>
+    <message>
+        <source>, execution %1</source>
+        <translation>, Ausführung %1</translation>
+    </message>
+    <message>
+        <source>, total %1</source>
+        <translation>, gesamt %1</translation>
+    </message>
+    <message>
+        <source>, 1 node</source>
+        <translation>, 1 Knoten</translation>
+    </message>
+    <message>
+        <source>, %1 nodes</source>
+        <translation>, %1 Knoten</translation>
+    </message>
+    <message>
+        <source>Note: %1</source>
+        <translation>Hinweis: %1</translation>
+    </message>
+    <message>
+        <source>Triggers:</source>
+        <translation>Trigger:</translation>
+    </message>
+    <message>
+        <source>, %1 calls</source>
+        <translation>, %1 Aufrufe</translation>
+    </message>
+    <message>
+        <source>Settings:</source>
+        <translation>Einstellungen:</translation>
+    </message>
+    <message>
+        <source>Insights: none; nothing in this plan crosses the thresholds.</source>
+        <translation>Hinweise: keine; nichts in diesem Plan überschreitet die Schwellenwerte.</translation>
+    </message>
+    <message>
+        <source>Insights (%1):</source>
+        <translation>Hinweise (%1):</translation>
+    </message>
+    <message>
+        <source>Try: %1</source>
+        <translation>Vorschlag: %1</translation>
+    </message>
+</context>
+<context>
     <name>QWidget</name>
     <message>
         <source>Critical</source>
@@ -869,6 +928,169 @@
     <message>
         <source>Definition</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Summary</name>
+    <message>
+        <source>%1 more</source>
+        <translation>%1 weitere</translation>
+    </message>
+    <message>
+        <source>%1 on %2</source>
+        <translation>%1 auf %2</translation>
+    </message>
+    <message>
+        <source> (query texts redacted)</source>
+        <translation> (Anweisungstexte geschwärzt)</translation>
+    </message>
+    <message>
+        <source> (NOT redacted)</source>
+        <translation> (NICHT geschwärzt)</translation>
+    </message>
+    <message>
+        <source>%1 samples, %2 s apart, %3 → %4%5</source>
+        <translation>%1 Stichproben im Abstand von %2 s, %3 → %4%5</translation>
+    </message>
+    <message>
+        <source>Sampled at %1%2</source>
+        <translation>Stichprobe vom %1%2</translation>
+    </message>
+    <message>
+        <source>Connections: %1 of %2 usable</source>
+        <translation>Verbindungen: %1 von %2 nutzbaren</translation>
+    </message>
+    <message>
+        <source> (max_connections %1, %2 reserved)</source>
+        <translation> (max_connections %1, %2 reserviert)</translation>
+    </message>
+    <message>
+        <source>Findings (%1):</source>
+        <translation>Befunde (%1):</translation>
+    </message>
+    <message>
+        <source>none: nothing above the thresholds.</source>
+        <translation>keine: nichts über den Schwellenwerten.</translation>
+    </message>
+    <message>
+        <source>INFO</source>
+        <translation>INFO</translation>
+    </message>
+    <message>
+        <source>WARNING</source>
+        <translation>WARNUNG</translation>
+    </message>
+    <message>
+        <source>CRITICAL</source>
+        <translation>KRITISCH</translation>
+    </message>
+    <message>
+        <source>Next: %1</source>
+        <translation>Nächster Schritt: %1</translation>
+    </message>
+    <message>
+        <source>For a senior to run (dbtriage never runs it): %1</source>
+        <translation>Zum Ausführen durch erfahrene Kollegen (dbtriage führt es nie aus): %1</translation>
+    </message>
+    <message>
+        <source>Lock waits: %1 edge(s), %2 root blocker(s)</source>
+        <translation>Sperrwartezeiten: %1 Kante(n), %2 Hauptblockierer</translation>
+    </message>
+    <message>
+        <source>… and %1 more root blockers</source>
+        <translation>… und %1 weitere Hauptblockierer</translation>
+    </message>
+    <message>
+        <source>, transaction open %1</source>
+        <translation>, Transaktion offen seit %1</translation>
+    </message>
+    <message>
+        <source>pid %1%2: %3%4%5, blocks %6 (%7 directly)</source>
+        <translation>PID %1%2: %3%4%5, blockiert %6 (%7 direkt)</translation>
+    </message>
+    <message>
+        <source> (in a lock cycle)</source>
+        <translation> (in einem Sperrzyklus)</translation>
+    </message>
+    <message>
+        <source>unknown state</source>
+        <translation>unbekannter Zustand</translation>
+    </message>
+    <message>
+        <source>, application %1</source>
+        <translation>, Anwendung %1</translation>
+    </message>
+    <message>
+        <source>holds %1</source>
+        <translation>hält %1</translation>
+    </message>
+    <message>
+        <source>last query: %1</source>
+        <translation>letzte Anweisung: %1</translation>
+    </message>
+    <message>
+        <source>pid %1 waits for %2 on %3</source>
+        <translation>PID %1 wartet auf %2 auf %3</translation>
+    </message>
+    <message>
+        <source>pid %1 waits for %2 on %3 (queued behind it)</source>
+        <translation>PID %1 wartet auf %2 auf %3 (dahinter eingereiht)</translation>
+    </message>
+    <message>
+        <source>Top statements in the window (%1), by total time:</source>
+        <translation>Top-Anweisungen im Zeitfenster (%1), nach Gesamtzeit:</translation>
+    </message>
+    <message>
+        <source>Top statements since the statistics reset, by total time:</source>
+        <translation>Top-Anweisungen seit dem Zurücksetzen der Statistiken, nach Gesamtzeit:</translation>
+    </message>
+    <message>
+        <source>none recorded.</source>
+        <translation>keine erfasst.</translation>
+    </message>
+    <message>
+        <source>calls</source>
+        <translation>Aufrufe</translation>
+    </message>
+    <message>
+        <source>ms/call</source>
+        <translation>ms/Aufruf</translation>
+    </message>
+    <message>
+        <source>(text not available) id %1</source>
+        <translation>(Text nicht verfügbar) ID %1</translation>
+    </message>
+    <message>
+        <source>Health:</source>
+        <translation>Zustand:</translation>
+    </message>
+    <message>
+        <source>cache hit %1 %</source>
+        <translation>Cache-Trefferquote %1 %</translation>
+    </message>
+    <message>
+        <source>longest transaction %1</source>
+        <translation>längste Transaktion %1</translation>
+    </message>
+    <message>
+        <source>oldest xmin age %1</source>
+        <translation>Alter des ältesten xmin %1</translation>
+    </message>
+    <message>
+        <source>temp files %1 (%2)</source>
+        <translation>temporäre Dateien %1 (%2)</translation>
+    </message>
+    <message>
+        <source>deadlocks %1</source>
+        <translation>Deadlocks %1</translation>
+    </message>
+    <message>
+        <source>Probes: all %1 ok</source>
+        <translation>Abfragen: alle %1 in Ordnung</translation>
+    </message>
+    <message>
+        <source>Probes:</source>
+        <translation>Abfragen:</translation>
     </message>
 </context>
 <context>
@@ -1620,6 +1842,14 @@
     </message>
     <message>
         <source>The server is not answering: the panels show the sample from %1 (%2 ago). dbtriage reconnects in the background.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Indexes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Indexes</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3089,7 +3319,7 @@ Nachher: %4, %5 um %6.</translation>
     </message>
     <message>
         <source>Cannot read %1: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">%1 kann nicht gelesen werden: %2.</translation>
     </message>
     <message>
         <source>The clipboard holds no text: copy a plan (EXPLAIN output) first, or use Paste plan… to type it.</source>
@@ -3141,7 +3371,7 @@ Nachher: %4, %5 um %6.</translation>
     </message>
     <message>
         <source>Note: %1</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Hinweis: %1</translation>
     </message>
     <message>
         <source>No insight: nothing in this plan looks wrong by dbtriage&apos;s rules.</source>
@@ -3157,7 +3387,7 @@ Nachher: %4, %5 um %6.</translation>
     </message>
     <message>
         <source>Statement: %1</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Anweisung: %1</translation>
     </message>
     <message>
         <source>Copied the plan and its insights as text.</source>
@@ -3169,6 +3399,10 @@ Nachher: %4, %5 um %6.</translation>
     </message>
     <message>
         <source>Plans (*.json *.txt *.sql *.plan);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 Try: %3</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3619,6 +3853,129 @@ Nachher: %4, %5 um %6.</translation>
     <message>
         <source>The table shows the counters read at %1.</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Suggest indexes for this statement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Index candidates for the selected statement in the Indexes view (validated with HypoPG where it is installed; never created)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Statement counters read once so far: counters since the last statistics reset. The window&apos;s deltas appear from the next read on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>explain</name>
+    <message>
+        <source>Cannot read %1: %2.</source>
+        <translation>%1 kann nicht gelesen werden: %2.</translation>
+    </message>
+    <message>
+        <source>Reading %1 failed: %2.</source>
+        <translation>Lesen von %1 fehlgeschlagen: %2.</translation>
+    </message>
+    <message>
+        <source>Plan from %1 %2 (database %3)</source>
+        <translation>Plan von %1 %2 (Datenbank %3)</translation>
+    </message>
+    <message>
+        <source>, EXPLAIN ANALYZE (run read-only, rolled back)</source>
+        <translation>, EXPLAIN ANALYZE (nur lesend ausgeführt, zurückgerollt)</translation>
+    </message>
+    <message>
+        <source>, generic plan (no parameter values)</source>
+        <translation>, generischer Plan (ohne Parameterwerte)</translation>
+    </message>
+    <message>
+        <source>Statement: %1</source>
+        <translation>Anweisung: %1</translation>
+    </message>
+    <message>
+        <source>Note: %1</source>
+        <translation>Hinweis: %1</translation>
+    </message>
+    <message>
+        <source>Prints a query plan as a tree with insights: what is slow, why, and what to try. Reads PostgreSQL EXPLAIN (JSON or text, with or without ANALYZE), MySQL 8 EXPLAIN FORMAT=JSON and MariaDB EXPLAIN/ANALYZE FORMAT=JSON.</source>
+        <translation>Gibt einen Abfrageplan als Baum mit Hinweisen aus: was langsam ist, warum, und was man versuchen kann. Liest PostgreSQL-EXPLAIN (JSON oder Text, mit oder ohne ANALYZE), MySQL-8-EXPLAIN FORMAT=JSON und MariaDB-EXPLAIN/ANALYZE FORMAT=JSON.</translation>
+    </message>
+    <message>
+        <source>Server to explain on: a PostgreSQL URI or keyword string, or mysql://... / mariadb://...</source>
+        <translation>Server für EXPLAIN: eine PostgreSQL-URI oder Schlüsselwort-Zeichenkette, oder mysql://... / mariadb://...</translation>
+    </message>
+    <message>
+        <source>Read a saved plan from FILE (&quot;-&quot; for standard input).</source>
+        <translation>Einen gespeicherten Plan aus FILE lesen („-“ für die Standardeingabe).</translation>
+    </message>
+    <message>
+        <source>Statement to explain on CONNECTION.</source>
+        <translation>Anweisung, die auf CONNECTION erklärt wird.</translation>
+    </message>
+    <message>
+        <source>Read the statement to explain from FILE.</source>
+        <translation>Die zu erklärende Anweisung aus FILE lesen.</translation>
+    </message>
+    <message>
+        <source>Run the statement (plain SELECT only, rolled back) for actual figures.</source>
+        <translation>Die Anweisung ausführen (nur einfaches SELECT, zurückgerollt), um tatsächliche Werte zu erhalten.</translation>
+    </message>
+    <message>
+        <source>Print {&quot;plan&quot;, &quot;insights&quot;, &quot;generic_plan&quot;, &quot;analyzed&quot;, &quot;notes&quot;} as JSON.</source>
+        <translation>{&quot;plan&quot;, &quot;insights&quot;, &quot;generic_plan&quot;, &quot;analyzed&quot;, &quot;notes&quot;} als JSON ausgeben.</translation>
+    </message>
+    <message>
+        <source>Explain in database DB (PostgreSQL: a second short-lived connection; MySQL: the default schema).</source>
+        <translation>In der Datenbank DB erklären (PostgreSQL: eine zweite, kurzlebige Verbindung; MySQL: das Standardschema).</translation>
+    </message>
+    <message>
+        <source>PostgreSQL search_path for this EXPLAIN only.</source>
+        <translation>PostgreSQL-search_path nur für dieses EXPLAIN.</translation>
+    </message>
+    <message>
+        <source>Statement timeout, ms (default 5000); ANALYZE is stopped after it.</source>
+        <translation>Statement-Timeout in ms (Vorgabe 5000); ANALYZE wird danach gestoppt.</translation>
+    </message>
+    <message>
+        <source>Lock timeout, ms (default 500): EXPLAIN never queues longer behind another session&apos;s lock.</source>
+        <translation>Sperr-Timeout in ms (Vorgabe 500): EXPLAIN wartet nie länger hinter der Sperre einer anderen Sitzung.</translation>
+    </message>
+    <message>
+        <source>Run &quot;dbtriage explain --help&quot; for the options.</source>
+        <translation>Die Optionen zeigt „dbtriage explain --help“.</translation>
+    </message>
+    <message>
+        <source>Statements with $1, $2 ... (as pg_stat_statements prints them) get a generic plan through PREPARE; MySQL/MariaDB digests get a plausible value for each ?. Everything runs in a read-only transaction that is rolled back. --analyze runs a plain SELECT only.</source>
+        <translation>Anweisungen mit $1, $2 … (wie pg_stat_statements sie ausgibt) erhalten über PREPARE einen generischen Plan; MySQL-/MariaDB-Digests erhalten für jedes ? einen plausiblen Wert. Alles läuft in einer nur lesenden Transaktion, die zurückgerollt wird. --analyze führt nur ein einfaches SELECT aus.</translation>
+    </message>
+    <message>
+        <source>Exit codes: 0 printed, 2 usage, 3 connection failed or lost, 4 EXPLAIN refused or failed (the sentence says why).</source>
+        <translation>Exit-Codes: 0 ausgegeben, 2 Aufruf, 3 Verbindung fehlgeschlagen oder verloren, 4 EXPLAIN abgelehnt oder fehlgeschlagen (der Satz sagt, warum).</translation>
+    </message>
+    <message>
+        <source>--plan-file reads a saved plan; it takes no CONNECTION, --query, --file or --analyze.</source>
+        <translation>--plan-file liest einen gespeicherten Plan; es nimmt kein CONNECTION, --query, --file oder --analyze.</translation>
+    </message>
+    <message>
+        <source>give --plan-file FILE, or a CONNECTION with --query SQL or --file FILE.</source>
+        <translation>geben Sie --plan-file FILE an, oder eine CONNECTION mit --query SQL oder --file FILE.</translation>
+    </message>
+    <message>
+        <source>give either --query or --file, not both.</source>
+        <translation>geben Sie entweder --query oder --file an, nicht beides.</translation>
+    </message>
+    <message>
+        <source>--statement-timeout takes milliseconds from 100 to 3600000.</source>
+        <translation>--statement-timeout erwartet Millisekunden von 100 bis 3600000.</translation>
+    </message>
+    <message>
+        <source>--lock-timeout takes milliseconds from 10 to 60000.</source>
+        <translation>--lock-timeout erwartet Millisekunden von 10 bis 60000.</translation>
+    </message>
+    <message>
+        <source>the statement is empty.</source>
+        <translation>die Anweisung ist leer.</translation>
     </message>
 </context>
 <context>

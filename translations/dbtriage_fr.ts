@@ -778,6 +778,65 @@
     </message>
 </context>
 <context>
+    <name>PlanText</name>
+    <message>
+        <source>Plan (%1, with actual times and rows)</source>
+        <translation>Plan (%1, avec temps et lignes réels)</translation>
+    </message>
+    <message>
+        <source>Plan (%1, estimates only)</source>
+        <translation>Plan (%1, estimations seulement)</translation>
+    </message>
+    <message>
+        <source>, planning %1</source>
+        <translation>, planification %1</translation>
+    </message>
+    <message>
+        <source>, execution %1</source>
+        <translation>, exécution %1</translation>
+    </message>
+    <message>
+        <source>, total %1</source>
+        <translation>, total %1</translation>
+    </message>
+    <message>
+        <source>, 1 node</source>
+        <translation>, 1 nœud</translation>
+    </message>
+    <message>
+        <source>, %1 nodes</source>
+        <translation>, %1 nœuds</translation>
+    </message>
+    <message>
+        <source>Note: %1</source>
+        <translation>Remarque : %1</translation>
+    </message>
+    <message>
+        <source>Triggers:</source>
+        <translation>Déclencheurs :</translation>
+    </message>
+    <message>
+        <source>, %1 calls</source>
+        <translation>, %1 appels</translation>
+    </message>
+    <message>
+        <source>Settings:</source>
+        <translation>Paramètres :</translation>
+    </message>
+    <message>
+        <source>Insights: none; nothing in this plan crosses the thresholds.</source>
+        <translation>Constats : aucun ; rien dans ce plan ne dépasse les seuils.</translation>
+    </message>
+    <message>
+        <source>Insights (%1):</source>
+        <translation>Constats (%1) :</translation>
+    </message>
+    <message>
+        <source>Try: %1</source>
+        <translation>Suggestion : %1</translation>
+    </message>
+</context>
+<context>
     <name>QWidget</name>
     <message>
         <source>Critical</source>
@@ -869,6 +928,169 @@
     <message>
         <source>Definition</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Summary</name>
+    <message>
+        <source>%1 more</source>
+        <translation>%1 de plus</translation>
+    </message>
+    <message>
+        <source>%1 on %2</source>
+        <translation>%1 sur %2</translation>
+    </message>
+    <message>
+        <source> (query texts redacted)</source>
+        <translation> (textes des requêtes masqués)</translation>
+    </message>
+    <message>
+        <source> (NOT redacted)</source>
+        <translation> (NON masqués)</translation>
+    </message>
+    <message>
+        <source>%1 samples, %2 s apart, %3 → %4%5</source>
+        <translation>%1 échantillons à %2 s d&apos;intervalle, %3 → %4%5</translation>
+    </message>
+    <message>
+        <source>Sampled at %1%2</source>
+        <translation>Échantillon du %1%2</translation>
+    </message>
+    <message>
+        <source>Connections: %1 of %2 usable</source>
+        <translation>Connexions : %1 sur %2 utilisables</translation>
+    </message>
+    <message>
+        <source> (max_connections %1, %2 reserved)</source>
+        <translation> (max_connections %1, %2 réservées)</translation>
+    </message>
+    <message>
+        <source>Findings (%1):</source>
+        <translation>Constats (%1) :</translation>
+    </message>
+    <message>
+        <source>none: nothing above the thresholds.</source>
+        <translation>aucun : rien au-dessus des seuils.</translation>
+    </message>
+    <message>
+        <source>INFO</source>
+        <translation>INFO</translation>
+    </message>
+    <message>
+        <source>WARNING</source>
+        <translation>ALERTE</translation>
+    </message>
+    <message>
+        <source>CRITICAL</source>
+        <translation>CRITIQUE</translation>
+    </message>
+    <message>
+        <source>Next: %1</source>
+        <translation>Ensuite : %1</translation>
+    </message>
+    <message>
+        <source>For a senior to run (dbtriage never runs it): %1</source>
+        <translation>À lancer par un senior (dbtriage ne le lance jamais) : %1</translation>
+    </message>
+    <message>
+        <source>Lock waits: %1 edge(s), %2 root blocker(s)</source>
+        <translation>Attentes de verrous : %1 arête(s), %2 bloqueur(s) racine(s)</translation>
+    </message>
+    <message>
+        <source>… and %1 more root blockers</source>
+        <translation>… et %1 autres bloqueurs racines</translation>
+    </message>
+    <message>
+        <source>, transaction open %1</source>
+        <translation>, transaction ouverte depuis %1</translation>
+    </message>
+    <message>
+        <source>pid %1%2: %3%4%5, blocks %6 (%7 directly)</source>
+        <translation>pid %1%2 : %3%4%5, bloque %6 (%7 directement)</translation>
+    </message>
+    <message>
+        <source> (in a lock cycle)</source>
+        <translation> (dans un cycle de verrous)</translation>
+    </message>
+    <message>
+        <source>unknown state</source>
+        <translation>état inconnu</translation>
+    </message>
+    <message>
+        <source>, application %1</source>
+        <translation>, application %1</translation>
+    </message>
+    <message>
+        <source>holds %1</source>
+        <translation>détient %1</translation>
+    </message>
+    <message>
+        <source>last query: %1</source>
+        <translation>dernière requête : %1</translation>
+    </message>
+    <message>
+        <source>pid %1 waits for %2 on %3</source>
+        <translation>le pid %1 attend %2 sur %3</translation>
+    </message>
+    <message>
+        <source>pid %1 waits for %2 on %3 (queued behind it)</source>
+        <translation>le pid %1 attend %2 sur %3 (en file derrière lui)</translation>
+    </message>
+    <message>
+        <source>Top statements in the window (%1), by total time:</source>
+        <translation>Requêtes principales de la fenêtre (%1), par temps total :</translation>
+    </message>
+    <message>
+        <source>Top statements since the statistics reset, by total time:</source>
+        <translation>Requêtes principales depuis la réinitialisation des statistiques, par temps total :</translation>
+    </message>
+    <message>
+        <source>none recorded.</source>
+        <translation>aucune enregistrée.</translation>
+    </message>
+    <message>
+        <source>calls</source>
+        <translation>appels</translation>
+    </message>
+    <message>
+        <source>ms/call</source>
+        <translation>ms/appel</translation>
+    </message>
+    <message>
+        <source>(text not available) id %1</source>
+        <translation>(texte indisponible) id %1</translation>
+    </message>
+    <message>
+        <source>Health:</source>
+        <translation>Santé :</translation>
+    </message>
+    <message>
+        <source>cache hit %1 %</source>
+        <translation>taux de succès du cache %1 %</translation>
+    </message>
+    <message>
+        <source>longest transaction %1</source>
+        <translation>plus longue transaction %1</translation>
+    </message>
+    <message>
+        <source>oldest xmin age %1</source>
+        <translation>âge du plus ancien xmin %1</translation>
+    </message>
+    <message>
+        <source>temp files %1 (%2)</source>
+        <translation>fichiers temporaires %1 (%2)</translation>
+    </message>
+    <message>
+        <source>deadlocks %1</source>
+        <translation>interblocages %1</translation>
+    </message>
+    <message>
+        <source>Probes: all %1 ok</source>
+        <translation>Sondes : toutes les %1 sont ok</translation>
+    </message>
+    <message>
+        <source>Probes:</source>
+        <translation>Sondes :</translation>
     </message>
 </context>
 <context>
@@ -1620,6 +1842,14 @@
     </message>
     <message>
         <source>The server is not answering: the panels show the sample from %1 (%2 ago). dbtriage reconnects in the background.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Indexes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Indexes</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3089,7 +3319,7 @@ Après : %4, %5 à %6.</translation>
     </message>
     <message>
         <source>Cannot read %1: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Impossible de lire %1 : %2.</translation>
     </message>
     <message>
         <source>The clipboard holds no text: copy a plan (EXPLAIN output) first, or use Paste plan… to type it.</source>
@@ -3141,7 +3371,7 @@ Après : %4, %5 à %6.</translation>
     </message>
     <message>
         <source>Note: %1</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Remarque : %1</translation>
     </message>
     <message>
         <source>No insight: nothing in this plan looks wrong by dbtriage&apos;s rules.</source>
@@ -3157,7 +3387,7 @@ Après : %4, %5 à %6.</translation>
     </message>
     <message>
         <source>Statement: %1</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Requête : %1</translation>
     </message>
     <message>
         <source>Copied the plan and its insights as text.</source>
@@ -3169,6 +3399,10 @@ Après : %4, %5 à %6.</translation>
     </message>
     <message>
         <source>Plans (*.json *.txt *.sql *.plan);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 Try: %3</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3619,6 +3853,129 @@ Après : %4, %5 à %6.</translation>
     <message>
         <source>The table shows the counters read at %1.</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Suggest indexes for this statement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Index candidates for the selected statement in the Indexes view (validated with HypoPG where it is installed; never created)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Statement counters read once so far: counters since the last statistics reset. The window&apos;s deltas appear from the next read on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>explain</name>
+    <message>
+        <source>Cannot read %1: %2.</source>
+        <translation>Impossible de lire %1 : %2.</translation>
+    </message>
+    <message>
+        <source>Reading %1 failed: %2.</source>
+        <translation>La lecture de %1 a échoué : %2.</translation>
+    </message>
+    <message>
+        <source>Plan from %1 %2 (database %3)</source>
+        <translation>Plan de %1 %2 (base %3)</translation>
+    </message>
+    <message>
+        <source>, EXPLAIN ANALYZE (run read-only, rolled back)</source>
+        <translation>, EXPLAIN ANALYZE (exécuté en lecture seule, annulé)</translation>
+    </message>
+    <message>
+        <source>, generic plan (no parameter values)</source>
+        <translation>, plan générique (sans valeurs de paramètres)</translation>
+    </message>
+    <message>
+        <source>Statement: %1</source>
+        <translation>Requête : %1</translation>
+    </message>
+    <message>
+        <source>Note: %1</source>
+        <translation>Remarque : %1</translation>
+    </message>
+    <message>
+        <source>Prints a query plan as a tree with insights: what is slow, why, and what to try. Reads PostgreSQL EXPLAIN (JSON or text, with or without ANALYZE), MySQL 8 EXPLAIN FORMAT=JSON and MariaDB EXPLAIN/ANALYZE FORMAT=JSON.</source>
+        <translation>Affiche un plan de requête en arbre avec des constats : ce qui est lent, pourquoi, et quoi essayer. Lit EXPLAIN de PostgreSQL (JSON ou texte, avec ou sans ANALYZE), EXPLAIN FORMAT=JSON de MySQL 8 et EXPLAIN/ANALYZE FORMAT=JSON de MariaDB.</translation>
+    </message>
+    <message>
+        <source>Server to explain on: a PostgreSQL URI or keyword string, or mysql://... / mariadb://...</source>
+        <translation>Serveur où lancer EXPLAIN : une URI ou une chaîne de mots-clés PostgreSQL, ou mysql://... / mariadb://...</translation>
+    </message>
+    <message>
+        <source>Read a saved plan from FILE (&quot;-&quot; for standard input).</source>
+        <translation>Lire un plan enregistré depuis FILE (« - » pour l&apos;entrée standard).</translation>
+    </message>
+    <message>
+        <source>Statement to explain on CONNECTION.</source>
+        <translation>Requête à expliquer sur CONNECTION.</translation>
+    </message>
+    <message>
+        <source>Read the statement to explain from FILE.</source>
+        <translation>Lire la requête à expliquer depuis FILE.</translation>
+    </message>
+    <message>
+        <source>Run the statement (plain SELECT only, rolled back) for actual figures.</source>
+        <translation>Exécuter la requête (SELECT simple uniquement, annulé) pour obtenir des chiffres réels.</translation>
+    </message>
+    <message>
+        <source>Print {&quot;plan&quot;, &quot;insights&quot;, &quot;generic_plan&quot;, &quot;analyzed&quot;, &quot;notes&quot;} as JSON.</source>
+        <translation>Afficher {&quot;plan&quot;, &quot;insights&quot;, &quot;generic_plan&quot;, &quot;analyzed&quot;, &quot;notes&quot;} en JSON.</translation>
+    </message>
+    <message>
+        <source>Explain in database DB (PostgreSQL: a second short-lived connection; MySQL: the default schema).</source>
+        <translation>Expliquer dans la base DB (PostgreSQL : une seconde connexion de courte durée ; MySQL : le schéma par défaut).</translation>
+    </message>
+    <message>
+        <source>PostgreSQL search_path for this EXPLAIN only.</source>
+        <translation>search_path PostgreSQL pour cet EXPLAIN seulement.</translation>
+    </message>
+    <message>
+        <source>Statement timeout, ms (default 5000); ANALYZE is stopped after it.</source>
+        <translation>Délai d&apos;exécution des requêtes, en ms (5000 par défaut) ; ANALYZE est arrêté au-delà.</translation>
+    </message>
+    <message>
+        <source>Lock timeout, ms (default 500): EXPLAIN never queues longer behind another session&apos;s lock.</source>
+        <translation>Délai d&apos;attente de verrou, en ms (500 par défaut) : EXPLAIN n&apos;attend jamais plus longtemps derrière le verrou d&apos;une autre session.</translation>
+    </message>
+    <message>
+        <source>Run &quot;dbtriage explain --help&quot; for the options.</source>
+        <translation>Lancez « dbtriage explain --help » pour les options.</translation>
+    </message>
+    <message>
+        <source>Statements with $1, $2 ... (as pg_stat_statements prints them) get a generic plan through PREPARE; MySQL/MariaDB digests get a plausible value for each ?. Everything runs in a read-only transaction that is rolled back. --analyze runs a plain SELECT only.</source>
+        <translation>Les requêtes avec $1, $2… (telles que pg_stat_statements les affiche) reçoivent un plan générique via PREPARE ; les digests MySQL/MariaDB reçoivent une valeur plausible pour chaque ?. Tout s&apos;exécute dans une transaction en lecture seule qui est annulée. --analyze n&apos;exécute qu&apos;un SELECT simple.</translation>
+    </message>
+    <message>
+        <source>Exit codes: 0 printed, 2 usage, 3 connection failed or lost, 4 EXPLAIN refused or failed (the sentence says why).</source>
+        <translation>Codes de sortie : 0 affiché, 2 utilisation, 3 connexion échouée ou perdue, 4 EXPLAIN refusé ou en échec (la phrase dit pourquoi).</translation>
+    </message>
+    <message>
+        <source>--plan-file reads a saved plan; it takes no CONNECTION, --query, --file or --analyze.</source>
+        <translation>--plan-file lit un plan enregistré ; il ne prend ni CONNECTION, ni --query, --file ou --analyze.</translation>
+    </message>
+    <message>
+        <source>give --plan-file FILE, or a CONNECTION with --query SQL or --file FILE.</source>
+        <translation>indiquez --plan-file FILE, ou une CONNECTION avec --query SQL ou --file FILE.</translation>
+    </message>
+    <message>
+        <source>give either --query or --file, not both.</source>
+        <translation>indiquez --query ou --file, pas les deux.</translation>
+    </message>
+    <message>
+        <source>--statement-timeout takes milliseconds from 100 to 3600000.</source>
+        <translation>--statement-timeout attend des millisecondes de 100 à 3600000.</translation>
+    </message>
+    <message>
+        <source>--lock-timeout takes milliseconds from 10 to 60000.</source>
+        <translation>--lock-timeout attend des millisecondes de 10 à 60000.</translation>
+    </message>
+    <message>
+        <source>the statement is empty.</source>
+        <translation>la requête est vide.</translation>
     </message>
 </context>
 <context>

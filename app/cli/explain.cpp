@@ -3,11 +3,13 @@
 //                  [--search-path PATH] [--json] [--statement-timeout MS] [--lock-timeout MS]
 #include "cli/cli.h"
 #include "engines/engine.h"
+#include "i18n/messagetext.h"
 #include "plans/insights.h"
 #include "plans/parse.h"
 #include "plans/render.h"
 
 #include <QCommandLineParser>
+#include <QCoreApplication>
 #include <QFile>
 #include <QTextStream>
 #include <cstdio>
@@ -22,6 +24,13 @@ QString q(const std::string& s) {
     return QString::fromStdString(s);
 }
 
+// Text output: headings and insights in the user's language (JSON stays English).
+plans::RenderOptions textOptions() {
+    plans::RenderOptions options;
+    options.text = i18n::localizedUtf8;
+    return options;
+}
+
 // Reads the plan bytes; returns an error sentence or "".
 QString readPlanBytes(const QString& path, std::string& bytes) {
     QFile file;
@@ -33,10 +42,12 @@ QString readPlanBytes(const QString& path, std::string& bytes) {
         opened = file.open(QIODevice::ReadOnly);
     }
     if (!opened)
-        return QStringLiteral("Cannot read %1: %2.").arg(path, file.errorString());
+        return QCoreApplication::translate("explain", "Cannot read %1: %2.")
+            .arg(path, file.errorString());
     const QByteArray data = file.readAll();
     if (file.error() != QFileDevice::NoError)
-        return QStringLiteral("Reading %1 failed: %2.").arg(path, file.errorString());
+        return QCoreApplication::translate("explain", "Reading %1 failed: %2.")
+            .arg(path, file.errorString());
     bytes.assign(data.constData(), static_cast<std::size_t>(data.size()));
     return {};
 }
@@ -50,19 +61,22 @@ void print(QTextStream& out, const std::string& text) {
 // The header above a live plan: engine, generic or not, what was run, the notes.
 std::string liveHeader(const ServerInfo& info, const ExplainRequest& request,
                        const ExplainResult& r) {
-    std::string h = "Plan from " + std::string(engineName(info.engine)) + " " + info.version +
-                    " (database " + (request.database.empty() ? info.database : request.database) +
-                    ")";
+    QString h = QCoreApplication::translate("explain", "Plan from %1 %2 (database %3)")
+                    .arg(q(engineName(info.engine)), q(info.version),
+                         q(request.database.empty() ? info.database : request.database));
     if (r.analyzed)
-        h += ", EXPLAIN ANALYZE (run read-only, rolled back)";
+        h += QCoreApplication::translate("explain",
+                                         ", EXPLAIN ANALYZE (run read-only, rolled back)");
     else if (r.genericPlan)
-        h += ", generic plan (no parameter values)";
-    h += "\n";
+        h += QCoreApplication::translate("explain", ", generic plan (no parameter values)");
+    h += QLatin1Char('\n');
     if (!r.explained.empty())
-        h += "Statement: " + r.explained + "\n";
+        h += QCoreApplication::translate("explain", "Statement: %1").arg(q(r.explained)) +
+             QLatin1Char('\n');
     for (const std::string& n : r.notes)
-        h += "Note: " + n + "\n";
-    return h + "\n";
+        h += QCoreApplication::translate("explain", "Note: %1").arg(q(n)) + QLatin1Char('\n');
+    h += QLatin1Char('\n');
+    return h.toStdString();
 }
 
 int explainLive(const QString& target, const std::string& sql, bool json,
@@ -107,7 +121,8 @@ int explainLive(const QString& target, const std::string& sql, bool json,
             doc["engine"] = engineName(info.engine);
             print(out, doc.dump(2) + "\n");
         } else {
-            print(out, liveHeader(info, request, result) + plans::renderPlanText(plan, insights));
+            print(out, liveHeader(info, request, result) +
+                           plans::renderPlanText(plan, insights, textOptions()));
         }
     } catch (const std::exception& e) {
         // A plan this build cannot read (such as MySQL 8's EXPLAIN ANALYZE tree): shown as
@@ -138,48 +153,60 @@ int explain(const QStringList& args) {
     QTextStream out(stdout);
     QTextStream err(stderr);
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral(
+    parser.setApplicationDescription(QCoreApplication::translate(
+        "explain",
         "Prints a query plan as a tree with insights: what is slow, why, and what to try. "
         "Reads PostgreSQL EXPLAIN (JSON or text, with or without ANALYZE), MySQL 8 "
         "EXPLAIN FORMAT=JSON and MariaDB EXPLAIN/ANALYZE FORMAT=JSON."));
     parser.addHelpOption();
     parser.addPositionalArgument(
         QStringLiteral("connection"),
-        QStringLiteral("Server to explain on: a PostgreSQL URI or keyword string, or "
-                       "mysql://... / mariadb://..."),
+        QCoreApplication::translate("explain",
+                                    "Server to explain on: a PostgreSQL URI or keyword string, or "
+                                    "mysql://... / mariadb://..."),
         QStringLiteral("[CONNECTION]"));
     const QCommandLineOption planFileOpt(
         QStringLiteral("plan-file"),
-        QStringLiteral("Read a saved plan from FILE (\"-\" for standard input)."),
+        QCoreApplication::translate("explain",
+                                    "Read a saved plan from FILE (\"-\" for standard input)."),
         QStringLiteral("FILE"));
-    const QCommandLineOption queryOpt(QStringLiteral("query"),
-                                      QStringLiteral("Statement to explain on CONNECTION."),
-                                      QStringLiteral("SQL"));
-    const QCommandLineOption fileOpt(QStringLiteral("file"),
-                                     QStringLiteral("Read the statement to explain from FILE."),
-                                     QStringLiteral("FILE"));
+    const QCommandLineOption queryOpt(
+        QStringLiteral("query"),
+        QCoreApplication::translate("explain", "Statement to explain on CONNECTION."),
+        QStringLiteral("SQL"));
+    const QCommandLineOption fileOpt(
+        QStringLiteral("file"),
+        QCoreApplication::translate("explain", "Read the statement to explain from FILE."),
+        QStringLiteral("FILE"));
     const QCommandLineOption analyzeOpt(
         QStringLiteral("analyze"),
-        QStringLiteral("Run the statement (plain SELECT only, rolled back) for actual figures."));
+        QCoreApplication::translate(
+            "explain", "Run the statement (plain SELECT only, rolled back) for actual figures."));
     const QCommandLineOption jsonOpt(
         QStringLiteral("json"),
-        QStringLiteral("Print {\"plan\", \"insights\", \"generic_plan\", \"analyzed\", "
-                       "\"notes\"} as JSON."));
+        QCoreApplication::translate(
+            "explain",
+            "Print {\"plan\", \"insights\", \"generic_plan\", \"analyzed\", \"notes\"} as "
+            "JSON."));
     const QCommandLineOption databaseOpt(
         QStringLiteral("database"),
-        QStringLiteral("Explain in database DB (PostgreSQL: a second short-lived connection; "
+        QCoreApplication::translate(
+            "explain", "Explain in database DB (PostgreSQL: a second short-lived connection; "
                        "MySQL: the default schema)."),
         QStringLiteral("DB"));
     const QCommandLineOption searchPathOpt(
         QStringLiteral("search-path"),
-        QStringLiteral("PostgreSQL search_path for this EXPLAIN only."), QStringLiteral("PATH"));
+        QCoreApplication::translate("explain", "PostgreSQL search_path for this EXPLAIN only."),
+        QStringLiteral("PATH"));
     const QCommandLineOption stmtTimeoutOpt(
         QStringLiteral("statement-timeout"),
-        QStringLiteral("Statement timeout, ms (default 5000); ANALYZE is stopped after it."),
+        QCoreApplication::translate(
+            "explain", "Statement timeout, ms (default 5000); ANALYZE is stopped after it."),
         QStringLiteral("MS"), QStringLiteral("5000"));
     const QCommandLineOption lockTimeoutOpt(
         QStringLiteral("lock-timeout"),
-        QStringLiteral("Lock timeout, ms (default 500): EXPLAIN never queues longer behind "
+        QCoreApplication::translate(
+            "explain", "Lock timeout, ms (default 500): EXPLAIN never queues longer behind "
                        "another session's lock."),
         QStringLiteral("MS"), QStringLiteral("500"));
     parser.addOptions({planFileOpt, queryOpt, fileOpt, analyzeOpt, jsonOpt, databaseOpt,
@@ -187,17 +214,25 @@ int explain(const QStringList& args) {
 
     if (!parser.parse(args)) {
         err << "dbtriage explain: " << parser.errorText() << '\n'
-            << "Run \"dbtriage explain --help\" for the options.\n";
+            << QCoreApplication::translate("explain",
+                                           "Run \"dbtriage explain --help\" for the options.")
+            << '\n';
         return Usage;
     }
     if (parser.isSet(QStringLiteral("help"))) {
-        out << parser.helpText()
-            << "\nStatements with $1, $2 ... (as pg_stat_statements prints them) get a generic "
-               "plan through PREPARE; MySQL/MariaDB digests get a plausible value for each ?. "
-               "Everything runs in a read-only transaction that is rolled back. --analyze runs "
-               "a plain SELECT only.\n"
-               "Exit codes: 0 printed, 2 usage, 3 connection failed or lost, 4 EXPLAIN refused "
-               "or failed (the sentence says why).\n";
+        out << parser.helpText() << '\n'
+            << QCoreApplication::translate(
+                   "explain",
+                   "Statements with $1, $2 ... (as pg_stat_statements prints them) get a generic "
+                   "plan through PREPARE; MySQL/MariaDB digests get a plausible value for each ?. "
+                   "Everything runs in a read-only transaction that is rolled back. --analyze "
+                   "runs a plain SELECT only.")
+            << '\n'
+            << QCoreApplication::translate(
+                   "explain",
+                   "Exit codes: 0 printed, 2 usage, 3 connection failed or lost, 4 EXPLAIN "
+                   "refused or failed (the sentence says why).")
+            << '\n';
         return Ok;
     }
     const QStringList positional = parser.positionalArguments();
@@ -206,8 +241,12 @@ int explain(const QStringList& args) {
 
     if (planFile) {
         if (!positional.isEmpty() || statement || parser.isSet(analyzeOpt)) {
-            err << "dbtriage explain: --plan-file reads a saved plan; it takes no CONNECTION, "
-                   "--query, --file or --analyze.\n";
+            err << "dbtriage explain: "
+                << QCoreApplication::translate(
+                       "explain",
+                       "--plan-file reads a saved plan; it takes no CONNECTION, --query, --file "
+                       "or --analyze.")
+                << '\n';
             return Usage;
         }
         std::string bytes;
@@ -219,8 +258,9 @@ int explain(const QStringList& args) {
         try {
             const plans::Plan plan = plans::parsePlan(bytes);
             const auto insights = plans::findInsights(plan);
-            const std::string text = parser.isSet(jsonOpt) ? plans::planToJson(plan, insights)
-                                                           : plans::renderPlanText(plan, insights);
+            const std::string text = parser.isSet(jsonOpt)
+                                         ? plans::planToJson(plan, insights)
+                                         : plans::renderPlanText(plan, insights, textOptions());
             out.flush();
             std::fwrite(text.data(), 1, text.size(), stdout);
             std::fflush(stdout);
@@ -232,23 +272,34 @@ int explain(const QStringList& args) {
     }
 
     if (positional.size() != 1 || !statement) {
-        err << "dbtriage explain: give --plan-file FILE, or a CONNECTION with --query SQL or "
-               "--file FILE.\n";
+        err << "dbtriage explain: "
+            << QCoreApplication::translate(
+                   "explain",
+                   "give --plan-file FILE, or a CONNECTION with --query SQL or --file FILE.")
+            << '\n';
         return Usage;
     }
     if (parser.isSet(queryOpt) && parser.isSet(fileOpt)) {
-        err << "dbtriage explain: give either --query or --file, not both.\n";
+        err << "dbtriage explain: "
+            << QCoreApplication::translate("explain", "give either --query or --file, not both.")
+            << '\n';
         return Usage;
     }
     bool ok = false;
     const int statementTimeout = parser.value(stmtTimeoutOpt).toInt(&ok);
     if (!ok || statementTimeout < 100 || statementTimeout > 3600000) {
-        err << "dbtriage explain: --statement-timeout takes milliseconds from 100 to 3600000.\n";
+        err << "dbtriage explain: "
+            << QCoreApplication::translate(
+                   "explain", "--statement-timeout takes milliseconds from 100 to 3600000.")
+            << '\n';
         return Usage;
     }
     const int lockTimeout = parser.value(lockTimeoutOpt).toInt(&ok);
     if (!ok || lockTimeout < 10 || lockTimeout > 60000) {
-        err << "dbtriage explain: --lock-timeout takes milliseconds from 10 to 60000.\n";
+        err << "dbtriage explain: "
+            << QCoreApplication::translate("explain",
+                                           "--lock-timeout takes milliseconds from 10 to 60000.")
+            << '\n';
         return Usage;
     }
     std::string sql;
@@ -262,7 +313,8 @@ int explain(const QStringList& args) {
         }
     }
     if (sql.find_first_not_of(" \t\r\n;") == std::string::npos) {
-        err << "dbtriage explain: the statement is empty.\n";
+        err << "dbtriage explain: "
+            << QCoreApplication::translate("explain", "the statement is empty.") << '\n';
         return Usage;
     }
     ExplainRequest request;

@@ -1,5 +1,6 @@
 #include "plans/render.h"
 
+#include "message.h"
 #include "plans/format.h"
 #include "plans/jsontext.h"
 #include "textutil.h"
@@ -150,18 +151,30 @@ std::string indentFor(int depth, int maxDepth) {
 
 std::string renderPlanText(const Plan& plan, const std::vector<Insight>& insights,
                            const RenderOptions& options) {
+    const auto T = [&](const char* context, const char* text, std::vector<Message> args = {}) {
+        Message m = phrase(context, text, std::move(args));
+        return options.text ? options.text(m) : englishText(m);
+    };
+    const auto say = [&](const Message& m) {
+        return options.text ? options.text(m) : englishText(m);
+    };
     std::string out;
-    out += fmt::format("Plan ({}{})", dialectName(plan.dialect),
-                       plan.analyzed ? ", with actual times and rows" : ", estimates only");
+    out += plan.analyzed ? T(DBT_TR("PlanText", "Plan (%1, with actual times and rows)"),
+                             {literal(std::string(dialectName(plan.dialect)))})
+                         : T(DBT_TR("PlanText", "Plan (%1, estimates only)"),
+                             {literal(std::string(dialectName(plan.dialect)))});
     if (plan.planningTimeMs)
-        out += ", planning " + formatMs(*plan.planningTimeMs);
+        out += T(DBT_TR("PlanText", ", planning %1"), {literal(formatMs(*plan.planningTimeMs))});
     if (plan.executionTimeMs)
-        out += ", execution " + formatMs(*plan.executionTimeMs);
+        out += T(DBT_TR("PlanText", ", execution %1"), {literal(formatMs(*plan.executionTimeMs))});
     else if (plan.totalTimeMs > 0)
-        out += ", total " + formatMs(plan.totalTimeMs);
-    out += fmt::format(", {}\n", plural(static_cast<std::int64_t>(plan.nodes.size()), "node"));
+        out += T(DBT_TR("PlanText", ", total %1"), {literal(formatMs(plan.totalTimeMs))});
+    const auto nodes = static_cast<std::int64_t>(plan.nodes.size());
+    out += (nodes == 1 ? T(DBT_TR("PlanText", ", 1 node"))
+                       : T(DBT_TR("PlanText", ", %1 nodes"), {count(nodes)})) +
+           "\n";
     for (const std::string& note : plan.notes)
-        out += "Note: " + note + '\n';
+        out += T(DBT_TR("PlanText", "Note: %1"), {literal(note)}) + '\n';
 
     std::multimap<int, const Insight*> byNode;
     for (const Insight& i : insights)
@@ -187,15 +200,16 @@ std::string renderPlanText(const Plan& plan, const std::vector<Insight>& insight
                                it->second->code);
     }
     if (!plan.triggers.empty()) {
-        out += "\nTriggers:\n";
+        out += "\n" + T(DBT_TR("PlanText", "Triggers:")) + "\n";
         for (const Trigger& t : plan.triggers)
             out += fmt::format(
                 "  {}{}: {}{}\n", t.name, t.relation.empty() ? "" : " on " + t.relation,
                 t.timeMs ? formatMs(*t.timeMs) : std::string("?"),
-                t.calls ? fmt::format(", {} calls", formatRows(*t.calls)) : std::string());
+                t.calls ? T(DBT_TR("PlanText", ", %1 calls"), {literal(formatRows(*t.calls))})
+                        : std::string());
     }
     if (!plan.settings.empty()) {
-        out += "\nSettings:";
+        out += "\n" + T(DBT_TR("PlanText", "Settings:"));
         for (const auto& [k, v] : plan.settings)
             out += fmt::format(" {} = '{}'", k, v);
         out += '\n';
@@ -203,15 +217,23 @@ std::string renderPlanText(const Plan& plan, const std::vector<Insight>& insight
 
     out += '\n';
     if (insights.empty()) {
-        out += "Insights: none; nothing in this plan crosses the thresholds.\n";
+        out +=
+            T(DBT_TR("PlanText", "Insights: none; nothing in this plan crosses the thresholds.")) +
+            "\n";
         return out;
     }
-    out += fmt::format("Insights ({}):\n", insights.size());
+    out += T(DBT_TR("PlanText", "Insights (%1):"),
+             {literal(static_cast<std::int64_t>(insights.size()))}) +
+           "\n";
     for (const Insight& i : insights) {
-        out +=
-            fmt::format("  {} #{} {}: {}\n", severityName(i.severity), i.node, i.code, i.message);
+        const std::string message = i.messageText.empty() ? i.message : say(i.messageText);
+        out += fmt::format("  {} #{} {}: {}\n", say(phrase("Finding", severityName(i.severity))),
+                           i.node, i.code, message);
         if (!i.suggestion.empty())
-            out += fmt::format("      Try: {}\n", i.suggestion);
+            out += "      " +
+                   T(DBT_TR("PlanText", "Try: %1"),
+                     {literal(i.suggestionText.empty() ? i.suggestion : say(i.suggestionText))}) +
+                   "\n";
     }
     return out;
 }

@@ -3,9 +3,11 @@
 // with their depth number) so a plan nested thousands of levels deep prints in linear size.
 #pragma once
 
+#include "message.h"
 #include "plans/insights.h"
 #include "plans/plan.h"
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -14,6 +16,10 @@ namespace dbt::plans {
 struct RenderOptions {
     int maxIndentDepth = 40;
     bool details = true; // conditions, buffers, sort/hash figures under each node
+    // How the headings and the insights' sentences (Messages, message.h) become text: English
+    // when empty; the CLI passes the user's language (diagnostics/i18n). Node lines keep
+    // EXPLAIN's own (English) terms.
+    std::function<std::string(const Message&)> text;
 };
 
 std::string renderPlanText(const Plan& plan, const std::vector<Insight>& insights,
