@@ -314,7 +314,9 @@ void MainWindow::openBundleDialog() {
 }
 
 void MainWindow::showExportDialog() {
-    ExportDialog dialog(&history_, &render::addCharts, this);
+    // Plans and index candidates need the live server; a bundle or snapshot has none.
+    ExportDialog dialog(&history_, &render::addCharts, this,
+                        live_ && !offline_ ? liveConnect_ : ConnectOptions{});
     dialog.exec();
 }
 
@@ -480,6 +482,7 @@ void MainWindow::startMonitor(const ConnectRequest& request, const QString& pass
         plans_->clearMessage();
     jobs_->setConnection(options.connect);
     indexes_->reset();
+    liveConnect_ = options.connect;
     plans_->setCanExplain(true);
     monitor_->start(options, request.intervalMs > 0 ? request.intervalMs : 2000);
 }
@@ -487,6 +490,7 @@ void MainWindow::startMonitor(const ConnectRequest& request, const QString& pass
 void MainWindow::disconnectFromServer() {
     monitor_->stop();
     jobs_->clearConnection();
+    liveConnect_ = {};
     explainJobs_.clear();
     if (plans_->progressJob() != 0)
         plans_->clearMessage();

@@ -144,6 +144,7 @@ private:
     QAction* export_ = nullptr;
     QComboBox* interval_ = nullptr;
     gui::ConnectRequest current_;
+    ConnectOptions liveConnect_; // for Export evidence…; the password in memory only
     SamplerStatus lastStatus_;
     std::array<bool, ViewCount> dirty_{};
     bool offline_ = false;

@@ -1,6 +1,7 @@
 #include "export/exportdialog.h"
 
 #include "analysis.h"
+#include "bundle/bundleplans.h"
 #include "bundle/manifest.h"
 #include "common/guiutil.h"
 #include "models/snapshothistory.h"
@@ -44,7 +45,8 @@ BundleInput exportInput(const std::vector<SnapshotPtr>& series, const QString& n
     return input;
 }
 
-ExportDialog::ExportDialog(const SnapshotHistory* history, ChartRenderer charts, QWidget* parent)
+ExportDialog::ExportDialog(const SnapshotHistory* history, ChartRenderer charts, QWidget* parent,
+                           ConnectOptions server)
     : QDialog(parent)
     , history_(history)
     , charts_(std::move(charts))
@@ -59,7 +61,8 @@ ExportDialog::ExportDialog(const SnapshotHistory* history, ChartRenderer charts,
     , progress_(new QProgressBar(this))
     , stage_(new QLabel(this))
     , outcome_(new QLabel(this))
-    , buttons_(new QDialogButtonBox(QDialogButtonBox::Close, this)) {
+    , buttons_(new QDialogButtonBox(QDialogButtonBox::Close, this))
+    , connect_(std::move(server)) {
     setWindowTitle(tr("Export evidence"));
     setObjectName(QStringLiteral("ExportDialog"));
 
@@ -93,12 +96,23 @@ ExportDialog::ExportDialog(const SnapshotHistory* history, ChartRenderer charts,
 
     explainTop_->setRange(0, 50);
     explainTop_->setSpecialValueText(tr("no plans"));
-    explainTop_->setEnabled(false);
-    explainTop_->setToolTip(tr("Plans of the top statements need a job runner for the "
-                               "database; not available in this build yet."));
-    advise_->setEnabled(false);
-    advise_->setToolTip(tr("Index candidates need a job runner for the database; not available "
-                           "in this build yet."));
+    explainTop_->setSuffix(tr(" statements by time"));
+    explainTop_->setObjectName(QStringLiteral("exportExplainTop"));
+    advise_->setObjectName(QStringLiteral("exportAdvise"));
+    if (canGatherFromServer()) {
+        explainTop_->setToolTip(tr("Explain the top N statements of the window on a second "
+                                   "read-only session (generic plans, never ANALYZE) and add "
+                                   "plans/*.json and plans/*.txt to the bundle."));
+        advise_->setToolTip(tr("Ask the index advisor for the window's costliest statements and "
+                               "add index-candidates.sql (commented, never executed)."));
+    } else {
+        explainTop_->setEnabled(false);
+        explainTop_->setToolTip(tr("Plans need a connection to the server: connect first (an "
+                                   "opened bundle or snapshot cannot be explained)."));
+        advise_->setEnabled(false);
+        advise_->setToolTip(tr("Index candidates need a connection to the server: connect first "
+                               "(an opened bundle or snapshot cannot be advised on)."));
+    }
 
     destination_->setText(defaultDestination());
     destination_->setMinimumWidth(420);
@@ -126,6 +140,10 @@ ExportDialog::ExportDialog(const SnapshotHistory* history, ChartRenderer charts,
     export_->setDefault(true);
     export_->setEnabled(kept > 0);
     connect(export_, &QPushButton::clicked, this, &ExportDialog::startExport);
+    cancel_ = buttons_->addButton(tr("&Cancel export"), QDialogButtonBox::ActionRole);
+    cancel_->setObjectName(QStringLiteral("exportCancel"));
+    cancel_->hide();
+    connect(cancel_, &QPushButton::clicked, this, &ExportDialog::cancelExport);
     connect(buttons_, &QDialogButtonBox::rejected, this, &ExportDialog::reject);
 
     auto* form = new QFormLayout();
@@ -200,6 +218,32 @@ int ExportDialog::samples() const {
     return samples_->value();
 }
 
+void ExportDialog::setExplainTop(int n) {
+    if (canGatherFromServer())
+        explainTop_->setValue(n);
+}
+
+int ExportDialog::explainTop() const {
+    return canGatherFromServer() ? explainTop_->value() : 0;
+}
+
+void ExportDialog::setAdvise(bool advise) {
+    if (canGatherFromServer())
+        advise_->setChecked(advise);
+}
+
+bool ExportDialog::advise() const {
+    return canGatherFromServer() && advise_->isChecked();
+}
+
+void ExportDialog::cancelExport() {
+    if (!busy())
+        return;
+    cancelRequested_.store(true);
+    cancel_->setEnabled(false);
+    emit stageChanged(tr("Cancelling after the current statement…"));
+}
+
 QString ExportDialog::resultText() const {
     return outcome_->text();
 }
@@ -208,10 +252,14 @@ void ExportDialog::setBusy(bool busy) {
     progress_->setVisible(busy);
     stage_->setVisible(busy);
     export_->setEnabled(!busy);
+    cancel_->setVisible(busy);
+    cancel_->setEnabled(busy);
     for (QWidget* w : {static_cast<QWidget*>(note_), static_cast<QWidget*>(samples_),
                        static_cast<QWidget*>(destination_), static_cast<QWidget*>(directory_),
                        static_cast<QWidget*>(browse_)})
         w->setEnabled(!busy);
+    explainTop_->setEnabled(!busy && canGatherFromServer());
+    advise_->setEnabled(!busy && canGatherFromServer());
     buttons_->button(QDialogButtonBox::Close)->setEnabled(!busy);
 }
 
@@ -231,12 +279,42 @@ bool ExportDialog::startExport() {
     std::vector<SnapshotPtr> series(all.end() - std::ptrdiff_t(take), all.end());
     const QString note = note_->toPlainText();
 
+    const int explainTop = this->explainTop();
+    const bool advise = this->advise();
+
     outcome_->clear();
     result_ = {};
+    cancelled_ = false;
+    cancelRequested_.store(false);
     setBusy(true);
     emit stageChanged(tr("Composing the summary of %n sample(s)…", nullptr, int(take)));
-    thread_ = QThread::create([this, series = std::move(series), note, path] {
+    // The worker only reads connect_, explainTop and advise (copied or constant while busy).
+    thread_ = QThread::create([this, series = std::move(series), note, path, explainTop, advise] {
         BundleInput input = exportInput(series, note);
+        if (explainTop > 0) {
+            BundlePlansOptions options;
+            options.connect = connect_;
+            options.progress = [this](int index, int count, const PlanTarget&) {
+                if (cancelRequested_.load())
+                    return false;
+                emit stageChanged(tr("Explaining statement %1 of %2…").arg(index + 1).arg(count));
+                return true;
+            };
+            BundlePlans plans = explainForBundle(input.snapshot, explainTop, options);
+            if (plans.cancelled || cancelRequested_.load()) {
+                cancelled_ = true;
+                return;
+            }
+            addPlansToBundle(std::move(plans), explainTop, input);
+        }
+        if (advise) {
+            emit stageChanged(tr("Asking the index advisor…"));
+            addAdviceToBundle(connect_, {}, input, [this] { return cancelRequested_.load(); });
+            if (cancelRequested_.load()) {
+                cancelled_ = true;
+                return;
+            }
+        }
         if (charts_) {
             emit stageChanged(tr("Drawing the charts…"));
             charts_(input); // QPainter on images and an SVG generator: no widgets
@@ -254,6 +332,12 @@ void ExportDialog::onFinished() {
     thread_->deleteLater();
     thread_ = nullptr;
     setBusy(false);
+    if (cancelled_) {
+        const QString sentence = tr("Cancelled: nothing was written.");
+        outcome_->setText(sentence);
+        emit failed(sentence);
+        return;
+    }
     if (!result_.ok()) {
         outcome_->setText(tr("Not exported: %1").arg(result_.error));
         emit failed(result_.error);
@@ -267,8 +351,10 @@ void ExportDialog::onFinished() {
 }
 
 void ExportDialog::reject() {
-    if (busy())
-        return; // the bundle is being written; it takes a second or two
+    if (busy()) {
+        cancelExport(); // stops after the current statement; the writing itself is short
+        return;
+    }
     QDialog::reject();
 }
 

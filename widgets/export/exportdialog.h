@@ -5,14 +5,20 @@
 // (unwritable target, full disk) is one sentence in the dialog and leaves nothing under the
 // final name (BundleWriter writes under a temporary name and renames).
 //
-// The plans (explain top N) and index candidates (advise) options are shown disabled until the
-// GUI has a job runner for work that needs the database.
+// Connected (the window passes its ConnectOptions, password in memory only), the dialog can
+// also explain the top N statements and ask the index advisor (diagnostics/bundle/bundleplans.h,
+// the same code as `dbtriage collect --explain-top N --advise`) on the same worker, on sessions
+// of their own, with the stage shown ("Explaining statement 3 of 10…") and Cancel. Offline (a
+// bundle or snapshot is open, or disconnected) both options stay disabled with a tooltip saying
+// why.
 #pragma once
 
 #include "bundle/bundlewriter.h"
+#include "engines/engine.h"
 #include "snapshot.h"
 
 #include <QDialog>
+#include <atomic>
 #include <functional>
 #include <vector>
 
@@ -43,7 +49,9 @@ public:
     // diagnostics_render, which the widgets library does not link); may be empty.
     using ChartRenderer = std::function<void(BundleInput&)>;
 
-    ExportDialog(const SnapshotHistory* history, ChartRenderer charts, QWidget* parent = nullptr);
+    // `server`: the monitored server's options (target empty: offline, no plans or advice).
+    ExportDialog(const SnapshotHistory* history, ChartRenderer charts, QWidget* parent = nullptr,
+                 ConnectOptions server = {});
     ~ExportDialog() override;
 
     void setDestination(const QString& path);
@@ -51,6 +59,14 @@ public:
     void setNote(const QString& note);
     void setSamples(int samples);
     int samples() const;
+    // Plans of the top N statements (0: none) and index candidates; only when connected.
+    void setExplainTop(int n);
+    int explainTop() const;
+    void setAdvise(bool advise);
+    bool advise() const;
+    bool canGatherFromServer() const { return !connect_.target.empty(); }
+    // Stops a running export after the current statement; nothing is written then.
+    void cancelExport();
     bool busy() const { return thread_ != nullptr; }
     // The last export's outcome: a sentence (empty before any export).
     QString resultText() const;
@@ -89,6 +105,10 @@ private:
     QLabel* outcome_;
     QDialogButtonBox* buttons_;
     QPushButton* export_;
+    QPushButton* cancel_;
+    ConnectOptions connect_; // never written anywhere; holds the password in memory only
+    std::atomic<bool> cancelRequested_{false};
+    bool cancelled_ = false; // the last export was cancelled (written by the worker)
     QThread* thread_ = nullptr;
     BundleWriteResult result_; // written by the worker, read after it finished
 };
