@@ -6,6 +6,8 @@
 // Needs DBTRIAGE_PG_ADMIN_URI, DBTRIAGE_PG_MONITOR_URI and the passwords
 // (source "$(scripts/sandbox start)", or scripts/test).
 #include "bundle/bundlereader.h"
+#include "bundle/recordingbanner.h"
+#include "models/planmodel.h"
 
 #include <QDirIterator>
 #include <QElapsedTimer>
@@ -15,11 +17,13 @@
 #include <QTest>
 #include <QThread>
 #include <QUrl>
+#include <atomic>
 #include <cstdlib>
 #include <libpq-fe.h>
 #include <memory>
 #include <mysql.h>
 #include <string>
+#include <thread>
 
 #ifndef DBTRIAGE_BIN
 #error "DBTRIAGE_BIN must name the built dbtriage executable"
@@ -263,7 +267,8 @@ private slots:
         waiter_.reset();
         holder_.reset();
         if (admin_ && admin_->ok())
-            admin_->exec("DROP TABLE IF EXISTS tst_bundle_orders");
+            admin_->exec("DROP TABLE IF EXISTS tst_bundle_orders, tst_bundle_big, "
+                         "tst_bundle_hidden");
     }
 
     void redactedZipHoldsNoSecret() {
@@ -385,6 +390,195 @@ private slots:
         QVERIFY2(sawSleep, "the session with the secret literal was not sampled");
         for (const QString& n : needles)
             QVERIFY(!r.out.contains(n) && !r.err.contains(n));
+    }
+
+    // collect --explain-top 3 --advise while a workload runs a slow sequential scan (the
+    // monitor may read that table) and a query on a table the monitor may not read: the first
+    // gets its plan files with the seq-scan insight, the second a "not explained" note, exit 4.
+    void plansAndAdviceOnPostgres() {
+        QVERIFY(admin_->exec("DROP TABLE IF EXISTS tst_bundle_big, tst_bundle_hidden"));
+        QVERIFY(admin_->exec("CREATE TABLE tst_bundle_big (id int, v int, pad text)"));
+        QVERIFY(admin_->exec("INSERT INTO tst_bundle_big SELECT g, g, 'x' FROM "
+                             "generate_series(1, 100000) g"));
+        QVERIFY(admin_->exec("CREATE TABLE tst_bundle_hidden (id int, v int)"));
+        QVERIFY(admin_->exec("INSERT INTO tst_bundle_hidden SELECT g, g FROM "
+                             "generate_series(1, 50000) g"));
+        QVERIFY(admin_->exec("ANALYZE tst_bundle_big"));
+        QVERIFY(admin_->exec("ANALYZE tst_bundle_hidden"));
+        QVERIFY(admin_->exec("GRANT SELECT ON tst_bundle_big TO dbtriage_monitor"));
+
+        std::atomic<bool> stop{false};
+        std::atomic<int> runs{0};
+        std::thread workload([&] {
+            Conn c(adminUri_, "tst_bundle_workload");
+            while (c.ok() && !stop.load()) {
+                c.exec("SELECT count(*) FROM tst_bundle_big WHERE v = 4242");
+                c.exec("SELECT count(*) FROM tst_bundle_big WHERE v = 4243");
+                c.exec("SELECT count(*) FROM tst_bundle_hidden WHERE v = 7");
+                ++runs;
+            }
+        });
+        QThread::msleep(300);
+        const QString zip = tmp_.filePath(QStringLiteral("plans.zip"));
+        const Run r = runTool({QStringLiteral("collect"), withoutPassword(monitorUri_),
+                               QStringLiteral("--out"), zip, QStringLiteral("--samples"),
+                               QStringLiteral("2"), QStringLiteral("--interval"),
+                               QStringLiteral("1"), QStringLiteral("--explain-top"),
+                               QStringLiteral("3"), QStringLiteral("--advise")},
+                              monitorPassword_);
+        stop = true;
+        workload.join();
+        admin_->exec("DROP TABLE IF EXISTS tst_bundle_hidden");
+        QVERIFY(runs.load() > 0);
+        // The hidden table's statement could not be explained: a partial result (exit 4).
+        QVERIFY2(r.exitCode == 4, qPrintable(r.err));
+        QVERIFY2(r.err.contains(QLatin1String("was not explained: ")), qPrintable(r.err));
+        QVERIFY2(r.err.contains(QLatin1String("tst_bundle_hidden")), qPrintable(r.err));
+        for (const QString& secret : secrets())
+            QVERIFY(!r.out.contains(secret) && !r.err.contains(secret));
+
+        const Bundle b = BundleReader::open(zip);
+        QVERIFY2(b.ok(), qPrintable(b.error));
+        QVERIFY2(b.verified(), qPrintable(b.verification));
+        std::map<QString, QByteArray> files;
+        for (const auto& [path, data] : b.files)
+            files[QString::fromStdString(path)] = data;
+        expectAbsent(files, secrets(), QStringLiteral("zip with plans"));
+        // Every plan file is listed in the manifest with its checksum.
+        int jsonPlans = 0;
+        for (const auto& [path, data] : b.files) {
+            if (path.rfind("plans/", 0) != 0)
+                continue;
+            const bool listed = std::any_of(b.manifest.files.begin(), b.manifest.files.end(),
+                                            [&](const ManifestFile& f) { return f.path == path; });
+            QVERIFY2(listed, path.c_str());
+            if (path.size() > 5 && path.compare(path.size() - 5, 5, ".json") == 0) {
+                ++jsonPlans;
+                const auto doc = makePlanDocument(
+                    std::string_view(data.constData(), std::size_t(data.size())), path);
+                QVERIFY(doc && !doc->plan.empty());
+            }
+        }
+        QVERIFY(jsonPlans >= 1);
+
+        // The seq-scan statement: explained (generic plan), its .txt holds the insight.
+        const auto& summaries = b.manifest.collection.plans;
+        QCOMPARE(b.manifest.collection.explainTopRequested, 3);
+        const PlanSummary* seq = nullptr;
+        const PlanSummary* hidden = nullptr;
+        for (const PlanSummary& p : summaries) {
+            const QString text = QString::fromUtf8(
+                b.files.count(p.textFile) ? b.files.at(p.textFile) : QByteArray());
+            if (text.contains(QLatin1String("tst_bundle_big")))
+                seq = &p;
+            if (p.error.find("tst_bundle_hidden") != std::string::npos)
+                hidden = &p;
+        }
+        QVERIFY2(seq, b.files.at("manifest.json").constData());
+        QVERIFY(seq->genericPlan && !seq->analyzed);
+        const QByteArray txt = b.files.at(seq->textFile);
+        QVERIFY2(txt.contains("generic plan (no parameter values)"), txt.constData());
+        QVERIFY2(txt.contains("Seq Scan on tst_bundle_big"), txt.constData());
+        QVERIFY2(txt.contains("seq-scan-estimated"), txt.constData());
+        QVERIFY(txt.contains("Statement: SELECT count(*) FROM tst_bundle_big WHERE v = $1"));
+        QVERIFY(std::any_of(
+            seq->insights.begin(), seq->insights.end(), [](const PlanInsightSummary& i) {
+                return i.code == "seq-scan-estimated" && i.node == "Seq Scan on tst_bundle_big";
+            }));
+        QVERIFY2(hidden, b.files.at("manifest.json").constData());
+        QVERIFY(hidden->jsonFile.empty());
+        QVERIFY(hidden->error.find("permission denied") != std::string::npos);
+
+        // README: the Plans section names the statement, its file and the insight, and the
+        // statement that was not explained with its sentence.
+        const QByteArray readme = b.files.at("README.md");
+        const qsizetype plans = readme.indexOf("## Plans (");
+        QVERIFY2(plans > 0, readme.constData());
+        const QByteArray section = readme.mid(plans, readme.indexOf("## Connections") - plans);
+        QVERIFY2(section.contains(QByteArray("`") + seq->statementId.c_str() + "`"),
+                 section.constData());
+        QVERIFY(section.contains(QByteArray("`") + seq->textFile.c_str() + "`"));
+        QVERIFY(section.contains("seq-scan-estimated"));
+        QVERIFY(section.contains("Seq Scan on tst\\_bundle\\_big") ||
+                section.contains("Seq Scan on tst_bundle_big"));
+        QVERIFY(section.contains("not explained: "));
+        QVERIFY(b.files.at("summary.jira.txt").contains("h2. Plans ("));
+        // --advise: the commented candidates file.
+        QVERIFY(b.files.count("index-candidates.sql"));
+        QVERIFY(b.files.at("index-candidates.sql").startsWith("-- Index candidates"));
+
+        // What the window's Plans view gets: the JSON with the statement's text.
+        const auto entries = bundlePlanEntries(b);
+        QVERIFY(std::any_of(entries.begin(), entries.end(), [&](const BundlePlanEntry& e) {
+            return e.summary.statementId == seq->statementId && !e.text.isEmpty() &&
+                   e.statement.contains(QLatin1String("tst_bundle_big"));
+        }));
+        QCOMPARE(bundlePlanFailures(b).size(), std::size_t(1));
+
+        // dbtriage open shows the Plans section from the bundle.
+        const Run opened = runTool({QStringLiteral("open"), zip}, QString());
+        QCOMPARE(opened.exitCode, 0);
+        QVERIFY(opened.out.contains(QLatin1String("## Plans (")));
+        QVERIFY(opened.out.contains(QString::fromStdString(seq->textFile)));
+    }
+
+    // MariaDB: EXPLAIN FORMAT=JSON of the digest of a full table scan.
+    void mariadbPlans() {
+        const QString adminUri = env("DBTRIAGE_MARIADB_ADMIN_URI");
+        const QString monitorUri = env("DBTRIAGE_MARIADB_MONITOR_URI");
+        const QString monitorPassword = env("DBTRIAGE_MARIADB_MONITOR_PASSWORD");
+        if (adminUri.isEmpty() || monitorUri.isEmpty() || monitorPassword.isEmpty())
+            QSKIP("DBTRIAGE_MARIADB_ADMIN_URI / _MONITOR_URI / _MONITOR_PASSWORD are not set.");
+        MyConn admin(adminUri);
+        QVERIFY2(admin.ok(), qPrintable(admin.error()));
+        admin.value("DROP TABLE IF EXISTS tst_bundle_my");
+        admin.value("CREATE TABLE tst_bundle_my (id INT, v INT)");
+        admin.value("INSERT INTO tst_bundle_my SELECT seq, seq FROM seq_1_to_20000");
+        QCOMPARE(admin.value("SELECT COUNT(*) FROM tst_bundle_my"), QStringLiteral("20000"));
+        admin.value("ANALYZE TABLE tst_bundle_my PERSISTENT FOR ALL");
+
+        std::atomic<bool> stop{false};
+        std::thread workload([&] {
+            MyConn c(adminUri);
+            while (c.ok() && !stop.load())
+                c.value("SELECT COUNT(*) FROM tst_bundle_my WHERE v = 4242");
+        });
+        QThread::msleep(300);
+        const QString zip = tmp_.filePath(QStringLiteral("mariadb-plans.zip"));
+        const Run r = runTool(
+            {QStringLiteral("collect"), withoutPassword(monitorUri), QStringLiteral("--out"), zip,
+             QStringLiteral("--samples"), QStringLiteral("2"), QStringLiteral("--interval"),
+             QStringLiteral("1"), QStringLiteral("--explain-top"), QStringLiteral("3")},
+            QString(), monitorPassword);
+        stop = true;
+        workload.join();
+        admin.value("DROP TABLE IF EXISTS tst_bundle_my");
+        QVERIFY2(r.exitCode == 0 || r.exitCode == 4, qPrintable(r.err));
+        const Bundle b = BundleReader::open(zip);
+        QVERIFY2(b.verified(), qPrintable(b.error + b.verification));
+        const PlanSummary* scan = nullptr;
+        for (const PlanSummary& p : b.manifest.collection.plans) {
+            if (p.explained() && b.files.count(p.textFile) &&
+                b.files.at(p.textFile).contains("tst_bundle_my"))
+                scan = &p;
+        }
+        QVERIFY2(scan, b.files.at("manifest.json").constData());
+        QCOMPARE(scan->dialect, std::string("mariadb-json"));
+        const QByteArray json = b.files.at(scan->jsonFile);
+        QVERIFY(json.contains("\"query_block\""));
+        const auto doc = makePlanDocument(
+            std::string_view(json.constData(), std::size_t(json.size())), scan->jsonFile);
+        QVERIFY(doc && !doc->plan.empty());
+        const QByteArray txt = b.files.at(scan->textFile);
+        QVERIFY2(txt.contains("table tst_bundle_my (ALL)"), txt.constData());
+        QVERIFY2(txt.contains("full-scan"), txt.constData());
+        QVERIFY(b.files.at("README.md").contains(scan->textFile.c_str()));
+        std::map<QString, QByteArray> files;
+        for (const auto& [path, data] : b.files)
+            files[QString::fromStdString(path)] = data;
+        QStringList needles{monitorPassword, env("DBTRIAGE_MARIADB_ADMIN_PASSWORD")};
+        needles.removeAll(QString());
+        expectAbsent(files, needles, QStringLiteral("MariaDB zip with plans"));
     }
 
     void openAndCompare() {

@@ -512,6 +512,27 @@ private slots:
         QVERIFY(isSafeBundlePath(planFileStem(odd) + ".json"));
     }
 
+    void mysqlDigestParens_data() {
+        QTest::addColumn<QString>("digest");
+        QTest::addColumn<QString>("explained");
+        QTest::newRow("count") << "SELECT COUNT ( * ) FROM `t` WHERE `v` = ?"
+                               << "SELECT COUNT( * ) FROM `t` WHERE `v` = ?";
+        QTest::newRow("lower case, several") << "SELECT sum (a), max  (b), coalesce (c) FROM t"
+                                             << "SELECT sum(a), max(b), coalesce (c) FROM t";
+        QTest::newRow("quoted and qualified stay")
+            << "SELECT 'count (' , `sum` (1), db.max (x) /* min ( */ FROM t"
+            << "SELECT 'count (' , `sum` (1), db.max (x) /* min ( */ FROM t";
+        QTest::newRow("in and values") << "SELECT * FROM t WHERE a IN (...) AND b = CAST (? AS "
+                                          "CHAR)"
+                                       << "SELECT * FROM t WHERE a IN (...) AND b = CAST(? AS "
+                                          "CHAR)";
+    }
+    void mysqlDigestParens() {
+        QFETCH(QString, digest);
+        QFETCH(QString, explained);
+        QCOMPARE(QString::fromStdString(joinMysqlFunctionParens(digest.toStdString())), explained);
+    }
+
     // A recorded generic plan becomes plans/NN-<id>.json (untouched) and .txt (statement,
     // notes, tree, insights), summed up in README and manifest; the reader gives it back with
     // its text and summary.
