@@ -6,6 +6,7 @@
 // Usage: bundle_export [--samples N] [--statements N] [--sessions N] [--out FILE.zip]
 //                      [--all-active]
 #include "analysis.h"
+#include "bundle/bundleplans.h"
 #include "bundle/bundlereader.h"
 #include "bundle/bundlewriter.h"
 #include "render/charts.h"
@@ -197,6 +198,33 @@ private:
     std::clock_t cpu_;
 };
 
+// A PostgreSQL JSON plan of `joins` hash joins over sequential scans (as EXPLAIN (FORMAT JSON)
+// prints a generic plan), nested the way the engine nests them.
+std::string makePlanJson(int joins, int seed) {
+    std::string plan;
+    for (int j = 0; j < joins; ++j)
+        plan += "{\"Node Type\": \"Hash Join\", \"Parallel Aware\": false, \"Join Type\": "
+                "\"Inner\", \"Startup Cost\": 120.5, \"Total Cost\": " +
+                std::to_string(5000 - j * 10) +
+                ".25, \"Plan Rows\": 1200, \"Plan Width\": 48, \"Inner Unique\": false, "
+                "\"Hash Cond\": \"(t" +
+                std::to_string(j) + ".id = t" + std::to_string(j + 1) + ".ref_id)\", \"Plans\": [";
+    plan += "{\"Node Type\": \"Seq Scan\", \"Parent Relationship\": \"Outer\", "
+            "\"Relation Name\": \"orders_" +
+            std::to_string(seed) +
+            "\", \"Alias\": \"t0\", \"Startup Cost\": 0.0, \"Total Cost\": 2500.0, "
+            "\"Plan Rows\": 10, \"Plan Width\": 24, \"Filter\": \"(status = $1)\"}";
+    for (int j = joins - 1; j >= 0; --j)
+        plan += ", {\"Node Type\": \"Hash\", \"Parent Relationship\": \"Inner\", \"Startup "
+                "Cost\": 40.0, \"Total Cost\": 40.0, \"Plan Rows\": 2000, \"Plan Width\": 24, "
+                "\"Plans\": [{\"Node Type\": \"Seq Scan\", \"Parent Relationship\": "
+                "\"Outer\", \"Relation Name\": \"items_" +
+                std::to_string(j) + "\", \"Alias\": \"t" + std::to_string(j + 1) +
+                "\", \"Startup Cost\": 0.0, \"Total Cost\": 40.0, \"Plan Rows\": 2000, "
+                "\"Plan Width\": 24}]}]}";
+    return "[{\"Plan\": " + plan + "}]";
+}
+
 } // namespace
 
 int main(int argc, char** argv) {
@@ -236,6 +264,19 @@ int main(int argc, char** argv) {
     input.collection.requestedSamples = samples;
     input.collection.intervalSeconds = 2;
     input.collection.note = "bench";
+    // The plans of the 10 costliest statements, as collect --explain-top 10 adds them.
+    BundlePlans plans;
+    for (const PlanTarget& t : choosePlanTargets(input.snapshot, 10)) {
+        ExplainResult r;
+        r.plan = makePlanJson(12, t.rank);
+        r.dialect = "postgres-json";
+        r.genericPlan = true;
+        r.explained = t.text;
+        r.notes = {"Generic plan: planned without parameter values."};
+        addExplainedPlan(t, r, input.snapshot.server, true, plans);
+    }
+    const std::size_t planCount = plans.summaries.size();
+    addPlansToBundle(std::move(plans), 10, input);
 
     QTemporaryDir tmp;
     if (outPath.isEmpty())
@@ -262,7 +303,7 @@ int main(int argc, char** argv) {
     const Spent open = clock.lap();
 
     out << "bundle_export: " << samples << " samples, " << statements << " statements, " << sessions
-        << " sessions per sample; "
+        << " sessions per sample, " << planCount << " plans; "
         << (activity.all ? QStringLiteral("every statement and session changes in every sample")
                          : QStringLiteral("the top 200 statements, 10 % of the others and the "
                                           "active sessions change in each sample"))
