@@ -904,6 +904,7 @@ private slots:
         const std::string marker = "[" + std::to_string(pid) + "] dbtriage_admin@";
         int statements = 0;
         bool sawShow = false;
+        bool sawNamed = false;
         const std::set<std::string> allowed = {"SELECT", "WITH",     "SHOW",   "SET",
                                                "BEGIN",  "ROLLBACK", "EXPLAIN"};
         while (!log.atEnd()) {
@@ -912,11 +913,20 @@ private slots:
                 line.find(" app=dbtriage ") == std::string::npos)
                 continue;
             std::string text;
-            for (const char* key :
-                 {"LOG:  statement: ", "LOG:  execute <unnamed>: ", "STATEMENT:  "}) {
+            for (const char* key : {"LOG:  statement: ", "STATEMENT:  "}) {
                 const auto pos = line.find(key);
                 if (pos != std::string::npos)
                     text = line.substr(pos + std::string(key).size());
+            }
+            // Protocol-level executions, unnamed or of the sampler's named prepared
+            // statements: "LOG:  execute <name>: <text>".
+            if (const auto pos = line.find("LOG:  execute "); pos != std::string::npos) {
+                const auto colon = line.find(": ", pos + 14);
+                if (colon != std::string::npos) {
+                    const std::string name = line.substr(pos + 14, colon - pos - 14);
+                    sawNamed = sawNamed || name != "<unnamed>";
+                    text = line.substr(colon + 2);
+                }
             }
             if (text.empty())
                 continue;
@@ -930,6 +940,7 @@ private slots:
         }
         QVERIFY2(statements >= 10, qPrintable(QString::number(statements)));
         QVERIFY(sawShow);
+        QVERIFY2(sawNamed, "no execution of a named prepared statement was checked");
     }
 
     // The server goes away in the middle of a collection, then comes back.
