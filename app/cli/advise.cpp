@@ -1,9 +1,10 @@
 // dbtriage advise CONNECTION [--top N] [--query SQL] [--window SECONDS] [--json]
 //                 [--statement-timeout MS] [--lock-timeout MS]
 // Index candidates for the statements that cost most over a short window (two samples), or
-// for one statement. Validated with HypoPG where the extension is installed, heuristic
-// otherwise. Nothing is ever executed: the DDL is printed for a human to review.
-#include "advisor/pgadvisor.h"
+// for one statement. PostgreSQL: validated with HypoPG where the extension is installed,
+// heuristic otherwise; MySQL / MariaDB: heuristic. Nothing is ever executed: the DDL is
+// printed for a human to review.
+#include "advisor/advisor.h"
 #include "advisor/workload.h"
 #include "cli/cli.h"
 #include "cli/recording.h"
@@ -29,13 +30,14 @@ int advise(const QStringList& args) {
     parser.setApplicationDescription(QCoreApplication::translate(
         "advise",
         "Proposes indexes for the statements that cost most over a short window, validated "
-        "with HypoPG where it is installed (heuristic otherwise), plus unused and redundant "
-        "indexes. Read-only: nothing is created or dropped; the DDL is for you to review."));
+        "with HypoPG where it is installed (heuristic otherwise, and always on MySQL and "
+        "MariaDB), plus unused and redundant indexes. Read-only: nothing is created or "
+        "dropped; the DDL is for you to review."));
     parser.addHelpOption();
     parser.addPositionalArgument(
         QStringLiteral("connection"),
-        QCoreApplication::translate("advise", "postgresql:// URI, libpq keyword string or "
-                                              "service=NAME."));
+        QCoreApplication::translate("advise", "postgresql:// URI, libpq keyword string, "
+                                              "service=NAME, mysql:// or mariadb:// URI."));
     const QCommandLineOption topOpt(
         QStringLiteral("top"),
         QCoreApplication::translate("advise", "Statements to consider (default 10)."),
@@ -104,11 +106,6 @@ int advise(const QStringList& args) {
         return Usage;
     }
     const std::string target = positional.first().toStdString();
-    if (target.rfind("mysql://", 0) == 0 || target.rfind("mariadb://", 0) == 0) {
-        err << "dbtriage advise: advice for MySQL and MariaDB is not available in this build yet; "
-               "use a PostgreSQL connection.\n";
-        return Usage;
-    }
 
     advisor::AdvisorOptions options;
     options.connect.target = target;
@@ -129,6 +126,7 @@ int advise(const QStringList& args) {
         co.connect = options.connect;
         // pg_stat_statements texts are already normalised ($n); the redacted form does not
         // always parse back (ORDER BY 2 DESC, GROUP BY 1, 2). advise prints ids, never texts.
+        // MySQL / MariaDB: digest texts (? placeholders); MySQL 8's sample texts otherwise.
         co.connect.redact = false;
         Collector collector(co);
         try {
@@ -153,7 +151,7 @@ int advise(const QStringList& args) {
 
     advisor::Advice advice;
     try {
-        advice = advisor::advisePostgres(options, workload);
+        advice = advisor::advise(options, workload);
     } catch (const EngineError& e) {
         err << "dbtriage advise: " << q(e.what()) << '\n';
         switch (e.kind()) {
