@@ -2,9 +2,11 @@
 # Dependencies come from dpkg-shlibdeps (Debian dpkg-dev) on the installed binary.
 set(CPACK_PACKAGE_NAME dbtriage)
 set(CPACK_PACKAGE_VENDOR "The dbtriage developers")
-set(CPACK_PACKAGE_CONTACT "The dbtriage developers <dbtriage@example.invalid>")
+set(CPACK_PACKAGE_CONTACT "The dbtriage developers <dbtriage@users.noreply.github.com>")
 set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "Query and lock diagnostics for PostgreSQL, MySQL and MariaDB")
 set(CPACK_PACKAGE_VERSION "${PROJECT_VERSION}")
+set(CPACK_PACKAGE_HOMEPAGE_URL "https://github.com/dbtriage/dbtriage")
+set(CPACK_RESOURCE_FILE_LICENSE "${PROJECT_SOURCE_DIR}/LICENSE") # MIT, as in the metainfo
 set(CPACK_PACKAGING_INSTALL_PREFIX /usr)
 set(CPACK_STRIP_FILES ON)
 set(CPACK_GENERATOR DEB)
