@@ -258,13 +258,13 @@ PlansView::PlansView(QWidget* parent)
     tree_->setAllColumnsShowFocus(true);
     const int w = tree_->fontMetrics().horizontalAdvance(QLatin1Char('0'));
     tree_->header()->setStretchLastSection(true);
-    tree_->setColumnWidth(PlanModel::NodeCol, w * 38);
+    tree_->setColumnWidth(PlanModel::NodeCol, w * 34);
     tree_->setColumnWidth(PlanModel::ExclusiveCol, w * 13);
     tree_->setColumnWidth(PlanModel::InclusiveCol, w * 13);
     tree_->setColumnWidth(PlanModel::ShareCol, w * 7);
     tree_->setColumnWidth(PlanModel::RowsCol, w * 22);
     tree_->setColumnWidth(PlanModel::LoopsCol, w * 7);
-    tree_->setColumnWidth(PlanModel::BuffersCol, w * 20);
+    tree_->setColumnWidth(PlanModel::BuffersCol, w * 19);
 
     insights_->setColumnCount(4);
     insights_->setHeaderLabels({tr("Severity"), tr("Node"), tr("What and why"), tr("What to try")});
@@ -278,10 +278,13 @@ PlansView::PlansView(QWidget* parent)
     auto* dl = new QVBoxLayout(detailBox);
     dl->setContentsMargins(0, 0, 0, 0);
     detailTitle_->setWordWrap(true);
+    detailTitle_->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     detailTitle_->setTextFormat(Qt::PlainText);
     makeHeading(detailTitle_, 1.0);
     dl->addWidget(detailTitle_);
     detailInsights_->setWordWrap(true);
+    // Wrapped to whatever width the splitter gives; its long lines must not widen the pane.
+    detailInsights_->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     detailInsights_->setTextFormat(Qt::PlainText);
     detailInsights_->setTextInteractionFlags(Qt::TextSelectableByMouse);
     dl->addWidget(detailInsights_);
@@ -298,6 +301,7 @@ PlansView::PlansView(QWidget* parent)
     bottomSplitter_->setStretchFactor(0, 3);
     bottomSplitter_->setStretchFactor(1, 2);
     bottomSplitter_->setChildrenCollapsible(false);
+    bottomSplitter_->setSizes({640, 420});
 
     planSplitter_->addWidget(tree_);
     planSplitter_->addWidget(bottomSplitter_);
