@@ -1,6 +1,7 @@
 #include "plans/planview.h"
 
 #include "common/guiutil.h"
+#include "common/headerfit.h"
 #include "common/messagestack.h"
 #include "i18n/messagetext.h"
 #include "plans/plandiagram.h"
@@ -265,6 +266,7 @@ PlansView::PlansView(QWidget* parent)
     tree_->setColumnWidth(PlanModel::RowsCol, w * 22);
     tree_->setColumnWidth(PlanModel::LoopsCol, w * 7);
     tree_->setColumnWidth(PlanModel::BuffersCol, w * 19);
+    fitSectionsToLabels(tree_->header()); // translated headers are wider
 
     insights_->setColumnCount(4);
     insights_->setHeaderLabels({tr("Severity"), tr("Node"), tr("What and why"), tr("What to try")});
@@ -274,6 +276,7 @@ PlansView::PlansView(QWidget* parent)
     insights_->setColumnWidth(0, w * 11);
     insights_->setColumnWidth(1, w * 30);
     insights_->setColumnWidth(2, w * 72);
+    fitSectionsToLabels(insights_->header());
     auto* detailBox = new QWidget(this);
     auto* dl = new QVBoxLayout(detailBox);
     dl->setContentsMargins(0, 0, 0, 0);
@@ -691,8 +694,8 @@ void PlansView::updateDetails() {
     for (const auto& insight : doc->insights)
         if (insight.node == selectedNode_)
             said << tr("%1: %2 Try: %3")
-                        .arg(severityText(insight.severity), qs(insight.message),
-                             qs(insight.suggestion));
+                        .arg(severityText(insight.severity), i18n::insightMessage(insight),
+                             i18n::insightSuggestion(insight));
     if (!said.isEmpty()) {
         detailInsights_->setText(said.join(QLatin1Char('\n')));
         detailInsights_->show();

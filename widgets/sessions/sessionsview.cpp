@@ -1,6 +1,7 @@
 #include "sessions/sessionsview.h"
 
 #include "common/guiutil.h"
+#include "common/headerfit.h"
 #include "common/messagestack.h"
 #include "models/modelroles.h"
 #include "models/tableexport.h"
@@ -136,6 +137,7 @@ SessionsView::SessionsView(QWidget* parent)
     table_->setColumnWidth(SessionsModel::Client, w * 18);
     table_->setColumnWidth(SessionsModel::Application, w * 16);
     table_->setColumnWidth(SessionsModel::Query, w * 60);
+    fitSectionsToLabels(table_->horizontalHeader()); // translated headers are wider
     // Who and what first; where from last.
     QHeaderView* header = table_->horizontalHeader();
     header->moveSection(header->visualIndex(SessionsModel::Application),

@@ -1,6 +1,7 @@
 #include "statements/topqueriesview.h"
 
 #include "common/guiutil.h"
+#include "common/headerfit.h"
 #include "common/messagestack.h"
 #include "models/modelroles.h"
 #include "textutil.h"
@@ -125,6 +126,7 @@ TopQueriesView::TopQueriesView(const SnapshotHistory* history, QWidget* parent)
     table_->setColumnWidth(StatementsModel::Query, w * 44);
     for (int c = StatementsModel::TotalTime; c <= StatementsModel::TempWritten; ++c)
         table_->setColumnWidth(c, w * 11);
+    fitSectionsToLabels(table_->horizontalHeader()); // translated headers are wider
     table_->horizontalHeader()->setStretchLastSection(true);
     table_->setContextMenuPolicy(Qt::ActionsContextMenu);
     table_->addAction(explain_);
