@@ -220,6 +220,11 @@ int runScreenshots(const QStringList& args) {
         waited.start();
         while (plans->planCount() == 0 && !plans->messageIsError() && waited.elapsed() < 30'000)
             QApplication::processEvents(QEventLoop::AllEvents, 50);
+        if (plans->planCount() == 0)
+            err << "dbtriage: the top statement was not explained ("
+                << (plans->messageText().isEmpty() ? QStringLiteral("no statement listed")
+                                                   : plans->messageText())
+                << "); the Plans view shows a recorded plan\n";
     }
     if (plans->planCount() == 0) {
         if (const QString plan = screenshotPlan(); !plan.isEmpty()) {

@@ -241,7 +241,6 @@ PlansView::PlansView(QWidget* parent)
     statement_->setReadOnly(true);
     statement_->setFont(monospaceFont());
     statement_->setLineWrapMode(QPlainTextEdit::WidgetWidth);
-    statement_->setMaximumHeight(statement_->fontMetrics().height() * 4 + 12);
     cl->addWidget(statement_);
     notes_->setWordWrap(true);
     notes_->setTextFormat(Qt::PlainText);
@@ -262,7 +261,7 @@ PlansView::PlansView(QWidget* parent)
     tree_->setColumnWidth(PlanModel::NodeCol, w * 34);
     tree_->setColumnWidth(PlanModel::ExclusiveCol, w * 13);
     tree_->setColumnWidth(PlanModel::InclusiveCol, w * 13);
-    tree_->setColumnWidth(PlanModel::ShareCol, w * 7);
+    tree_->setColumnWidth(PlanModel::ShareCol, w * 9);
     tree_->setColumnWidth(PlanModel::RowsCol, w * 22);
     tree_->setColumnWidth(PlanModel::LoopsCol, w * 7);
     tree_->setColumnWidth(PlanModel::BuffersCol, w * 19);
@@ -577,7 +576,12 @@ void PlansView::updateHeader() {
     if (doc->statement.empty()) {
         statement_->hide();
     } else {
-        statement_->setPlainText(qs(doc->statement));
+        const QString text = qs(doc->statement);
+        statement_->setPlainText(text);
+        // As tall as the statement (wrapped at about 120 characters), at most four lines.
+        const int lines =
+            std::clamp(int(text.count(QLatin1Char('\n'))) + 1 + int(text.size() / 120), 1, 4);
+        statement_->setFixedHeight(statement_->fontMetrics().height() * lines + 14);
         statement_->show();
     }
     QStringList notes;
