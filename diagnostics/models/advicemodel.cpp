@@ -157,8 +157,8 @@ QVariant AdviceCandidatesModel::data(const QModelIndex& index, int role) const {
             QStringList ids;
             for (const auto& s : p->statements)
                 ids << qs(s.id);
-            return tr("%1 (%2 of the window)")
-                .arg(ids.join(QStringLiteral(", ")), percentText(share(*p)));
+            return tr("%1 of the window: %2")
+                .arg(percentText(share(*p)), ids.join(QStringLiteral(", ")));
         }
         case Size:
             return p->sizeBytes ? bytesText(std::int64_t(std::llround(*p->sizeBytes)))

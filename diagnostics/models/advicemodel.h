@@ -25,7 +25,7 @@ enum AdviceRole : int {
 class AdviceCandidatesModel final : public QAbstractTableModel {
     Q_OBJECT
 public:
-    enum Column { Table, Columns, Method, Cost, Saving, Statements, Size, Caveats, ColumnCount };
+    enum Column { Table, Columns, Method, Cost, Saving, Size, Statements, Caveats, ColumnCount };
 
     explicit AdviceCandidatesModel(QObject* parent = nullptr);
 

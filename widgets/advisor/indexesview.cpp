@@ -152,18 +152,18 @@ IndexesView::IndexesView(QWidget* parent)
     layout->addWidget(never);
 
     const int w = table_->fontMetrics().horizontalAdvance(QLatin1Char('0'));
-    table_->setColumnWidth(AdviceCandidatesModel::Table, w * 20);
-    table_->setColumnWidth(AdviceCandidatesModel::Columns, w * 24);
-    table_->setColumnWidth(AdviceCandidatesModel::Method, w * 24);
-    table_->setColumnWidth(AdviceCandidatesModel::Cost, w * 18);
-    table_->setColumnWidth(AdviceCandidatesModel::Saving, w * 9);
-    table_->setColumnWidth(AdviceCandidatesModel::Statements, w * 30);
-    table_->setColumnWidth(AdviceCandidatesModel::Size, w * 10);
+    table_->setColumnWidth(AdviceCandidatesModel::Table, w * 14);
+    table_->setColumnWidth(AdviceCandidatesModel::Columns, w * 18);
+    table_->setColumnWidth(AdviceCandidatesModel::Method, w * 20);
+    table_->setColumnWidth(AdviceCandidatesModel::Cost, w * 19);
+    table_->setColumnWidth(AdviceCandidatesModel::Saving, w * 8);
+    table_->setColumnWidth(AdviceCandidatesModel::Statements, w * 34);
+    table_->setColumnWidth(AdviceCandidatesModel::Size, w * 9);
     for (QTableView* t : {unusedTable_, redundantTable_}) {
         t->setColumnWidth(0, w * 30);
-        t->setColumnWidth(1, w * 20);
-        t->setColumnWidth(2, w * 10);
-        t->setColumnWidth(3, w * 44);
+        t->setColumnWidth(1, w * 18);
+        t->setColumnWidth(2, w * 9);
+        t->setColumnWidth(3, w * 56);
     }
 
     // Details of the selected candidate.
@@ -179,7 +179,7 @@ IndexesView::IndexesView(QWidget* parent)
     ddl_->setLineWrapMode(QPlainTextEdit::WidgetWidth);
     ddl_->setPlaceholderText(tr("Select a candidate to see the statement that would create it."));
     ddl_->setMinimumHeight(ddl_->fontMetrics().lineSpacing() * 4 + 12);
-    ddl_->setMaximumHeight(ddl_->fontMetrics().lineSpacing() * 9 + 12);
+    ddl_->setMaximumHeight(ddl_->fontMetrics().lineSpacing() * 6 + 12);
     copy_->setToolTip(tr("Copy the statement to the clipboard (it is not run)"));
     copy_->setEnabled(false);
     ddlRow->addWidget(ddl_, 1);
@@ -198,10 +198,10 @@ IndexesView::IndexesView(QWidget* parent)
 
     topSplitter_->addWidget(stack_);
     topSplitter_->addWidget(scroll);
-    topSplitter_->setStretchFactor(0, 3);
+    topSplitter_->setStretchFactor(0, 5);
     topSplitter_->setStretchFactor(1, 2);
     topSplitter_->setChildrenCollapsible(false);
-    topSplitter_->setSizes({700, 460});
+    topSplitter_->setSizes({860, 380});
 
     notes_->setReadOnly(true);
     notes_->setPlaceholderText(tr("The advisor's notes appear here."));
@@ -214,7 +214,7 @@ IndexesView::IndexesView(QWidget* parent)
     splitter_->setStretchFactor(0, 3);
     splitter_->setStretchFactor(1, 2);
     splitter_->setChildrenCollapsible(false);
-    splitter_->setSizes({480, 260});
+    splitter_->setSizes({500, 220});
     layout->addWidget(splitter_, 1);
 
     connect(advise_, &QPushButton::clicked, this, &IndexesView::adviseWorkload);
