@@ -15,6 +15,7 @@
 #include "statements/topqueriesview.h"
 
 #include <QAbstractItemModelTester>
+#include <QAction>
 #include <QApplication>
 #include <QClipboard>
 #include <QDir>
@@ -23,6 +24,7 @@
 #include <QListWidget>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTreeView>
@@ -93,6 +95,7 @@ private Q_SLOTS:
     void deepPlanLoads();
     void windowPlansViewAndOfflineExplain();
     void bundlePlansAppear();
+    void sessionsExplainAsksForTheQuery();
 };
 
 void TestPlanView::initTestCase() {
@@ -365,6 +368,26 @@ void TestPlanView::bundlePlansAppear() {
     QCOMPARE(view.planCount(), 1);
     QVERIFY(view.currentDocument());
     QCOMPARE(view.planList()->item(0)->text(), QStringLiteral("own"));
+}
+
+void TestPlanView::sessionsExplainAsksForTheQuery() {
+    SessionsView view;
+    view.show();
+    const SnapshotPtr snapshot = fixtures::pileup(3);
+    view.setSnapshot(snapshot);
+    QSignalSpy asked(&view, &SessionsView::explainRequested);
+    view.selectPid(6001);
+    view.explainCurrent();
+    QCOMPARE(asked.size(), 1);
+    QCOMPARE(asked.front().at(0).toString(),
+             QStringLiteral("SELECT kind, count(*) FROM events GROUP BY kind"));
+    QCOMPARE(asked.front().at(1).toString(),
+             QString::fromStdString(snapshot->sessions.back().database));
+    // The context menu offers it.
+    bool offered = false;
+    for (QAction* a : view.table()->actions())
+        offered = offered || a->text() == QStringLiteral("Explain query");
+    QVERIFY(offered);
 }
 
 QTEST_MAIN(TestPlanView)
