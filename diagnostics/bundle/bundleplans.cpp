@@ -120,6 +120,56 @@ std::string joinMysqlFunctionParens(const std::string& sql) {
     return out;
 }
 
+std::string lowerMysqlKeywordTables(const std::string& sql) {
+    static const char* const kBefore[] = {"from", "join", "into", "update", "table"};
+    std::string out = sql;
+    std::string previous; // the previous bare word, lower case ("" after anything else)
+    std::size_t i = 0;
+    const std::size_t n = sql.size();
+    while (i < n) {
+        const char c = sql[i];
+        if (c == '\'' || c == '"' || c == '`') {
+            ++i;
+            while (i < n && sql[i] != c) {
+                if (sql[i] == '\\' && c != '`' && i + 1 < n)
+                    ++i;
+                ++i;
+            }
+            i = std::min(n, i + 1);
+            previous.clear();
+            continue;
+        }
+        if (c == '/' && i + 1 < n && sql[i + 1] == '*') {
+            const std::size_t end = sql.find("*/", i + 2);
+            i = end == std::string::npos ? n : end + 2;
+            continue;
+        }
+        if (std::isalpha(static_cast<unsigned char>(c)) || c == '_') {
+            const std::size_t start = i;
+            bool lower = false;
+            while (i < n && (std::isalnum(static_cast<unsigned char>(sql[i])) || sql[i] == '_')) {
+                lower = lower || std::islower(static_cast<unsigned char>(sql[i]));
+                ++i;
+            }
+            const bool qualified = start > 0 && sql[start - 1] == '.';
+            const bool tablePosition =
+                !qualified && std::any_of(std::begin(kBefore), std::end(kBefore),
+                                          [&](const char* w) { return previous == w; });
+            std::string word = sql.substr(start, i - start);
+            for (char& ch : word)
+                ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+            if (tablePosition && !lower)
+                out.replace(start, word.size(), word);
+            previous = word;
+            continue;
+        }
+        if (!std::isspace(static_cast<unsigned char>(c)))
+            previous.clear();
+        ++i;
+    }
+    return out;
+}
+
 namespace {
 
 PlanSummary summaryOf(const PlanTarget& t) {
@@ -278,7 +328,24 @@ BundlePlans explainForBundle(EngineSession& session, const ServerInfo& server,
         try {
             if (!session.connected())
                 session.connect();
-            addExplainedPlan(t, session.explain(request), server, snapshot.redacted, out);
+            ExplainResult result;
+            try {
+                result = session.explain(request);
+            } catch (const EngineError& e) {
+                // MariaDB digests print table names that are keywords in upper case
+                // ("FROM EVENTS"); on a case-sensitive server that table does not exist.
+                const std::string lowered = server.engine == Engine::PostgreSQL
+                                                ? request.sql
+                                                : lowerMysqlKeywordTables(request.sql);
+                if (e.kind() != EngineError::Kind::Query || lowered == request.sql ||
+                    std::string_view(e.what()).find("doesn't exist") == std::string_view::npos)
+                    throw;
+                request.sql = lowered;
+                result = session.explain(request);
+                result.notes.push_back("The digest printed table names in upper case; they "
+                                       "were explained in lower case.");
+            }
+            addExplainedPlan(t, result, server, snapshot.redacted, out);
             continue;
         } catch (const EngineError& e) {
             failure.error = e.what();

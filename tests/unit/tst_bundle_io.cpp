@@ -533,6 +533,18 @@ private slots:
         QCOMPARE(QString::fromStdString(joinMysqlFunctionParens(digest.toStdString())), explained);
     }
 
+    void mysqlDigestTables() {
+        QCOMPARE(lowerMysqlKeywordTables(
+                     "SELECT ID , NAME FROM EVENTS JOIN `ORDERS` o WHERE x IN ( SELECT 1 FROM "
+                     "Status ) AND 'FROM EVENTS' = ?"),
+                 std::string("SELECT ID , NAME FROM events JOIN `ORDERS` o WHERE x IN ( SELECT 1 "
+                             "FROM Status ) AND 'FROM EVENTS' = ?"));
+        QCOMPARE(lowerMysqlKeywordTables("INSERT INTO EVENTS ( kind ) VALUES ( ? )"),
+                 std::string("INSERT INTO events ( kind ) VALUES ( ? )"));
+        QCOMPARE(lowerMysqlKeywordTables("UPDATE db.EVENTS SET a = ?"),
+                 std::string("UPDATE db.EVENTS SET a = ?"));
+    }
+
     // A recorded generic plan becomes plans/NN-<id>.json (untouched) and .txt (statement,
     // notes, tree, insights), summed up in README and manifest; the reader gives it back with
     // its text and summary.
