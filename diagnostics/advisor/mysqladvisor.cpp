@@ -890,6 +890,18 @@ void MyAdvisor::statement(const WorkloadStatement& st) {
     const std::string& text = st.query;
     if (text.rfind("/* dbtriage */", 0) == 0 || text.find("dbtriage_tag") != std::string::npos)
         return; // dbtriage's own statements
+    {
+        // Only reads, updates and deletes can use an index; EXPLAIN, SHOW, SET, INSERT, DDL,
+        // transaction control are left out without a note.
+        const std::size_t b = text.find_first_not_of(" \t\r\n(");
+        std::size_t e = b;
+        while (e < text.size() && std::isalpha(static_cast<unsigned char>(text[e])))
+            ++e;
+        const std::string first =
+            b == std::string::npos ? std::string() : upper(text.substr(b, e - b));
+        if (first != "SELECT" && first != "WITH" && first != "UPDATE" && first != "DELETE")
+            return;
+    }
     const MysqlText converted = mysqlToPostgresText(text);
     if (!converted.ok) {
         advice_.notes.push_back("Statement " + st.id + " was skipped: it uses " + converted.reason +

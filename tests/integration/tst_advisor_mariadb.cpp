@@ -324,6 +324,30 @@ private slots:
         QCOMPARE(c.one(kWrites), writesBefore_);
     }
 
+    void withoutColumnStats() {
+        // Without mysql.column_stats the unindexed columns have no statistics: no guess, and
+        // notes say why and what collects them. The advisor's own EXPLAINs, now in the
+        // digests, are no workload.
+        RawConn c(admin_);
+        QVERIFY(c.exec("REVOKE SELECT ON mysql.column_stats FROM 'dbtriage_monitor'@'127.0.0.1', "
+                       "'dbtriage_monitor'@'localhost'"));
+        std::vector<WorkloadStatement> w = workload_;
+        w.push_back({"explain", "EXPLAIN FORMAT = JSON SELECT * FROM `adv_orders`", "dbtriage_test",
+                     5, 100, 0.1});
+        AdvisorOptions options;
+        options.connect.target = monitor_;
+        const Advice a = advise(options, w);
+        QVERIFY2(!find(a, "adv_orders", {"customer_id"}), adviceToText(a).c_str());
+        QVERIFY2(anyContains(a.notes, "mysql.column_stats could not be read"),
+                 adviceToText(a).c_str());
+        QVERIFY2(anyContains(a.notes, "PERSISTENT FOR COLUMNS (`customer_id`) INDEXES ()"),
+                 adviceToText(a).c_str());
+        QVERIFY(!anyContains(a.notes, "explain"));
+        QCOMPARE(a.statementsConsidered, 6);
+        QVERIFY(c.exec("GRANT SELECT ON mysql.column_stats TO 'dbtriage_monitor'@'127.0.0.1', "
+                       "'dbtriage_monitor'@'localhost'"));
+    }
+
     void proposedDdlIsValidAndUsed() {
         // The admin applies the DDL (dbtriage never does): it runs, and the plans use it.
         RawConn c(admin_);
