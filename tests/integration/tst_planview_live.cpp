@@ -165,6 +165,14 @@ private Q_SLOTS:
                  QStringLiteral("Seq Scan"));
         // The view opens on the worst insight's node.
         QCOMPARE(plans->selectedNode(), doc->insights.front().node);
+
+        // A statement the server rejects: its sentence in the view, the plan stays.
+        window.explainStatement(QStringLiteral("SELECT * FROM tst_pv_no_such_table"), QString());
+        QTRY_VERIFY_WITH_TIMEOUT(plans->messageIsError(), 20000);
+        QVERIFY2(plans->messageText().contains(QStringLiteral("tst_pv_no_such_table")),
+                 qPrintable(plans->messageText()));
+        QCOMPARE(plans->planCount(), 1);
+        QCOMPARE(plans->currentDocument(), doc);
         window.disconnectFromServer();
     }
 

@@ -144,8 +144,12 @@ PlansView::PlansView(QWidget* parent)
     auto* tools = new QToolBar(this);
     tools->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     tools->setIconSize(QSize(16, 16));
-    explainAction_ = tools->addAction(icon(QStringLiteral("explain")), tr("Explain SQL…"), this,
-                                      [this] { explainDialog(); });
+    // Starts from the shown plan's statement (to run it again, e.g. with ANALYZE).
+    explainAction_ =
+        tools->addAction(icon(QStringLiteral("explain")), tr("Explain SQL…"), this, [this] {
+            const PlanDocumentPtr doc = currentDocument();
+            explainDialog(doc ? qs(doc->statement) : QString());
+        });
     explainAction_->setToolTip(
         tr("Explain a statement on the connected server: a generic plan for statements with "
            "placeholders, ANALYZE only for a plain SELECT, always rolled back"));
