@@ -333,6 +333,27 @@ private slots:
         c.exec("DROP TABLE advlive.events");
     }
 
+    void progressAndCancel() {
+        AdvisorOptions options;
+        options.connect.target = monitor_;
+        std::vector<std::pair<int, int>> seen;
+        options.progress = [&](int done, int total, const std::string&) {
+            seen.emplace_back(done, total);
+        };
+        int polls = 0;
+        // Cancelled after the first statement: the second is not explained.
+        options.cancelled = [&] { return ++polls > 1; };
+        const Advice a = advisePostgres(options, workload_);
+        QVERIFY(!seen.empty());
+        QCOMPARE(seen.front(), std::make_pair(0, int(workload_.size())));
+        QCOMPARE(seen.back(), std::make_pair(int(workload_.size()), int(workload_.size())));
+        bool noted = false;
+        for (const auto& n : a.notes)
+            noted |= n.find("Cancelled after 1 of 5") != std::string::npos;
+        QVERIFY2(noted, adviceToText(a).c_str());
+        QCOMPARE(a.statementsConsidered, 1);
+    }
+
     void cleanupTestCase() {
         if (admin_.empty())
             return;
