@@ -18,6 +18,10 @@
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTest>
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
 using namespace dbt;
 using namespace dbt::gui;
@@ -80,6 +84,7 @@ private Q_SLOTS:
     void noCandidateIsAPositiveSentence();
     void failureShownInline();
     void jobFailureOnUnreachableServer();
+    void cancelWhileConnecting();
     void bundleStates();
 };
 
@@ -301,6 +306,42 @@ void TestIndexesView::jobFailureOnUnreachableServer() {
     QVERIFY(!view.stack()->messageDetail().isEmpty());
     QVERIFY2(!view.stack()->messageDetail().contains(QStringLiteral("cancelled")),
              qPrintable(view.stack()->messageDetail()));
+}
+
+// A server that accepts the TCP connection and never answers: the job hangs in its connect
+// until the user cancels (the connect timeout ends it soon after).
+void TestIndexesView::cancelWhileConnecting() {
+    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+    QVERIFY(fd >= 0);
+    sockaddr_in addr{};
+    addr.sin_family = AF_INET;
+    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    QVERIFY(::bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0);
+    QVERIFY(::listen(fd, 4) == 0);
+    socklen_t len = sizeof addr;
+    QVERIFY(::getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len) == 0);
+    const std::string target =
+        "postgresql://nobody@127.0.0.1:" + std::to_string(ntohs(addr.sin_port)) + "/none";
+
+    IndexesView view;
+    JobRunner jobs;
+    jobs.setConnection(ConnectOptions{target, 1000, 100, 3});
+    view.setJobRunner(&jobs);
+    auto window = std::make_shared<Snapshot>();
+    window->statements = {statement("1", 900)};
+    view.setWindowSource([window] { return window; });
+    QSignalSpy failed(&view, &IndexesView::adviceFailed);
+    view.adviseWorkload();
+    QVERIFY(view.running());
+    QTest::qWait(200);
+    QVERIFY(view.running());
+    view.cancel();
+    QVERIFY(!view.cancelButton()->isEnabled());
+    QVERIFY(failed.wait(20000));
+    QVERIFY(!view.running());
+    QCOMPARE(view.stack()->messageTitle(), QStringLiteral("Cancelled."));
+    QVERIFY(view.stack()->messageDetail().contains(QStringLiteral("Nothing was changed")));
+    ::close(fd);
 }
 
 void TestIndexesView::bundleStates() {
