@@ -653,6 +653,45 @@ struct MyTable {
     std::int64_t modified = -1; // InnoDB MODIFIED_COUNTER
 };
 
+// Unquoted words (outside strings, backticks and comments) that name one of `tables` in
+// another letter case, replaced by the table's name in backticks.
+std::string backtickTables(const std::string& text, const std::vector<std::string>& tables) {
+    std::string out;
+    std::size_t i = 0;
+    const std::size_t n = text.size();
+    while (i < n) {
+        const char c = text[i];
+        if (c == '\'' || c == '"' || c == '`') {
+            std::size_t j = i + 1;
+            while (j < n && text[j] != c)
+                j += text[j] == '\\' && c != '`' ? 2 : 1;
+            j = std::min(n, j + 1);
+            out += text.substr(i, j - i);
+            i = j;
+        } else if (c == '/' && i + 1 < n && text[i + 1] == '*') {
+            const std::size_t end = text.find("*/", i + 2);
+            const std::size_t j = end == std::string::npos ? n : end + 2;
+            out += text.substr(i, j - i);
+            i = j;
+        } else if (std::isalpha(static_cast<unsigned char>(c)) || c == '_') {
+            std::size_t j = i;
+            while (j < n && identChar(static_cast<unsigned char>(text[j])))
+                ++j;
+            const std::string word = text.substr(i, j - i);
+            std::string replaced = word;
+            for (const auto& t : tables)
+                if (t != word && sameName(t, word))
+                    replaced = quoteIdentMy(t);
+            out += replaced;
+            i = j;
+        } else {
+            out += c;
+            ++i;
+        }
+    }
+    return out;
+}
+
 class MyAdvisor {
 public:
     explicit MyAdvisor(const AdvisorOptions& o)
@@ -943,8 +982,25 @@ void MyAdvisor::statement(const WorkloadStatement& st) {
     req.database = defaultSchema;
     plans::Plan plan;
     try {
-        ++advice_.explains;
-        const ExplainResult r = session_->explain(req);
+        ExplainResult r;
+        try {
+            ++advice_.explains;
+            r = session_->explain(req);
+        } catch (const EngineError& e) {
+            // MariaDB's digests print a table named like a keyword in upper case ("FROM
+            // EVENTS"); table names are case-sensitive: explain again with the real names.
+            std::vector<std::string> names;
+            for (const auto& use : shape.tables)
+                if (const MyTable* t = tableOf(use))
+                    names.push_back(t->info.name);
+            const std::string again = backtickTables(text, names);
+            if (e.kind() == Kind::Lost || again == text ||
+                std::string(e.what()).find("doesn't exist") == std::string::npos)
+                throw;
+            req.sql = again;
+            ++advice_.explains;
+            r = session_->explain(req);
+        }
         plan = plans::parseMysqlJson(r.plan);
     } catch (const EngineError& e) {
         if (e.kind() == Kind::Lost)
