@@ -53,16 +53,6 @@ std::vector<PlanTarget> choosePlanTargets(const Snapshot& snapshot, int top);
 // at most 64 characters.
 std::string planFileStem(const PlanTarget& target);
 
-// MySQL/MariaDB digest texts have "COUNT ( * )"; the server parses COUNT, SUM, MAX, CAST, …
-// only with "(" right after the name. Takes the space out for those names (outside quotes and
-// comments) before EXPLAIN.
-std::string joinMysqlFunctionParens(const std::string& sql);
-
-// MariaDB digests print table names that are keywords in upper case ("FROM EVENTS"): such a
-// bare upper-case word right after FROM, JOIN, INTO, UPDATE or TABLE is put in lower case
-// (tried when the server says the table does not exist).
-std::string lowerMysqlKeywordTables(const std::string& sql);
-
 struct BundlePlansOptions {
     ConnectOptions connect;         // the monitoring session's (read-only, timeouts)
     StatementTextLookup serverText; // may be empty

@@ -7,6 +7,7 @@
 #include "bundle/bundlereader.h"
 #include "bundle/bundlewriter.h"
 #include "bundle/recordingbanner.h"
+#include "plans/statement.h"
 #include "snapshot_json.h"
 #include "tst_bundle_fixture.h"
 
@@ -530,18 +531,19 @@ private slots:
     void mysqlDigestParens() {
         QFETCH(QString, digest);
         QFETCH(QString, explained);
-        QCOMPARE(QString::fromStdString(joinMysqlFunctionParens(digest.toStdString())), explained);
+        QCOMPARE(QString::fromStdString(plans::joinMysqlFunctionParens(digest.toStdString())),
+                 explained);
     }
 
     void mysqlDigestTables() {
-        QCOMPARE(lowerMysqlKeywordTables(
+        QCOMPARE(plans::lowerMysqlKeywordTables(
                      "SELECT ID , NAME FROM EVENTS JOIN `ORDERS` o WHERE x IN ( SELECT 1 FROM "
                      "Status ) AND 'FROM EVENTS' = ?"),
                  std::string("SELECT ID , NAME FROM events JOIN `ORDERS` o WHERE x IN ( SELECT 1 "
                              "FROM Status ) AND 'FROM EVENTS' = ?"));
-        QCOMPARE(lowerMysqlKeywordTables("INSERT INTO EVENTS ( kind ) VALUES ( ? )"),
+        QCOMPARE(plans::lowerMysqlKeywordTables("INSERT INTO EVENTS ( kind ) VALUES ( ? )"),
                  std::string("INSERT INTO events ( kind ) VALUES ( ? )"));
-        QCOMPARE(lowerMysqlKeywordTables("UPDATE db.EVENTS SET a = ?"),
+        QCOMPARE(plans::lowerMysqlKeywordTables("UPDATE db.EVENTS SET a = ?"),
                  std::string("UPDATE db.EVENTS SET a = ?"));
     }
 

@@ -389,4 +389,114 @@ std::string fillMysqlPlaceholders(const std::string& sql, int* replaced) {
     return out;
 }
 
+// MySQL and MariaDB digests put a space between every token: "COUNT ( * )". The server only
+// parses the functions of its "Function Name Parsing" list when "(" follows the name directly
+// (without IGNORE_SPACE), so "COUNT (" is a syntax error. The space after these names is taken
+// out, outside quotes and comments; nothing else changes.
+std::string joinMysqlFunctionParens(const std::string& sql) {
+    static const char* const kNames[] = {
+        "adddate",   "bit_and", "bit_or",     "bit_xor",     "cast",     "count",
+        "curdate",   "curtime", "date_add",   "date_sub",    "extract",  "group_concat",
+        "max",       "mid",     "min",        "now",         "position", "session_user",
+        "std",       "stddev",  "stddev_pop", "stddev_samp", "subdate",  "substr",
+        "substring", "sum",     "sysdate",    "system_user", "trim",     "variance",
+        "var_pop",   "var_samp"};
+    std::string out;
+    out.reserve(sql.size());
+    std::size_t i = 0;
+    const std::size_t n = sql.size();
+    while (i < n) {
+        const char c = sql[i];
+        if (c == '\'' || c == '"' || c == '`') {
+            const std::size_t start = i++;
+            while (i < n && sql[i] != c) {
+                if (sql[i] == '\\' && c != '`' && i + 1 < n)
+                    ++i;
+                ++i;
+            }
+            i = std::min(n, i + 1);
+            out.append(sql, start, i - start);
+            continue;
+        }
+        if (c == '/' && i + 1 < n && sql[i + 1] == '*') {
+            const std::size_t end = sql.find("*/", i + 2);
+            const std::size_t stop = end == std::string::npos ? n : end + 2;
+            out.append(sql, i, stop - i);
+            i = stop;
+            continue;
+        }
+        if (std::isalpha(static_cast<unsigned char>(c)) || c == '_') {
+            const std::size_t start = i;
+            while (i < n && (std::isalnum(static_cast<unsigned char>(sql[i])) || sql[i] == '_'))
+                ++i;
+            std::string word = sql.substr(start, i - start);
+            out += word;
+            for (char& ch : word)
+                ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+            const bool qualified = start > 0 && sql[start - 1] == '.';
+            std::size_t j = i;
+            while (j < n && sql[j] == ' ')
+                ++j;
+            if (!qualified && j > i && j < n && sql[j] == '(' &&
+                std::any_of(std::begin(kNames), std::end(kNames),
+                            [&](const char* name) { return word == name; }))
+                i = j; // drop the spaces
+            continue;
+        }
+        out += c;
+        ++i;
+    }
+    return out;
+}
+
+std::string lowerMysqlKeywordTables(const std::string& sql) {
+    static const char* const kBefore[] = {"from", "join", "into", "update", "table"};
+    std::string out = sql;
+    std::string previous; // the previous bare word, lower case ("" after anything else)
+    std::size_t i = 0;
+    const std::size_t n = sql.size();
+    while (i < n) {
+        const char c = sql[i];
+        if (c == '\'' || c == '"' || c == '`') {
+            ++i;
+            while (i < n && sql[i] != c) {
+                if (sql[i] == '\\' && c != '`' && i + 1 < n)
+                    ++i;
+                ++i;
+            }
+            i = std::min(n, i + 1);
+            previous.clear();
+            continue;
+        }
+        if (c == '/' && i + 1 < n && sql[i + 1] == '*') {
+            const std::size_t end = sql.find("*/", i + 2);
+            i = end == std::string::npos ? n : end + 2;
+            continue;
+        }
+        if (std::isalpha(static_cast<unsigned char>(c)) || c == '_') {
+            const std::size_t start = i;
+            bool lower = false;
+            while (i < n && (std::isalnum(static_cast<unsigned char>(sql[i])) || sql[i] == '_')) {
+                lower = lower || std::islower(static_cast<unsigned char>(sql[i]));
+                ++i;
+            }
+            const bool qualified = start > 0 && sql[start - 1] == '.';
+            const bool tablePosition =
+                !qualified && std::any_of(std::begin(kBefore), std::end(kBefore),
+                                          [&](const char* w) { return previous == w; });
+            std::string word = sql.substr(start, i - start);
+            for (char& ch : word)
+                ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+            if (tablePosition && !lower)
+                out.replace(start, word.size(), word);
+            previous = word;
+            continue;
+        }
+        if (!std::isspace(static_cast<unsigned char>(c)))
+            previous.clear();
+        ++i;
+    }
+    return out;
+}
+
 } // namespace dbt::plans

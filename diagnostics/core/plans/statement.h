@@ -46,4 +46,14 @@ MysqlStatement inspectMysql(const std::string& sql);
 // a "..." list. Quoted strings, identifiers and comments are left alone.
 std::string fillMysqlPlaceholders(const std::string& sql, int* replaced = nullptr);
 
+// MySQL/MariaDB digest texts have "COUNT ( * )"; the server parses COUNT, SUM, MAX, CAST, …
+// only with "(" right after the name. Takes the space out for those names (outside quotes and
+// comments) before EXPLAIN.
+std::string joinMysqlFunctionParens(const std::string& sql);
+
+// MariaDB digests print table names that are keywords in upper case ("FROM EVENTS"): such a
+// bare upper-case word right after FROM, JOIN, INTO, UPDATE or TABLE is put in lower case
+// (tried when the server says the table does not exist).
+std::string lowerMysqlKeywordTables(const std::string& sql);
+
 } // namespace dbt::plans

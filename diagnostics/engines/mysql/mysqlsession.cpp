@@ -862,6 +862,8 @@ ExplainResult MysqlSession::explain(const ExplainRequest& request) {
     }
     if (request.analyze && !st.plainSelect)
         throw EngineError(Kind::Query, st.refusal);
+    // Digest texts print "COUNT ( * )", which the server's parser rejects.
+    sql = plans::joinMysqlFunctionParens(sql);
     result.explained = sql;
 
     bool inTransaction = false;
@@ -900,11 +902,28 @@ ExplainResult MysqlSession::explain(const ExplainRequest& request) {
                                        sanitizeText(request.database, 128) +
                                        " (dbtriage's own statements name their schemas).");
         }
+        // MariaDB digests print table names that are keywords in upper case ("FROM EVENTS"); on
+        // a server with case-sensitive table names that table does not exist (error 1146).
+        auto explainRows = [&](const std::string& prefix) -> Rows {
+            try {
+                return query(prefix + sql);
+            } catch (const ServerError& e) {
+                const std::string lowered = plans::lowerMysqlKeywordTables(sql);
+                if (e.code != 1146 || lowered == sql)
+                    throw;
+                Rows again = query(prefix + lowered);
+                sql = lowered;
+                result.explained = sql;
+                result.notes.push_back("The digest printed table names in upper case; they were "
+                                       "explained in lower case.");
+                return again;
+            }
+        };
         Rows rows;
         if (request.analyze) {
             query("START TRANSACTION READ ONLY");
             inTransaction = true;
-            rows = query((maria ? "ANALYZE FORMAT=JSON " : "EXPLAIN ANALYZE ") + sql);
+            rows = explainRows(maria ? "ANALYZE FORMAT=JSON " : "EXPLAIN ANALYZE ");
             result.analyzed = true;
             result.dialect =
                 maria ? std::string(plans::dialectName(plans::Dialect::MariadbAnalyzeJson))
@@ -912,7 +931,7 @@ ExplainResult MysqlSession::explain(const ExplainRequest& request) {
             result.notes.push_back("ANALYZE ran the SELECT inside a read-only transaction that "
                                    "was rolled back.");
         } else {
-            rows = query("EXPLAIN FORMAT=JSON " + sql);
+            rows = explainRows("EXPLAIN FORMAT=JSON ");
             result.dialect = std::string(plans::dialectName(maria ? plans::Dialect::MariadbJson
                                                                   : plans::Dialect::MysqlJson));
         }
@@ -984,6 +1003,5 @@ mysql::Rows mysqlReadQuery(EngineSession& session, const std::string& sql) {
         throw EngineError(EngineError::Kind::Usage, "Not a MySQL or MariaDB session.");
     return s->readQuery(sql);
 }
-
 
 } // namespace dbt
