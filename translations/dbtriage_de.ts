@@ -1092,6 +1092,22 @@
         <source>Probes:</source>
         <translation>Abfragen:</translation>
     </message>
+    <message>
+        <source>local socket</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2 at %3</source>
+        <translation>%1 %2 auf %3</translation>
+    </message>
+    <message>
+        <source> as %1</source>
+        <translation> als %1</translation>
+    </message>
+    <message>
+        <source> (standby)</source>
+        <translation> (Standby)</translation>
+    </message>
 </context>
 <context>
     <name>UnusedIndexesModel</name>
@@ -1398,10 +1414,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 (%2 of the window)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>none</source>
         <translation type="unfinished">keine</translation>
     </message>
@@ -1455,6 +1467,10 @@
     </message>
     <message>
         <source>Caveats</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of the window: %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4048,6 +4064,10 @@ Die Optionen von collect zeigt &quot;dbtriage collect --help&quot;.
     <message>
         <source>not readable: %1</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The bundle&apos;s README.md and summary.jira.txt are in English, for the ticket.</source>
+        <translation>README.md und summary.jira.txt des Bundles sind englisch, für das Ticket.</translation>
     </message>
 </context>
 <context>

@@ -5,8 +5,10 @@
 #include "bundle/ticket.h"
 #include "cli/cli.h"
 #include "cli/recording.h"
+#include "i18n/messagetext.h"
 #include "plans/insights.h"
 #include "plans/parse.h"
+#include "report.h"
 #include "snapshot_json.h"
 #include "timefmt.h"
 
@@ -85,7 +87,23 @@ int open(const QStringList& args) {
     }
     for (const auto& [path, data] : b.files)
         context.files.push_back(path);
-    out << q(renderReadmeMarkdown(*b.snapshot, context)) << '\n';
+    if (i18n::english()) {
+        out << q(renderReadmeMarkdown(*b.snapshot, context)) << '\n';
+    } else {
+        // The README is written for a ticket and stays English (docs/i18n.md); what is shown
+        // here follows the user's language: the same summary as collect prints.
+        SummaryContext summary;
+        summary.samples = context.collection.samples;
+        summary.requestedSamples = context.collection.requestedSamples;
+        summary.intervalSeconds = context.collection.intervalSeconds;
+        summary.firstAt = context.collection.firstAt;
+        summary.text = i18n::localizedUtf8;
+        out << q(renderTextSummary(*b.snapshot, summary)) << '\n'
+            << QCoreApplication::translate("open",
+                                           "The bundle's README.md and summary.jira.txt are in "
+                                           "English, for the ticket.")
+            << "\n\n";
+    }
     // The README's Plans section comes from the manifest; plans it does not list (added by
     // hand or by another tool) are summed up here from their files.
     bool header = false;

@@ -15,21 +15,22 @@ namespace dbt {
 
 namespace {
 
-std::string serverLine(const Snapshot& s) {
+std::string serverLine(const Snapshot& s, const std::function<std::string(const Message&)>& T) {
     const ServerInfo& sv = s.server;
     const char* engine = sv.engine == Engine::PostgreSQL ? "PostgreSQL"
                          : sv.engine == Engine::MySQL    ? "MySQL"
                                                          : "MariaDB";
-    std::string where = sv.host.empty() ? std::string("local socket") : sv.host;
+    std::string where = sv.host.empty() ? T(phrase(DBT_TR("Summary", "local socket"))) : sv.host;
     if (!sv.port.empty())
         where += ":" + sv.port;
     if (!sv.database.empty())
         where += "/" + sv.database;
-    std::string line = fmt::format("{} {} at {}", engine, sv.version, where);
+    std::string line = T(phrase(DBT_TR("Summary", "%1 %2 at %3"),
+                                {literal(engine), literal(sv.version), literal(where)}));
     if (!sv.user.empty())
-        line += fmt::format(" as {}", sv.user);
+        line += T(phrase(DBT_TR("Summary", " as %1"), {literal(sv.user)}));
     if (sv.inRecovery)
-        line += " (standby)";
+        line += T(phrase(DBT_TR("Summary", " (standby)")));
     return line;
 }
 
@@ -81,7 +82,7 @@ std::string renderTextSummary(const Snapshot& s, const SummaryContext& ctx) {
     const std::string redacted = s.redacted ? L(DBT_TR("Summary", " (query texts redacted)"))
                                             : L(DBT_TR("Summary", " (NOT redacted)"));
     std::string out;
-    out += fmt::format("dbtriage — {}\n", serverLine(s));
+    out += fmt::format("dbtriage — {}\n", serverLine(s, T));
     if (ctx.samples > 1) {
         out += L(DBT_TR("Summary", "%1 samples, %2 s apart, %3 → %4%5"),
                  {lit(ctx.samples), literal(fmt::format("{:g}", ctx.intervalSeconds)),
