@@ -868,66 +868,66 @@
     </message>
     <message>
         <source>%1 could not be read in this sample: the query ran longer than dbtriage&apos;s statement timeout (the server is busy or the view is large). The next sample tries again.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 konnten in dieser Stichprobe nicht gelesen werden: Die Abfrage lief länger als das Statement-Timeout von dbtriage (der Server ist ausgelastet oder die View groß). Die nächste Stichprobe versucht es erneut.</translation>
     </message>
     <message>
         <source>%1 could not be read in this sample: the query waited too long for a lock. The next sample tries again.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 konnten in dieser Stichprobe nicht gelesen werden: Die Abfrage wartete zu lange auf eine Sperre. Die nächste Stichprobe versucht es erneut.</translation>
     </message>
     <message>
         <source>%1 are incomplete: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 sind unvollständig: %2.</translation>
     </message>
     <message>
         <source>%1 are not available: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 sind nicht verfügbar: %2.</translation>
     </message>
     <message>
         <source>%1 could not be read: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 konnten nicht gelesen werden: %2.</translation>
     </message>
     <message>
         <source>the monitoring user</source>
-        <translation type="unfinished"></translation>
+        <translation>der Überwachungsbenutzer</translation>
     </message>
     <message>
         <source>Ask a DBA to grant pg_monitor to %1 (GRANT pg_monitor TO %1;), or connect as a role that has it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bitten Sie einen DBA, %1 die Rolle pg_monitor zu gewähren (GRANT pg_monitor TO %1;), oder verbinden Sie sich als eine Rolle, die sie hat.</translation>
     </message>
     <message>
         <source>Ask a DBA to grant PROCESS and SELECT on performance_schema to %1, or connect as a user that has them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bitten Sie einen DBA, %1 PROCESS und SELECT auf performance_schema zu gewähren, oder verbinden Sie sich als ein Benutzer, der sie hat.</translation>
     </message>
 </context>
 <context>
     <name>RedundantIndexesModel</name>
     <message>
         <source>duplicate of %1 (same columns)</source>
-        <translation type="unfinished"></translation>
+        <translation>Duplikat von %1 (gleiche Spalten)</translation>
     </message>
     <message>
         <source>prefix of %1, which serves the same lookups</source>
-        <translation type="unfinished"></translation>
+        <translation>Präfix von %1, der dieselben Suchen bedient</translation>
     </message>
     <message>
         <source>Index</source>
-        <translation type="unfinished"></translation>
+        <translation>Index</translation>
     </message>
     <message>
         <source>Table</source>
-        <translation type="unfinished"></translation>
+        <translation>Tabelle</translation>
     </message>
     <message>
         <source>Size</source>
-        <translation type="unfinished"></translation>
+        <translation>Größe</translation>
     </message>
     <message>
         <source>Why</source>
-        <translation type="unfinished"></translation>
+        <translation>Warum</translation>
     </message>
     <message>
         <source>Definition</source>
-        <translation type="unfinished"></translation>
+        <translation>Definition</translation>
     </message>
 </context>
 <context>
@@ -1094,7 +1094,7 @@
     </message>
     <message>
         <source>local socket</source>
-        <translation type="unfinished"></translation>
+        <translation>lokaler Socket</translation>
     </message>
     <message>
         <source>%1 %2 at %3</source>
@@ -1113,39 +1113,39 @@
     <name>UnusedIndexesModel</name>
     <message>
         <source>1 scan</source>
-        <translation type="unfinished"></translation>
+        <translation>1 Scan</translation>
     </message>
     <message>
         <source>%1 scans</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Scans</translation>
     </message>
     <message>
         <source>%1 since the statistics were last reset (time unknown)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 seit dem letzten Zurücksetzen der Statistiken (Zeitpunkt unbekannt)</translation>
     </message>
     <message>
         <source>%1 since the statistics reset at %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 seit dem Zurücksetzen der Statistiken um %2</translation>
     </message>
     <message>
         <source>Index</source>
-        <translation type="unfinished"></translation>
+        <translation>Index</translation>
     </message>
     <message>
         <source>Table</source>
-        <translation type="unfinished"></translation>
+        <translation>Tabelle</translation>
     </message>
     <message>
         <source>Size</source>
-        <translation type="unfinished"></translation>
+        <translation>Größe</translation>
     </message>
     <message>
         <source>Why unused</source>
-        <translation type="unfinished"></translation>
+        <translation>Warum ungenutzt</translation>
     </message>
     <message>
         <source>Definition</source>
-        <translation type="unfinished"></translation>
+        <translation>Definition</translation>
     </message>
 </context>
 <context>
@@ -1176,11 +1176,11 @@
     </message>
     <message>
         <source>Proposes indexes for the statements that cost most over a short window, validated with HypoPG where it is installed (heuristic otherwise, and always on MySQL and MariaDB), plus unused and redundant indexes. Read-only: nothing is created or dropped; the DDL is for you to review.</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlägt Indexe für die Anweisungen vor, die in einem kurzen Zeitfenster am meisten kosten, geprüft mit HypoPG, wo es installiert ist (sonst heuristisch, und immer bei MySQL und MariaDB), dazu ungenutzte und redundante Indexe. Nur lesend: Es wird nichts angelegt oder gelöscht; das DDL ist zu Ihrer Prüfung.</translation>
     </message>
     <message>
         <source>postgresql:// URI, libpq keyword string, service=NAME, mysql:// or mariadb:// URI.</source>
-        <translation type="unfinished"></translation>
+        <translation>postgresql://-URI, libpq-Schlüsselwort-Zeichenkette, service=NAME, mysql://- oder mariadb://-URI.</translation>
     </message>
 </context>
 <context>
@@ -1302,21 +1302,21 @@
     </message>
     <message>
         <source>Add the plans of the N costliest statements (plans/*.json and .txt; generic plans, EXPLAIN without ANALYZE).</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Pläne der N teuersten Anweisungen hinzufügen (plans/*.json und .txt; generische Pläne, EXPLAIN ohne ANALYZE).</translation>
     </message>
     <message>
         <source>--explain-top and --advise add files to a bundle; give --out FILE.zip|DIR for them.</source>
-        <translation type="unfinished"></translation>
+        <translation>--explain-top und --advise fügen einem Bundle Dateien hinzu; geben Sie dafür --out FILE.zip|DIR an.</translation>
     </message>
     <message>
         <source>statement %1 was not explained: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Anweisung %1 wurde nicht erklärt: %2</translation>
     </message>
     <message numerus="yes">
         <source>partial result: %n of the top statements could not be explained; the bundle says why.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>partial result: %n der Top-Anweisungen konnte nicht erklärt werden; das Bundle sagt, warum.</numerusform>
+            <numerusform>partial result: %n der Top-Anweisungen konnten nicht erklärt werden; das Bundle sagt, warum.</numerusform>
         </translation>
     </message>
 </context>
@@ -1387,91 +1387,91 @@
     <name>dbt::AdviceCandidatesModel</name>
     <message>
         <source>validated with HypoPG</source>
-        <translation type="unfinished"></translation>
+        <translation>mit HypoPG geprüft</translation>
     </message>
     <message>
         <source>heuristic, not validated</source>
-        <translation type="unfinished"></translation>
+        <translation>heuristisch, nicht geprüft</translation>
     </message>
     <message>
         <source> (GIN)</source>
-        <translation type="unfinished"></translation>
+        <translation> (GIN)</translation>
     </message>
     <message>
         <source> (GIN, trigram)</source>
-        <translation type="unfinished"></translation>
+        <translation> (GIN, Trigramm)</translation>
     </message>
     <message>
         <source>%1 → %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 → %2</translation>
     </message>
     <message>
         <source>%1 → not estimated</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 → nicht geschätzt</translation>
     </message>
     <message>
         <source>unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>unbekannt</translation>
     </message>
     <message>
         <source>none</source>
-        <translation type="unfinished">keine</translation>
+        <translation>keine</translation>
     </message>
     <message>
         <source>%1 (+%2 more)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (+%2 weitere)</translation>
     </message>
     <message>
         <source>The planner chose a hypothetical index (HypoPG) for these statements and its estimated cost dropped as shown.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Planer wählte für diese Anweisungen einen hypothetischen Index (HypoPG), und die geschätzten Kosten sanken wie gezeigt.</translation>
     </message>
     <message>
         <source>Proposed from the statistics and the current plan only; the planner has not confirmed it. The details say how to validate it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur aus den Statistiken und dem aktuellen Plan vorgeschlagen; der Planer hat ihn nicht bestätigt. Die Details sagen, wie man ihn prüft.</translation>
     </message>
     <message>
         <source>The planner&apos;s estimated cost of the statements it helps, summed: now → with the index.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die geschätzten Kosten der Anweisungen, denen er hilft, summiert: jetzt → mit dem Index.</translation>
     </message>
     <message>
         <source>%1: %2 of the window&apos;s time, %3 calls</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2 der Zeit des Zeitfensters, %3 Aufrufe</translation>
     </message>
     <message>
         <source>Table</source>
-        <translation type="unfinished"></translation>
+        <translation>Tabelle</translation>
     </message>
     <message>
         <source>Columns (in order)</source>
-        <translation type="unfinished"></translation>
+        <translation>Spalten (in Reihenfolge)</translation>
     </message>
     <message>
         <source>Method</source>
-        <translation type="unfinished"></translation>
+        <translation>Methode</translation>
     </message>
     <message>
         <source>Cost before → after</source>
-        <translation type="unfinished"></translation>
+        <translation>Kosten vorher → nachher</translation>
     </message>
     <message>
         <source>Saving</source>
-        <translation type="unfinished"></translation>
+        <translation>Ersparnis</translation>
     </message>
     <message>
         <source>Statements helped</source>
-        <translation type="unfinished"></translation>
+        <translation>Unterstützte Anweisungen</translation>
     </message>
     <message>
         <source>Est. size</source>
-        <translation type="unfinished"></translation>
+        <translation>Geschätzte Größe</translation>
     </message>
     <message>
         <source>Caveats</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorbehalte</translation>
     </message>
     <message>
         <source>%1 of the window: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 des Zeitfensters: %2</translation>
     </message>
 </context>
 <context>
@@ -1834,39 +1834,39 @@
     </message>
     <message>
         <source>Plans</source>
-        <translation type="unfinished"></translation>
+        <translation>Pläne</translation>
     </message>
     <message>
         <source>&amp;Plans</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Pläne</translation>
     </message>
     <message>
         <source>There is no statement text to explain: pick a statement with its text, or use Explain SQL… to type one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es gibt keinen Anweisungstext zum Erklären: Wählen Sie eine Anweisung mit Text, oder geben Sie mit „SQL erklären…“ eine ein.</translation>
     </message>
     <message>
         <source>Planning the statement on the server…</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Anweisung wird auf dem Server geplant…</translation>
     </message>
     <message>
         <source>Explaining…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird erklärt…</translation>
     </message>
     <message>
         <source>The server answered with a plan dbtriage cannot read (%1); run the EXPLAIN yourself to see it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server antwortete mit einem Plan, den dbtriage nicht lesen kann (%1); führen Sie das EXPLAIN selbst aus, um ihn zu sehen.</translation>
     </message>
     <message>
         <source>The server is not answering: the panels show the sample from %1 (%2 ago). dbtriage reconnects in the background.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server antwortet nicht: Die Ansichten zeigen die Stichprobe von %1 (vor %2). dbtriage verbindet sich im Hintergrund neu.</translation>
     </message>
     <message>
         <source>Indexes</source>
-        <translation type="unfinished"></translation>
+        <translation>Indexe</translation>
     </message>
     <message>
         <source>&amp;Indexes</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Indexe</translation>
     </message>
 </context>
 <context>
@@ -2385,43 +2385,43 @@ Nachher: %4, %5 um %6.</translation>
     <name>dbt::gui::ExplainDialog</name>
     <message>
         <source>Run with &amp;ANALYZE for actual times and rows</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit &amp;ANALYZE ausführen, für tatsächliche Zeiten und Zeilen</translation>
     </message>
     <message>
         <source>Explain SQL</source>
-        <translation type="unfinished"></translation>
+        <translation>SQL erklären</translation>
     </message>
     <message>
         <source>&amp;Statement (placeholders such as $1 or ? get a generic plan):</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Anweisung (Platzhalter wie $1 oder ? ergeben einen generischen Plan):</translation>
     </message>
     <message>
         <source>SELECT … FROM … WHERE …</source>
-        <translation type="unfinished"></translation>
+        <translation>SELECT … FROM … WHERE …</translation>
     </message>
     <message>
         <source>Only a plain SELECT is analysed, inside a read-only transaction that is rolled back and stopped by the statement timeout; anything else is refused with the reason.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur ein einfaches SELECT wird analysiert, in einer nur lesenden Transaktion, die zurückgerollt und vom Statement-Timeout gestoppt wird; alles andere wird mit Begründung abgelehnt.</translation>
     </message>
     <message>
         <source>the connected database</source>
-        <translation type="unfinished"></translation>
+        <translation>die verbundene Datenbank</translation>
     </message>
     <message>
         <source>the server&apos;s default (PostgreSQL only)</source>
-        <translation type="unfinished"></translation>
+        <translation>die Vorgabe des Servers (nur PostgreSQL)</translation>
     </message>
     <message>
         <source>&amp;Database:</source>
-        <translation type="unfinished">Daten&amp;bank:</translation>
+        <translation>&amp;Datenbank:</translation>
     </message>
     <message>
         <source>Search &amp;path:</source>
-        <translation type="unfinished"></translation>
+        <translation>Such&amp;pfad:</translation>
     </message>
     <message>
         <source>&amp;Explain</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Erklären</translation>
     </message>
 </context>
 <context>
@@ -2526,344 +2526,346 @@ Nachher: %4, %5 um %6.</translation>
     </message>
     <message>
         <source> statements by time</source>
-        <translation type="unfinished"></translation>
+        <translation> Anweisungen nach Zeit</translation>
     </message>
     <message>
         <source>Explain the top N statements of the window on a second read-only session (generic plans, never ANALYZE) and add plans/*.json and plans/*.txt to the bundle.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die N teuersten Anweisungen des Zeitfensters in einer zweiten, nur lesenden Sitzung erklären (generische Pläne, nie ANALYZE) und plans/*.json und plans/*.txt dem Bundle hinzufügen.</translation>
     </message>
     <message>
         <source>Ask the index advisor for the window&apos;s costliest statements and add index-candidates.sql (commented, never executed).</source>
-        <translation type="unfinished"></translation>
+        <translation>Den Index-Berater zu den teuersten Anweisungen des Zeitfensters befragen und index-candidates.sql hinzufügen (auskommentiert, nie ausgeführt).</translation>
     </message>
     <message>
         <source>Plans need a connection to the server: connect first (an opened bundle or snapshot cannot be explained).</source>
-        <translation type="unfinished"></translation>
+        <translation>Pläne brauchen eine Verbindung zum Server: Verbinden Sie sich zuerst (ein geöffnetes Bundle oder Snapshot lässt sich nicht erklären).</translation>
     </message>
     <message>
         <source>Index candidates need a connection to the server: connect first (an opened bundle or snapshot cannot be advised on).</source>
-        <translation type="unfinished"></translation>
+        <translation>Indexkandidaten brauchen eine Verbindung zum Server: Verbinden Sie sich zuerst (für ein geöffnetes Bundle oder Snapshot gibt es keine Beratung).</translation>
     </message>
     <message>
         <source>&amp;Cancel export</source>
-        <translation type="unfinished"></translation>
+        <translation>Export &amp;abbrechen</translation>
     </message>
     <message>
         <source>Cancelling after the current statement…</source>
-        <translation type="unfinished"></translation>
+        <translation>Abbruch nach der laufenden Anweisung…</translation>
     </message>
     <message>
         <source>Explaining statement %1 of %2…</source>
-        <translation type="unfinished"></translation>
+        <translation>Anweisung %1 von %2 wird erklärt…</translation>
     </message>
     <message>
         <source>Asking the index advisor…</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Index-Berater wird befragt…</translation>
     </message>
     <message>
         <source>Cancelled: nothing was written.</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgebrochen: Es wurde nichts geschrieben.</translation>
     </message>
 </context>
 <context>
     <name>dbt::gui::IndexesView</name>
     <message>
         <source>Not validated: MySQL has no hypothetical indexes. To validate it, create the index INVISIBLE on a clone or a test server and compare EXPLAIN with optimizer_switch=&apos;use_invisible_indexes=on&apos; and off.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht geprüft: MySQL hat keine hypothetischen Indexe. Legen Sie den Index zur Prüfung INVISIBLE auf einem Klon oder Testserver an und vergleichen Sie EXPLAIN mit optimizer_switch=&apos;use_invisible_indexes=on&apos; und off.</translation>
     </message>
     <message>
         <source>Not validated: MariaDB has no hypothetical indexes. To validate it, create the index IGNORED on a clone or a test server (MariaDB 10.6 or later) and compare EXPLAIN before and after ALTER TABLE … ALTER INDEX … NOT IGNORED.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht geprüft: MariaDB hat keine hypothetischen Indexe. Legen Sie den Index zur Prüfung IGNORED auf einem Klon oder Testserver an (MariaDB 10.6 oder neuer) und vergleichen Sie EXPLAIN vor und nach ALTER TABLE … ALTER INDEX … NOT IGNORED.</translation>
     </message>
     <message>
         <source>Not validated by the planner: HypoPG is not installed in this database. To validate it, have the database owner run CREATE EXTENSION hypopg; (dbtriage never does) and advise again, or create the index on a clone and compare EXPLAIN before and after.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vom Planer nicht geprüft: HypoPG ist in dieser Datenbank nicht installiert. Lassen Sie zur Prüfung den Eigentümer der Datenbank CREATE EXTENSION hypopg; ausführen (dbtriage tut das nie) und beraten Sie erneut, oder legen Sie den Index auf einem Klon an und vergleichen Sie EXPLAIN vorher und nachher.</translation>
     </message>
     <message>
         <source>Advise for the workload</source>
-        <translation type="unfinished"></translation>
+        <translation>Für die Last beraten</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Abbrechen</translation>
     </message>
     <message>
         <source>Copy</source>
-        <translation type="unfinished">Kopieren</translation>
+        <translation>Kopieren</translation>
     </message>
     <message>
         <source>&amp;Top statements:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Top-Anweisungen:</translation>
     </message>
     <message>
         <source>How many of the window&apos;s costliest statements to advise on</source>
-        <translation type="unfinished"></translation>
+        <translation>Für wie viele der teuersten Anweisungen des Zeitfensters beraten wird</translation>
     </message>
     <message>
         <source>Index candidates for the top statements of the current window (Top queries&apos; window), validated with HypoPG where it is installed</source>
-        <translation type="unfinished"></translation>
+        <translation>Indexkandidaten für die Top-Anweisungen des aktuellen Zeitfensters (das der Top-Abfragen), geprüft mit HypoPG, wo es installiert ist</translation>
     </message>
     <message>
         <source>Stop the advice; nothing was changed on the server</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Beratung stoppen; auf dem Server wurde nichts geändert</translation>
     </message>
     <message>
         <source>dbtriage never runs these statements; copy them into your change process.</source>
-        <translation type="unfinished"></translation>
+        <translation>dbtriage führt diese Anweisungen nie aus; übernehmen Sie sie in Ihren Änderungsprozess.</translation>
     </message>
     <message>
         <source>Select a candidate to see the statement that would create it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie einen Kandidaten, um die Anweisung zu sehen, die ihn anlegen würde.</translation>
     </message>
     <message>
         <source>Copy the statement to the clipboard (it is not run)</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Anweisung in die Zwischenablage kopieren (sie wird nicht ausgeführt)</translation>
     </message>
     <message>
         <source>The advisor&apos;s notes appear here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hier erscheinen die Hinweise des Beraters.</translation>
     </message>
     <message>
         <source>Unused indexes</source>
-        <translation type="unfinished"></translation>
+        <translation>Ungenutzte Indexe</translation>
     </message>
     <message>
         <source>Duplicate and redundant indexes</source>
-        <translation type="unfinished"></translation>
+        <translation>Doppelte und redundante Indexe</translation>
     </message>
     <message>
         <source>Notes</source>
-        <translation type="unfinished"></translation>
+        <translation>Hinweise</translation>
     </message>
     <message>
         <source>Copied to the clipboard.</source>
-        <translation type="unfinished"></translation>
+        <translation>In die Zwischenablage kopiert.</translation>
     </message>
     <message>
         <source>Cancelled.</source>
-        <translation type="unfinished">Abgebrochen.</translation>
+        <translation>Abgebrochen.</translation>
     </message>
     <message>
         <source>Nothing was changed on the server. Press Advise for the workload to start again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Auf dem Server wurde nichts geändert. Drücken Sie „Für die Last beraten“, um neu zu beginnen.</translation>
     </message>
     <message>
         <source>Index advice</source>
-        <translation type="unfinished"></translation>
+        <translation>Indexberatung</translation>
     </message>
     <message>
         <source>Index advice needs a connection.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Indexberatung braucht eine Verbindung.</translation>
     </message>
     <message>
         <source>No advice yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch keine Beratung.</translation>
     </message>
     <message>
         <source>Press Advise for the workload for the top %1 statements of the current window, or right-click a statement in Top queries and choose Suggest indexes for this statement.</source>
-        <translation type="unfinished"></translation>
+        <translation>Drücken Sie „Für die Last beraten“ für die Top-%1-Anweisungen des aktuellen Zeitfensters, oder klicken Sie in den Top-Abfragen mit der rechten Maustaste auf eine Anweisung und wählen Sie „Indexe für diese Anweisung vorschlagen“.</translation>
     </message>
     <message>
         <source>Waiting for the job runner…</source>
-        <translation type="unfinished"></translation>
+        <translation>Warten auf den Job-Runner…</translation>
     </message>
     <message>
         <source>There are no statement figures yet: wait for the first samples, then advise again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es gibt noch keine Kennzahlen der Anweisungen: Warten Sie die ersten Stichproben ab und beraten Sie dann erneut.</translation>
     </message>
     <message>
         <source>Top %1 statements between %2 and %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Top-%1-Anweisungen zwischen %2 und %3</translation>
     </message>
     <message>
         <source>Top %1 statements since the statistics reset</source>
-        <translation type="unfinished"></translation>
+        <translation>Top-%1-Anweisungen seit dem Zurücksetzen der Statistiken</translation>
     </message>
     <message>
         <source>Statement %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Anweisung %1</translation>
     </message>
     <message>
         <source>Advising indexes…</source>
-        <translation type="unfinished"></translation>
+        <translation>Indexe werden beraten…</translation>
     </message>
     <message>
         <source>Reading the statements&apos; texts…</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Texte der Anweisungen werden gelesen…</translation>
     </message>
     <message>
         <source>Reading statistics and indexes…</source>
-        <translation type="unfinished"></translation>
+        <translation>Statistiken und Indexe werden gelesen…</translation>
     </message>
     <message>
         <source>Choosing across the workload…</source>
-        <translation type="unfinished"></translation>
+        <translation>Auswahl über die gesamte Last…</translation>
     </message>
     <message>
         <source>Statement %1 of %2 (%3)…</source>
-        <translation type="unfinished"></translation>
+        <translation>Anweisung %1 von %2 (%3)…</translation>
     </message>
     <message>
         <source>Cancelling after the current step…</source>
-        <translation type="unfinished"></translation>
+        <translation>Abbruch nach dem laufenden Schritt…</translation>
     </message>
     <message>
         <source>The advice did not complete.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Beratung wurde nicht abgeschlossen.</translation>
     </message>
     <message>
         <source>1 candidate</source>
-        <translation type="unfinished"></translation>
+        <translation>1 Kandidat</translation>
     </message>
     <message>
         <source>%1 candidates</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Kandidaten</translation>
     </message>
     <message>
         <source>1 EXPLAIN</source>
-        <translation type="unfinished"></translation>
+        <translation>1 EXPLAIN</translation>
     </message>
     <message>
         <source>%1 EXPLAINs</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 EXPLAINs</translation>
     </message>
     <message>
         <source>No index would clearly help this statement.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Index würde dieser Anweisung deutlich helfen.</translation>
     </message>
     <message>
         <source>No index would clearly help the top %1 statements.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Index würde den Top-%1-Anweisungen deutlich helfen.</translation>
     </message>
     <message>
         <source>Every candidate was checked against the planner&apos;s estimates or the statistics and none saved enough to pay for its upkeep. The notes below say which statements were skipped and why.</source>
-        <translation type="unfinished"></translation>
+        <translation>Jeder Kandidat wurde gegen die Schätzungen des Planers oder die Statistiken geprüft, und keiner sparte genug, um seinen Unterhalt zu rechtfertigen. Die Hinweise unten sagen, welche Anweisungen übersprungen wurden und warum.</translation>
     </message>
     <message>
         <source>Unused indexes (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ungenutzte Indexe (%1)</translation>
     </message>
     <message>
         <source>Duplicate and redundant indexes (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Doppelte und redundante Indexe (%1)</translation>
     </message>
     <message>
         <source>Notes (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Hinweise (%1)</translation>
     </message>
     <message>
         <source>since the statistics were last reset</source>
-        <translation type="unfinished"></translation>
+        <translation>seit dem letzten Zurücksetzen der Statistiken</translation>
     </message>
     <message>
         <source>since the statistics reset at %1</source>
-        <translation type="unfinished"></translation>
+        <translation>seit dem Zurücksetzen der Statistiken um %1</translation>
     </message>
     <message>
         <source>No unused index.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein ungenutzter Index.</translation>
     </message>
     <message>
         <source>Every index that is not unique or a primary key was scanned %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Jeder Index, der weder eindeutig noch Primärschlüssel ist, wurde %1 gescannt.</translation>
     </message>
     <message>
         <source>No duplicate or redundant index.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein doppelter oder redundanter Index.</translation>
     </message>
     <message>
         <source>%1 statements considered, %2 EXPLAINs sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Anweisungen betrachtet, %2 EXPLAINs gesendet.</translation>
     </message>
     <message>
         <source>Shown with the next advice.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird mit der nächsten Beratung gezeigt.</translation>
     </message>
     <message>
         <source>No candidate selected</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Kandidat ausgewählt</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <source> · why: %1</source>
-        <translation type="unfinished"></translation>
+        <translation> · warum: %1</translation>
     </message>
     <message>
         <source> · estimated size %1</source>
-        <translation type="unfinished"></translation>
+        <translation> · geschätzte Größe %1</translation>
     </message>
     <message>
         <source>Statement %1 · %2 of the window&apos;s time · %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Anweisung %1 · %2 der Zeit des Zeitfensters · %3</translation>
     </message>
     <message>
         <source>1 call</source>
-        <translation type="unfinished">1 Aufruf</translation>
+        <translation>1 Aufruf</translation>
     </message>
     <message>
         <source>%1 calls</source>
-        <translation type="unfinished">%1 Aufrufe</translation>
+        <translation>%1 Aufrufe</translation>
     </message>
     <message>
         <source>    cost %1 → %2 (%3 less); the plan uses the index</source>
-        <translation type="unfinished"></translation>
+        <translation>    Kosten %1 → %2 (%3 weniger); der Plan nutzt den Index</translation>
     </message>
     <message>
         <source>    cost %1 → %2 (%3 less); the plan does not use it</source>
-        <translation type="unfinished"></translation>
+        <translation>    Kosten %1 → %2 (%3 weniger); der Plan nutzt ihn nicht</translation>
     </message>
     <message>
         <source>    cost %1 now; the saving is not estimated (not validated)</source>
-        <translation type="unfinished"></translation>
+        <translation>    Kosten jetzt %1; die Ersparnis ist nicht geschätzt (nicht geprüft)</translation>
     </message>
     <message>
         <source>Statements it helps:
 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Anweisungen, denen er hilft:
+%1</translation>
     </message>
     <message>
         <source>Caveats: none known.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorbehalte: keine bekannt.</translation>
     </message>
     <message>
         <source>Caveats:
 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorbehalte:
+%1</translation>
     </message>
     <message>
         <source>From the bundle (index-candidates.json)</source>
-        <translation type="unfinished"></translation>
+        <translation>Aus dem Bundle (index-candidates.json)</translation>
     </message>
     <message>
         <source>From the bundle (index-candidates.sql)</source>
-        <translation type="unfinished"></translation>
+        <translation>Aus dem Bundle (index-candidates.sql)</translation>
     </message>
     <message>
         <source>This bundle holds its index candidates as commented SQL.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieses Bundle enthält seine Indexkandidaten als auskommentiertes SQL.</translation>
     </message>
     <message>
         <source>They are shown on the right as the bundle has them. Advising again needs a connection to the server.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sie werden rechts so gezeigt, wie das Bundle sie enthält. Eine neue Beratung braucht eine Verbindung zum Server.</translation>
     </message>
     <message>
         <source>index-candidates.sql</source>
-        <translation type="unfinished"></translation>
+        <translation>index-candidates.sql</translation>
     </message>
     <message>
         <source>As written by dbtriage collect --advise; every statement is commented out.</source>
-        <translation type="unfinished"></translation>
+        <translation>So, wie dbtriage collect --advise es schrieb; jede Anweisung ist auskommentiert.</translation>
     </message>
     <message>
         <source>This bundle holds no index advice.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieses Bundle enthält keine Indexberatung.</translation>
     </message>
     <message>
         <source>It was written without --advise. %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Es wurde ohne --advise geschrieben. %1</translation>
     </message>
 </context>
 <context>
@@ -3032,7 +3034,7 @@ Nachher: %4, %5 um %6.</translation>
     </message>
     <message>
         <source>Lock waits</source>
-        <translation type="unfinished"></translation>
+        <translation>Sperrwartezeiten</translation>
     </message>
 </context>
 <context>
@@ -3147,7 +3149,7 @@ Nachher: %4, %5 um %6.</translation>
     </message>
     <message>
         <source>not read in this sample (see Locks)</source>
-        <translation type="unfinished"></translation>
+        <translation>in dieser Stichprobe nicht gelesen (siehe Sperren)</translation>
     </message>
 </context>
 <context>
@@ -3173,253 +3175,265 @@ Nachher: %4, %5 um %6.</translation>
     <name>dbt::gui::PastePlanDialog</name>
     <message>
         <source>Paste plan</source>
-        <translation type="unfinished"></translation>
+        <translation>Plan einfügen</translation>
     </message>
     <message>
         <source>Paste a plan: PostgreSQL EXPLAIN as JSON or text (with or without ANALYZE, psql output included), MySQL 8 or MariaDB EXPLAIN FORMAT=JSON, MariaDB ANALYZE FORMAT=JSON. No connection is needed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Fügen Sie einen Plan ein: PostgreSQL-EXPLAIN als JSON oder Text (mit oder ohne ANALYZE, auch psql-Ausgabe), MySQL 8 oder MariaDB EXPLAIN FORMAT=JSON, MariaDB ANALYZE FORMAT=JSON. Es ist keine Verbindung nötig.</translation>
     </message>
     <message>
         <source>&amp;Show plan</source>
-        <translation type="unfinished"></translation>
+        <translation>Plan &amp;anzeigen</translation>
     </message>
 </context>
 <context>
     <name>dbt::gui::PlanDiagramScene</name>
     <message>
         <source>never executed</source>
-        <translation type="unfinished"></translation>
+        <translation>nie ausgeführt</translation>
     </message>
     <message>
         <source>%1 · %2 %</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · %2 %</translation>
     </message>
     <message>
         <source>cost %1 · %2 %</source>
-        <translation type="unfinished"></translation>
+        <translation>Kosten %1 · %2 %</translation>
     </message>
     <message>
         <source>rows %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeilen %1</translation>
     </message>
     <message>
         <source>rows %1 → %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeilen %1 → %2</translation>
     </message>
     <message>
         <source> × %1 loops</source>
-        <translation type="unfinished"></translation>
+        <translation> × %1 Schleifen</translation>
     </message>
     <message>
         <source>dbtriage query plan</source>
-        <translation type="unfinished"></translation>
+        <translation>dbtriage-Abfrageplan</translation>
     </message>
     <message>
         <source>Plan tree: the root at the top, boxes tinted by their share of the plan&apos;s time.</source>
-        <translation type="unfinished"></translation>
+        <translation>Planbaum: die Wurzel oben, Kästen nach ihrem Anteil an der Zeit des Plans eingefärbt.</translation>
     </message>
 </context>
 <context>
     <name>dbt::gui::PlansView</name>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Abbrechen</translation>
     </message>
     <message>
         <source>Explain SQL…</source>
-        <translation type="unfinished"></translation>
+        <translation>SQL erklären…</translation>
     </message>
     <message>
         <source>Explain a statement on the connected server: a generic plan for statements with placeholders, ANALYZE only for a plain SELECT, always rolled back</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Anweisung auf dem verbundenen Server erklären: ein generischer Plan für Anweisungen mit Platzhaltern, ANALYZE nur für ein einfaches SELECT, immer zurückgerollt</translation>
     </message>
     <message>
         <source>Paste plan…</source>
-        <translation type="unfinished"></translation>
+        <translation>Plan einfügen…</translation>
     </message>
     <message>
         <source>Paste a plan in any supported format; no connection needed (Ctrl+V pastes the clipboard at once)</source>
-        <translation type="unfinished"></translation>
+        <translation>Einen Plan in einem unterstützten Format einfügen; keine Verbindung nötig (Strg+V fügt die Zwischenablage sofort ein)</translation>
     </message>
     <message>
         <source>Open plan file…</source>
-        <translation type="unfinished"></translation>
+        <translation>Plandatei öffnen…</translation>
     </message>
     <message>
         <source>Open a saved plan: EXPLAIN output as JSON or text</source>
-        <translation type="unfinished"></translation>
+        <translation>Einen gespeicherten Plan öffnen: EXPLAIN-Ausgabe als JSON oder Text</translation>
     </message>
     <message>
         <source>Copy as text</source>
-        <translation type="unfinished"></translation>
+        <translation>Als Text kopieren</translation>
     </message>
     <message>
         <source>Copy the plan tree and its insights as text, as the command line prints them</source>
-        <translation type="unfinished"></translation>
+        <translation>Den Planbaum und seine Hinweise als Text kopieren, so wie die Kommandozeile sie ausgibt</translation>
     </message>
     <message>
         <source>Export PNG…</source>
-        <translation type="unfinished">Als PNG exportieren…</translation>
+        <translation>Als PNG exportieren…</translation>
     </message>
     <message>
         <source>Export plan diagram as PNG</source>
-        <translation type="unfinished"></translation>
+        <translation>Plandiagramm als PNG exportieren</translation>
     </message>
     <message>
         <source>PNG images (*.png)</source>
-        <translation type="unfinished">PNG-Bilder (*.png)</translation>
+        <translation>PNG-Bilder (*.png)</translation>
     </message>
     <message>
         <source>Wrote %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 geschrieben.</translation>
     </message>
     <message>
         <source>Could not write %1: check that the folder exists and is writable.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 konnte nicht geschrieben werden: Prüfen Sie, ob der Ordner existiert und beschreibbar ist.</translation>
     </message>
     <message>
         <source>Export SVG…</source>
-        <translation type="unfinished">Als SVG exportieren…</translation>
+        <translation>Als SVG exportieren…</translation>
     </message>
     <message>
         <source>Export plan diagram as SVG</source>
-        <translation type="unfinished"></translation>
+        <translation>Plandiagramm als SVG exportieren</translation>
     </message>
     <message>
         <source>SVG images (*.svg)</source>
-        <translation type="unfinished">SVG-Bilder (*.svg)</translation>
+        <translation>SVG-Bilder (*.svg)</translation>
     </message>
     <message>
         <source>Zoom in</source>
-        <translation type="unfinished">Vergrößern</translation>
+        <translation>Vergrößern</translation>
     </message>
     <message>
         <source>Zoom out</source>
-        <translation type="unfinished">Verkleinern</translation>
+        <translation>Verkleinern</translation>
     </message>
     <message>
         <source>Fit</source>
-        <translation type="unfinished">Einpassen</translation>
+        <translation>Einpassen</translation>
     </message>
     <message>
         <source>Dismiss</source>
-        <translation type="unfinished"></translation>
+        <translation>Schließen</translation>
     </message>
     <message>
         <source>Severity</source>
-        <translation type="unfinished"></translation>
+        <translation>Schwere</translation>
     </message>
     <message>
         <source>Node</source>
-        <translation type="unfinished">Knoten</translation>
+        <translation>Knoten</translation>
     </message>
     <message>
         <source>What and why</source>
-        <translation type="unfinished"></translation>
+        <translation>Was und warum</translation>
     </message>
     <message>
         <source>What to try</source>
-        <translation type="unfinished"></translation>
+        <translation>Was versuchen</translation>
     </message>
     <message>
         <source>Field</source>
-        <translation type="unfinished"></translation>
+        <translation>Feld</translation>
     </message>
     <message>
         <source>Value</source>
-        <translation type="unfinished"></translation>
+        <translation>Wert</translation>
     </message>
     <message>
         <source>%1 is not a plan dbtriage can read: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist kein Plan, den dbtriage lesen kann: %2</translation>
     </message>
     <message>
         <source>Cannot read %1: %2.</source>
-        <translation type="unfinished">%1 kann nicht gelesen werden: %2.</translation>
+        <translation>%1 kann nicht gelesen werden: %2.</translation>
     </message>
     <message>
         <source>The clipboard holds no text: copy a plan (EXPLAIN output) first, or use Paste plan… to type it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Zwischenablage enthält keinen Text: Kopieren Sie zuerst einen Plan (EXPLAIN-Ausgabe), oder geben Sie ihn mit „Plan einfügen…“ ein.</translation>
     </message>
     <message>
         <source>Pasted plan %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Eingefügter Plan %1</translation>
     </message>
     <message>
         <source>Bundle: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Bundle: %1</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished">%1; %2 {1:?}</translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>Some plans of the bundle could not be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Einige Pläne des Bundles konnten nicht gelesen werden: %1</translation>
     </message>
     <message>
         <source>No plan yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch kein Plan.</translation>
     </message>
     <message>
         <source>Explain a statement from Top queries or Sessions, or open/paste a plan (any EXPLAIN output: PostgreSQL JSON or text, MySQL 8, MariaDB).</source>
-        <translation type="unfinished"></translation>
+        <translation>Erklären Sie eine Anweisung aus Top-Abfragen oder Sitzungen, oder öffnen bzw. fügen Sie einen Plan ein (jede EXPLAIN-Ausgabe: PostgreSQL JSON oder Text, MySQL 8, MariaDB).</translation>
     </message>
     <message>
         <source>%1 nodes</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Knoten</translation>
     </message>
     <message>
         <source>executed in %1 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>ausgeführt in %1 ms</translation>
     </message>
     <message>
         <source>Generic plan: parameter values unknown, costs are estimates.</source>
-        <translation type="unfinished"></translation>
+        <translation>Generischer Plan: Parameterwerte unbekannt, Kosten sind Schätzungen.</translation>
     </message>
     <message>
         <source>ANALYZE ran: actual times and rows (read-only, rolled back).</source>
-        <translation type="unfinished"></translation>
+        <translation>ANALYZE lief: tatsächliche Zeiten und Zeilen (nur lesend, zurückgerollt).</translation>
     </message>
     <message>
         <source>Estimates only: ANALYZE did not run.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur Schätzungen: ANALYZE lief nicht.</translation>
     </message>
     <message>
         <source>Note: %1</source>
-        <translation type="unfinished">Hinweis: %1</translation>
+        <translation>Hinweis: %1</translation>
     </message>
     <message>
         <source>No insight: nothing in this plan looks wrong by dbtriage&apos;s rules.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Hinweis: Nach den Regeln von dbtriage sieht in diesem Plan nichts falsch aus.</translation>
     </message>
     <message>
         <source>Select a node to see every field the engine printed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie einen Knoten, um jedes Feld zu sehen, das die Datenbank ausgegeben hat.</translation>
     </message>
     <message>
         <source>Node #%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Knoten #%1: %2</translation>
     </message>
     <message>
         <source>Statement: %1</source>
-        <translation type="unfinished">Anweisung: %1</translation>
+        <translation>Anweisung: %1</translation>
     </message>
     <message>
         <source>Copied the plan and its insights as text.</source>
-        <translation type="unfinished"></translation>
+        <translation>Plan und Hinweise als Text kopiert.</translation>
     </message>
     <message>
         <source>Open plan file</source>
-        <translation type="unfinished"></translation>
+        <translation>Plandatei öffnen</translation>
     </message>
     <message>
         <source>Plans (*.json *.txt *.sql *.plan);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Pläne (*.json *.txt *.sql *.plan);;Alle Dateien (*)</translation>
     </message>
     <message>
         <source>%1: %2 Try: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2 Vorschlag: %3</translation>
+    </message>
+    <message>
+        <source>Bundle #%1: statement %2 (%3 % of window time)</source>
+        <translation>Bundle #%1: Anweisung %2 (%3 % der Zeit des Zeitfensters)</translation>
+    </message>
+    <message>
+        <source>statement %1: %2</source>
+        <translation>Anweisung %1: %2</translation>
+    </message>
+    <message>
+        <source>The bundle says some statements were not explained: %1</source>
+        <translation>Laut Bundle wurden einige Anweisungen nicht erklärt: %1</translation>
     </message>
 </context>
 <context>
@@ -3582,15 +3596,15 @@ Nachher: %4, %5 um %6.</translation>
     </message>
     <message>
         <source>Explain query</source>
-        <translation type="unfinished"></translation>
+        <translation>Anweisung erklären</translation>
     </message>
     <message>
         <source>Show the plan of this session&apos;s query (a generic plan: the redacted values are unknown)</source>
-        <translation type="unfinished"></translation>
+        <translation>Den Plan der Anweisung dieser Sitzung zeigen (ein generischer Plan: die geschwärzten Werte sind unbekannt)</translation>
     </message>
     <message>
         <source>Sessions</source>
-        <translation type="unfinished">Sitzungen</translation>
+        <translation>Sitzungen</translation>
     </message>
 </context>
 <context>
@@ -3860,27 +3874,27 @@ Nachher: %4, %5 um %6.</translation>
     </message>
     <message>
         <source>Show the plan of the selected statement with its insights (a generic plan: the statement&apos;s parameter values are unknown)</source>
-        <translation type="unfinished"></translation>
+        <translation>Den Plan der gewählten Anweisung mit seinen Hinweisen zeigen (ein generischer Plan: die Parameterwerte der Anweisung sind unbekannt)</translation>
     </message>
     <message>
         <source>Statement statistics</source>
-        <translation type="unfinished"></translation>
+        <translation>Anweisungsstatistiken</translation>
     </message>
     <message>
         <source>The table shows the counters read at %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Tabelle zeigt die um %1 gelesenen Zähler.</translation>
     </message>
     <message>
         <source>Suggest indexes for this statement</source>
-        <translation type="unfinished"></translation>
+        <translation>Indexe für diese Anweisung vorschlagen</translation>
     </message>
     <message>
         <source>Index candidates for the selected statement in the Indexes view (validated with HypoPG where it is installed; never created)</source>
-        <translation type="unfinished"></translation>
+        <translation>Indexkandidaten für die gewählte Anweisung in der Ansicht Indexe (geprüft mit HypoPG, wo es installiert ist; nie angelegt)</translation>
     </message>
     <message>
         <source>Statement counters read once so far: counters since the last statistics reset. The window&apos;s deltas appear from the next read on.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Anweisungszähler wurden bisher einmal gelesen: Zähler seit dem letzten Zurücksetzen der Statistiken. Die Differenzen des Zeitfensters erscheinen ab dem nächsten Lesen.</translation>
     </message>
 </context>
 <context>
@@ -4055,15 +4069,15 @@ Die Optionen von collect zeigt &quot;dbtriage collect --help&quot;.
     </message>
     <message>
         <source>Other plans in this bundle:</source>
-        <translation type="unfinished"></translation>
+        <translation>Weitere Pläne in diesem Bundle:</translation>
     </message>
     <message>
         <source>no insight</source>
-        <translation type="unfinished"></translation>
+        <translation>kein Hinweis</translation>
     </message>
     <message>
         <source>not readable: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht lesbar: %1</translation>
     </message>
     <message>
         <source>The bundle&apos;s README.md and summary.jira.txt are in English, for the ticket.</source>

@@ -868,66 +868,66 @@
     </message>
     <message>
         <source>%1 could not be read in this sample: the query ran longer than dbtriage&apos;s statement timeout (the server is busy or the view is large). The next sample tries again.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 n&apos;ont pas pu être lues dans cet échantillon : la requête a duré plus longtemps que le délai d&apos;exécution de dbtriage (le serveur est chargé ou la vue est grande). Le prochain échantillon réessaie.</translation>
     </message>
     <message>
         <source>%1 could not be read in this sample: the query waited too long for a lock. The next sample tries again.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 n&apos;ont pas pu être lues dans cet échantillon : la requête a attendu trop longtemps un verrou. Le prochain échantillon réessaie.</translation>
     </message>
     <message>
         <source>%1 are incomplete: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 sont incomplètes : %2.</translation>
     </message>
     <message>
         <source>%1 are not available: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ne sont pas disponibles : %2.</translation>
     </message>
     <message>
         <source>%1 could not be read: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 n&apos;ont pas pu être lues : %2.</translation>
     </message>
     <message>
         <source>the monitoring user</source>
-        <translation type="unfinished"></translation>
+        <translation>l&apos;utilisateur de surveillance</translation>
     </message>
     <message>
         <source>Ask a DBA to grant pg_monitor to %1 (GRANT pg_monitor TO %1;), or connect as a role that has it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Demandez à un DBA d&apos;accorder pg_monitor à %1 (GRANT pg_monitor TO %1;), ou connectez-vous avec un rôle qui l&apos;a.</translation>
     </message>
     <message>
         <source>Ask a DBA to grant PROCESS and SELECT on performance_schema to %1, or connect as a user that has them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Demandez à un DBA d&apos;accorder PROCESS et SELECT sur performance_schema à %1, ou connectez-vous avec un utilisateur qui les a.</translation>
     </message>
 </context>
 <context>
     <name>RedundantIndexesModel</name>
     <message>
         <source>duplicate of %1 (same columns)</source>
-        <translation type="unfinished"></translation>
+        <translation>doublon de %1 (mêmes colonnes)</translation>
     </message>
     <message>
         <source>prefix of %1, which serves the same lookups</source>
-        <translation type="unfinished"></translation>
+        <translation>préfixe de %1, qui sert les mêmes recherches</translation>
     </message>
     <message>
         <source>Index</source>
-        <translation type="unfinished"></translation>
+        <translation>Index</translation>
     </message>
     <message>
         <source>Table</source>
-        <translation type="unfinished"></translation>
+        <translation>Table</translation>
     </message>
     <message>
         <source>Size</source>
-        <translation type="unfinished"></translation>
+        <translation>Taille</translation>
     </message>
     <message>
         <source>Why</source>
-        <translation type="unfinished"></translation>
+        <translation>Pourquoi</translation>
     </message>
     <message>
         <source>Definition</source>
-        <translation type="unfinished"></translation>
+        <translation>Définition</translation>
     </message>
 </context>
 <context>
@@ -1094,7 +1094,7 @@
     </message>
     <message>
         <source>local socket</source>
-        <translation type="unfinished"></translation>
+        <translation>socket local</translation>
     </message>
     <message>
         <source>%1 %2 at %3</source>
@@ -1113,39 +1113,39 @@
     <name>UnusedIndexesModel</name>
     <message>
         <source>1 scan</source>
-        <translation type="unfinished"></translation>
+        <translation>1 parcours</translation>
     </message>
     <message>
         <source>%1 scans</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 parcours</translation>
     </message>
     <message>
         <source>%1 since the statistics were last reset (time unknown)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 depuis la dernière réinitialisation des statistiques (date inconnue)</translation>
     </message>
     <message>
         <source>%1 since the statistics reset at %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 depuis la réinitialisation des statistiques à %2</translation>
     </message>
     <message>
         <source>Index</source>
-        <translation type="unfinished"></translation>
+        <translation>Index</translation>
     </message>
     <message>
         <source>Table</source>
-        <translation type="unfinished"></translation>
+        <translation>Table</translation>
     </message>
     <message>
         <source>Size</source>
-        <translation type="unfinished"></translation>
+        <translation>Taille</translation>
     </message>
     <message>
         <source>Why unused</source>
-        <translation type="unfinished"></translation>
+        <translation>Pourquoi inutilisé</translation>
     </message>
     <message>
         <source>Definition</source>
-        <translation type="unfinished"></translation>
+        <translation>Définition</translation>
     </message>
 </context>
 <context>
@@ -1176,11 +1176,11 @@
     </message>
     <message>
         <source>Proposes indexes for the statements that cost most over a short window, validated with HypoPG where it is installed (heuristic otherwise, and always on MySQL and MariaDB), plus unused and redundant indexes. Read-only: nothing is created or dropped; the DDL is for you to review.</source>
-        <translation type="unfinished"></translation>
+        <translation>Propose des index pour les requêtes les plus coûteuses sur une courte fenêtre, validés avec HypoPG là où il est installé (heuristiques sinon, et toujours sous MySQL et MariaDB), ainsi que les index inutilisés et redondants. Lecture seule : rien n&apos;est créé ni supprimé ; le DDL est à relire par vous.</translation>
     </message>
     <message>
         <source>postgresql:// URI, libpq keyword string, service=NAME, mysql:// or mariadb:// URI.</source>
-        <translation type="unfinished"></translation>
+        <translation>URI postgresql://, chaîne de mots-clés libpq, service=NAME, URI mysql:// ou mariadb://.</translation>
     </message>
 </context>
 <context>
@@ -1302,21 +1302,21 @@
     </message>
     <message>
         <source>Add the plans of the N costliest statements (plans/*.json and .txt; generic plans, EXPLAIN without ANALYZE).</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter les plans des N requêtes les plus coûteuses (plans/*.json et .txt ; plans génériques, EXPLAIN sans ANALYZE).</translation>
     </message>
     <message>
         <source>--explain-top and --advise add files to a bundle; give --out FILE.zip|DIR for them.</source>
-        <translation type="unfinished"></translation>
+        <translation>--explain-top et --advise ajoutent des fichiers à un bundle ; indiquez --out FILE.zip|DIR pour eux.</translation>
     </message>
     <message>
         <source>statement %1 was not explained: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>la requête %1 n&apos;a pas été expliquée : %2</translation>
     </message>
     <message numerus="yes">
         <source>partial result: %n of the top statements could not be explained; the bundle says why.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>résultat partiel : %n des requêtes principales n&apos;a pas pu être expliquée ; le bundle dit pourquoi.</numerusform>
+            <numerusform>résultat partiel : %n des requêtes principales n&apos;ont pas pu être expliquées ; le bundle dit pourquoi.</numerusform>
         </translation>
     </message>
 </context>
@@ -1387,91 +1387,91 @@
     <name>dbt::AdviceCandidatesModel</name>
     <message>
         <source>validated with HypoPG</source>
-        <translation type="unfinished"></translation>
+        <translation>validé avec HypoPG</translation>
     </message>
     <message>
         <source>heuristic, not validated</source>
-        <translation type="unfinished"></translation>
+        <translation>heuristique, non validé</translation>
     </message>
     <message>
         <source> (GIN)</source>
-        <translation type="unfinished"></translation>
+        <translation> (GIN)</translation>
     </message>
     <message>
         <source> (GIN, trigram)</source>
-        <translation type="unfinished"></translation>
+        <translation> (GIN, trigrammes)</translation>
     </message>
     <message>
         <source>%1 → %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 → %2</translation>
     </message>
     <message>
         <source>%1 → not estimated</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 → non estimé</translation>
     </message>
     <message>
         <source>unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>inconnue</translation>
     </message>
     <message>
         <source>none</source>
-        <translation type="unfinished">aucune</translation>
+        <translation>aucune</translation>
     </message>
     <message>
         <source>%1 (+%2 more)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (+%2 autres)</translation>
     </message>
     <message>
         <source>The planner chose a hypothetical index (HypoPG) for these statements and its estimated cost dropped as shown.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le planificateur a choisi un index hypothétique (HypoPG) pour ces requêtes et leur coût estimé a baissé comme indiqué.</translation>
     </message>
     <message>
         <source>Proposed from the statistics and the current plan only; the planner has not confirmed it. The details say how to validate it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Proposé à partir des statistiques et du plan actuel seulement ; le planificateur ne l&apos;a pas confirmé. Les détails disent comment le valider.</translation>
     </message>
     <message>
         <source>The planner&apos;s estimated cost of the statements it helps, summed: now → with the index.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le coût estimé par le planificateur des requêtes qu&apos;il aide, additionné : maintenant → avec l&apos;index.</translation>
     </message>
     <message>
         <source>%1: %2 of the window&apos;s time, %3 calls</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 : %2 du temps de la fenêtre, %3 appels</translation>
     </message>
     <message>
         <source>Table</source>
-        <translation type="unfinished"></translation>
+        <translation>Table</translation>
     </message>
     <message>
         <source>Columns (in order)</source>
-        <translation type="unfinished"></translation>
+        <translation>Colonnes (dans l&apos;ordre)</translation>
     </message>
     <message>
         <source>Method</source>
-        <translation type="unfinished"></translation>
+        <translation>Méthode</translation>
     </message>
     <message>
         <source>Cost before → after</source>
-        <translation type="unfinished"></translation>
+        <translation>Coût avant → après</translation>
     </message>
     <message>
         <source>Saving</source>
-        <translation type="unfinished"></translation>
+        <translation>Gain</translation>
     </message>
     <message>
         <source>Statements helped</source>
-        <translation type="unfinished"></translation>
+        <translation>Requêtes aidées</translation>
     </message>
     <message>
         <source>Est. size</source>
-        <translation type="unfinished"></translation>
+        <translation>Taille estimée</translation>
     </message>
     <message>
         <source>Caveats</source>
-        <translation type="unfinished"></translation>
+        <translation>Réserves</translation>
     </message>
     <message>
         <source>%1 of the window: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 de la fenêtre : %2</translation>
     </message>
 </context>
 <context>
@@ -1834,39 +1834,39 @@
     </message>
     <message>
         <source>Plans</source>
-        <translation type="unfinished"></translation>
+        <translation>Plans</translation>
     </message>
     <message>
         <source>&amp;Plans</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Plans</translation>
     </message>
     <message>
         <source>There is no statement text to explain: pick a statement with its text, or use Explain SQL… to type one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Il n&apos;y a pas de texte de requête à expliquer : choisissez une requête avec son texte, ou utilisez « Expliquer du SQL… » pour en saisir une.</translation>
     </message>
     <message>
         <source>Planning the statement on the server…</source>
-        <translation type="unfinished"></translation>
+        <translation>Planification de la requête sur le serveur…</translation>
     </message>
     <message>
         <source>Explaining…</source>
-        <translation type="unfinished"></translation>
+        <translation>Explication en cours…</translation>
     </message>
     <message>
         <source>The server answered with a plan dbtriage cannot read (%1); run the EXPLAIN yourself to see it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur a répondu par un plan que dbtriage ne sait pas lire (%1) ; lancez l&apos;EXPLAIN vous-même pour le voir.</translation>
     </message>
     <message>
         <source>The server is not answering: the panels show the sample from %1 (%2 ago). dbtriage reconnects in the background.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur ne répond pas : les panneaux montrent l&apos;échantillon de %1 (il y a %2). dbtriage se reconnecte en arrière-plan.</translation>
     </message>
     <message>
         <source>Indexes</source>
-        <translation type="unfinished"></translation>
+        <translation>Index</translation>
     </message>
     <message>
         <source>&amp;Indexes</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Index</translation>
     </message>
 </context>
 <context>
@@ -2385,43 +2385,43 @@ Après : %4, %5 à %6.</translation>
     <name>dbt::gui::ExplainDialog</name>
     <message>
         <source>Run with &amp;ANALYZE for actual times and rows</source>
-        <translation type="unfinished"></translation>
+        <translation>Exécuter avec &amp;ANALYZE pour les temps et lignes réels</translation>
     </message>
     <message>
         <source>Explain SQL</source>
-        <translation type="unfinished"></translation>
+        <translation>Expliquer du SQL</translation>
     </message>
     <message>
         <source>&amp;Statement (placeholders such as $1 or ? get a generic plan):</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Requête (les paramètres comme $1 ou ? donnent un plan générique) :</translation>
     </message>
     <message>
         <source>SELECT … FROM … WHERE …</source>
-        <translation type="unfinished"></translation>
+        <translation>SELECT … FROM … WHERE …</translation>
     </message>
     <message>
         <source>Only a plain SELECT is analysed, inside a read-only transaction that is rolled back and stopped by the statement timeout; anything else is refused with the reason.</source>
-        <translation type="unfinished"></translation>
+        <translation>Seul un SELECT simple est analysé, dans une transaction en lecture seule annulée et arrêtée par le délai d&apos;exécution ; tout le reste est refusé avec la raison.</translation>
     </message>
     <message>
         <source>the connected database</source>
-        <translation type="unfinished"></translation>
+        <translation>la base connectée</translation>
     </message>
     <message>
         <source>the server&apos;s default (PostgreSQL only)</source>
-        <translation type="unfinished"></translation>
+        <translation>la valeur par défaut du serveur (PostgreSQL seulement)</translation>
     </message>
     <message>
         <source>&amp;Database:</source>
-        <translation type="unfinished">&amp;Base de données :</translation>
+        <translation>&amp;Base :</translation>
     </message>
     <message>
         <source>Search &amp;path:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Chemin de recherche :</translation>
     </message>
     <message>
         <source>&amp;Explain</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Expliquer</translation>
     </message>
 </context>
 <context>
@@ -2526,344 +2526,346 @@ Après : %4, %5 à %6.</translation>
     </message>
     <message>
         <source> statements by time</source>
-        <translation type="unfinished"></translation>
+        <translation> requêtes par temps</translation>
     </message>
     <message>
         <source>Explain the top N statements of the window on a second read-only session (generic plans, never ANALYZE) and add plans/*.json and plans/*.txt to the bundle.</source>
-        <translation type="unfinished"></translation>
+        <translation>Expliquer les N premières requêtes de la fenêtre sur une seconde session en lecture seule (plans génériques, jamais ANALYZE) et ajouter plans/*.json et plans/*.txt au bundle.</translation>
     </message>
     <message>
         <source>Ask the index advisor for the window&apos;s costliest statements and add index-candidates.sql (commented, never executed).</source>
-        <translation type="unfinished"></translation>
+        <translation>Interroger le conseiller d&apos;index sur les requêtes les plus coûteuses de la fenêtre et ajouter index-candidates.sql (commenté, jamais exécuté).</translation>
     </message>
     <message>
         <source>Plans need a connection to the server: connect first (an opened bundle or snapshot cannot be explained).</source>
-        <translation type="unfinished"></translation>
+        <translation>Les plans demandent une connexion au serveur : connectez-vous d&apos;abord (un bundle ou un instantané ouvert ne peut pas être expliqué).</translation>
     </message>
     <message>
         <source>Index candidates need a connection to the server: connect first (an opened bundle or snapshot cannot be advised on).</source>
-        <translation type="unfinished"></translation>
+        <translation>Les index candidats demandent une connexion au serveur : connectez-vous d&apos;abord (un bundle ou un instantané ouvert ne peut pas être conseillé).</translation>
     </message>
     <message>
         <source>&amp;Cancel export</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Annuler l&apos;export</translation>
     </message>
     <message>
         <source>Cancelling after the current statement…</source>
-        <translation type="unfinished"></translation>
+        <translation>Annulation après la requête en cours…</translation>
     </message>
     <message>
         <source>Explaining statement %1 of %2…</source>
-        <translation type="unfinished"></translation>
+        <translation>Explication de la requête %1 sur %2…</translation>
     </message>
     <message>
         <source>Asking the index advisor…</source>
-        <translation type="unfinished"></translation>
+        <translation>Interrogation du conseiller d&apos;index…</translation>
     </message>
     <message>
         <source>Cancelled: nothing was written.</source>
-        <translation type="unfinished"></translation>
+        <translation>Annulé : rien n&apos;a été écrit.</translation>
     </message>
 </context>
 <context>
     <name>dbt::gui::IndexesView</name>
     <message>
         <source>Not validated: MySQL has no hypothetical indexes. To validate it, create the index INVISIBLE on a clone or a test server and compare EXPLAIN with optimizer_switch=&apos;use_invisible_indexes=on&apos; and off.</source>
-        <translation type="unfinished"></translation>
+        <translation>Non validé : MySQL n&apos;a pas d&apos;index hypothétiques. Pour le valider, créez l&apos;index INVISIBLE sur un clone ou un serveur de test et comparez EXPLAIN avec optimizer_switch=&apos;use_invisible_indexes=on&apos; et off.</translation>
     </message>
     <message>
         <source>Not validated: MariaDB has no hypothetical indexes. To validate it, create the index IGNORED on a clone or a test server (MariaDB 10.6 or later) and compare EXPLAIN before and after ALTER TABLE … ALTER INDEX … NOT IGNORED.</source>
-        <translation type="unfinished"></translation>
+        <translation>Non validé : MariaDB n&apos;a pas d&apos;index hypothétiques. Pour le valider, créez l&apos;index IGNORED sur un clone ou un serveur de test (MariaDB 10.6 ou plus récent) et comparez EXPLAIN avant et après ALTER TABLE … ALTER INDEX … NOT IGNORED.</translation>
     </message>
     <message>
         <source>Not validated by the planner: HypoPG is not installed in this database. To validate it, have the database owner run CREATE EXTENSION hypopg; (dbtriage never does) and advise again, or create the index on a clone and compare EXPLAIN before and after.</source>
-        <translation type="unfinished"></translation>
+        <translation>Non validé par le planificateur : HypoPG n&apos;est pas installé dans cette base. Pour le valider, faites lancer CREATE EXTENSION hypopg; par le propriétaire de la base (dbtriage ne le fait jamais) et relancez le conseil, ou créez l&apos;index sur un clone et comparez EXPLAIN avant et après.</translation>
     </message>
     <message>
         <source>Advise for the workload</source>
-        <translation type="unfinished"></translation>
+        <translation>Conseiller pour la charge</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Annuler</translation>
     </message>
     <message>
         <source>Copy</source>
-        <translation type="unfinished">Copier</translation>
+        <translation>Copier</translation>
     </message>
     <message>
         <source>&amp;Top statements:</source>
-        <translation type="unfinished"></translation>
+        <translation>Requêtes &amp;principales :</translation>
     </message>
     <message>
         <source>How many of the window&apos;s costliest statements to advise on</source>
-        <translation type="unfinished"></translation>
+        <translation>Sur combien des requêtes les plus coûteuses de la fenêtre porter le conseil</translation>
     </message>
     <message>
         <source>Index candidates for the top statements of the current window (Top queries&apos; window), validated with HypoPG where it is installed</source>
-        <translation type="unfinished"></translation>
+        <translation>Index candidats pour les requêtes principales de la fenêtre actuelle (celle des requêtes principales), validés avec HypoPG là où il est installé</translation>
     </message>
     <message>
         <source>Stop the advice; nothing was changed on the server</source>
-        <translation type="unfinished"></translation>
+        <translation>Arrêter le conseil ; rien n&apos;a été modifié sur le serveur</translation>
     </message>
     <message>
         <source>dbtriage never runs these statements; copy them into your change process.</source>
-        <translation type="unfinished"></translation>
+        <translation>dbtriage n&apos;exécute jamais ces instructions ; copiez-les dans votre processus de changement.</translation>
     </message>
     <message>
         <source>Select a candidate to see the statement that would create it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sélectionnez un candidat pour voir l&apos;instruction qui le créerait.</translation>
     </message>
     <message>
         <source>Copy the statement to the clipboard (it is not run)</source>
-        <translation type="unfinished"></translation>
+        <translation>Copier l&apos;instruction dans le presse-papiers (elle n&apos;est pas exécutée)</translation>
     </message>
     <message>
         <source>The advisor&apos;s notes appear here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les remarques du conseiller apparaissent ici.</translation>
     </message>
     <message>
         <source>Unused indexes</source>
-        <translation type="unfinished"></translation>
+        <translation>Index inutilisés</translation>
     </message>
     <message>
         <source>Duplicate and redundant indexes</source>
-        <translation type="unfinished"></translation>
+        <translation>Index en double et redondants</translation>
     </message>
     <message>
         <source>Notes</source>
-        <translation type="unfinished"></translation>
+        <translation>Remarques</translation>
     </message>
     <message>
         <source>Copied to the clipboard.</source>
-        <translation type="unfinished"></translation>
+        <translation>Copié dans le presse-papiers.</translation>
     </message>
     <message>
         <source>Cancelled.</source>
-        <translation type="unfinished">Annulé.</translation>
+        <translation>Annulé.</translation>
     </message>
     <message>
         <source>Nothing was changed on the server. Press Advise for the workload to start again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rien n&apos;a été modifié sur le serveur. Appuyez sur « Conseiller pour la charge » pour recommencer.</translation>
     </message>
     <message>
         <source>Index advice</source>
-        <translation type="unfinished"></translation>
+        <translation>Conseil d&apos;index</translation>
     </message>
     <message>
         <source>Index advice needs a connection.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le conseil d&apos;index demande une connexion.</translation>
     </message>
     <message>
         <source>No advice yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pas encore de conseil.</translation>
     </message>
     <message>
         <source>Press Advise for the workload for the top %1 statements of the current window, or right-click a statement in Top queries and choose Suggest indexes for this statement.</source>
-        <translation type="unfinished"></translation>
+        <translation>Appuyez sur « Conseiller pour la charge » pour les %1 premières requêtes de la fenêtre actuelle, ou faites un clic droit sur une requête dans Requêtes principales et choisissez « Suggérer des index pour cette requête ».</translation>
     </message>
     <message>
         <source>Waiting for the job runner…</source>
-        <translation type="unfinished"></translation>
+        <translation>En attente de l&apos;exécuteur de tâches…</translation>
     </message>
     <message>
         <source>There are no statement figures yet: wait for the first samples, then advise again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Il n&apos;y a pas encore de chiffres de requêtes : attendez les premiers échantillons, puis relancez le conseil.</translation>
     </message>
     <message>
         <source>Top %1 statements between %2 and %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 premières requêtes entre %2 et %3</translation>
     </message>
     <message>
         <source>Top %1 statements since the statistics reset</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 premières requêtes depuis la réinitialisation des statistiques</translation>
     </message>
     <message>
         <source>Statement %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Requête %1</translation>
     </message>
     <message>
         <source>Advising indexes…</source>
-        <translation type="unfinished"></translation>
+        <translation>Conseil d&apos;index en cours…</translation>
     </message>
     <message>
         <source>Reading the statements&apos; texts…</source>
-        <translation type="unfinished"></translation>
+        <translation>Lecture des textes des requêtes…</translation>
     </message>
     <message>
         <source>Reading statistics and indexes…</source>
-        <translation type="unfinished"></translation>
+        <translation>Lecture des statistiques et des index…</translation>
     </message>
     <message>
         <source>Choosing across the workload…</source>
-        <translation type="unfinished"></translation>
+        <translation>Choix sur l&apos;ensemble de la charge…</translation>
     </message>
     <message>
         <source>Statement %1 of %2 (%3)…</source>
-        <translation type="unfinished"></translation>
+        <translation>Requête %1 sur %2 (%3)…</translation>
     </message>
     <message>
         <source>Cancelling after the current step…</source>
-        <translation type="unfinished"></translation>
+        <translation>Annulation après l&apos;étape en cours…</translation>
     </message>
     <message>
         <source>The advice did not complete.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le conseil ne s&apos;est pas terminé.</translation>
     </message>
     <message>
         <source>1 candidate</source>
-        <translation type="unfinished"></translation>
+        <translation>1 candidat</translation>
     </message>
     <message>
         <source>%1 candidates</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 candidats</translation>
     </message>
     <message>
         <source>1 EXPLAIN</source>
-        <translation type="unfinished"></translation>
+        <translation>1 EXPLAIN</translation>
     </message>
     <message>
         <source>%1 EXPLAINs</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 EXPLAIN</translation>
     </message>
     <message>
         <source>No index would clearly help this statement.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun index n&apos;aiderait nettement cette requête.</translation>
     </message>
     <message>
         <source>No index would clearly help the top %1 statements.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun index n&apos;aiderait nettement les %1 premières requêtes.</translation>
     </message>
     <message>
         <source>Every candidate was checked against the planner&apos;s estimates or the statistics and none saved enough to pay for its upkeep. The notes below say which statements were skipped and why.</source>
-        <translation type="unfinished"></translation>
+        <translation>Chaque candidat a été vérifié par rapport aux estimations du planificateur ou aux statistiques, et aucun ne faisait gagner assez pour justifier son entretien. Les remarques ci-dessous disent quelles requêtes ont été ignorées et pourquoi.</translation>
     </message>
     <message>
         <source>Unused indexes (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Index inutilisés (%1)</translation>
     </message>
     <message>
         <source>Duplicate and redundant indexes (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Index en double et redondants (%1)</translation>
     </message>
     <message>
         <source>Notes (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Remarques (%1)</translation>
     </message>
     <message>
         <source>since the statistics were last reset</source>
-        <translation type="unfinished"></translation>
+        <translation>depuis la dernière réinitialisation des statistiques</translation>
     </message>
     <message>
         <source>since the statistics reset at %1</source>
-        <translation type="unfinished"></translation>
+        <translation>depuis la réinitialisation des statistiques à %1</translation>
     </message>
     <message>
         <source>No unused index.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun index inutilisé.</translation>
     </message>
     <message>
         <source>Every index that is not unique or a primary key was scanned %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Chaque index qui n&apos;est ni unique ni clé primaire a été parcouru %1.</translation>
     </message>
     <message>
         <source>No duplicate or redundant index.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun index en double ou redondant.</translation>
     </message>
     <message>
         <source>%1 statements considered, %2 EXPLAINs sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 requêtes examinées, %2 EXPLAIN envoyés.</translation>
     </message>
     <message>
         <source>Shown with the next advice.</source>
-        <translation type="unfinished"></translation>
+        <translation>Affiché avec le prochain conseil.</translation>
     </message>
     <message>
         <source>No candidate selected</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun candidat sélectionné</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <source> · why: %1</source>
-        <translation type="unfinished"></translation>
+        <translation> · pourquoi : %1</translation>
     </message>
     <message>
         <source> · estimated size %1</source>
-        <translation type="unfinished"></translation>
+        <translation> · taille estimée %1</translation>
     </message>
     <message>
         <source>Statement %1 · %2 of the window&apos;s time · %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Requête %1 · %2 du temps de la fenêtre · %3</translation>
     </message>
     <message>
         <source>1 call</source>
-        <translation type="unfinished">1 appel</translation>
+        <translation>1 appel</translation>
     </message>
     <message>
         <source>%1 calls</source>
-        <translation type="unfinished">%1 appels</translation>
+        <translation>%1 appels</translation>
     </message>
     <message>
         <source>    cost %1 → %2 (%3 less); the plan uses the index</source>
-        <translation type="unfinished"></translation>
+        <translation>    coût %1 → %2 (%3 de moins) ; le plan utilise l&apos;index</translation>
     </message>
     <message>
         <source>    cost %1 → %2 (%3 less); the plan does not use it</source>
-        <translation type="unfinished"></translation>
+        <translation>    coût %1 → %2 (%3 de moins) ; le plan ne l&apos;utilise pas</translation>
     </message>
     <message>
         <source>    cost %1 now; the saving is not estimated (not validated)</source>
-        <translation type="unfinished"></translation>
+        <translation>    coût actuel %1 ; le gain n&apos;est pas estimé (non validé)</translation>
     </message>
     <message>
         <source>Statements it helps:
 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Requêtes qu&apos;il aide :
+%1</translation>
     </message>
     <message>
         <source>Caveats: none known.</source>
-        <translation type="unfinished"></translation>
+        <translation>Réserves : aucune connue.</translation>
     </message>
     <message>
         <source>Caveats:
 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Réserves :
+%1</translation>
     </message>
     <message>
         <source>From the bundle (index-candidates.json)</source>
-        <translation type="unfinished"></translation>
+        <translation>Depuis le bundle (index-candidates.json)</translation>
     </message>
     <message>
         <source>From the bundle (index-candidates.sql)</source>
-        <translation type="unfinished"></translation>
+        <translation>Depuis le bundle (index-candidates.sql)</translation>
     </message>
     <message>
         <source>This bundle holds its index candidates as commented SQL.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce bundle contient ses index candidats sous forme de SQL commenté.</translation>
     </message>
     <message>
         <source>They are shown on the right as the bundle has them. Advising again needs a connection to the server.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ils sont affichés à droite tels que le bundle les contient. Un nouveau conseil demande une connexion au serveur.</translation>
     </message>
     <message>
         <source>index-candidates.sql</source>
-        <translation type="unfinished"></translation>
+        <translation>index-candidates.sql</translation>
     </message>
     <message>
         <source>As written by dbtriage collect --advise; every statement is commented out.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tel qu&apos;écrit par dbtriage collect --advise ; chaque instruction est commentée.</translation>
     </message>
     <message>
         <source>This bundle holds no index advice.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce bundle ne contient aucun conseil d&apos;index.</translation>
     </message>
     <message>
         <source>It was written without --advise. %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Il a été écrit sans --advise. %1</translation>
     </message>
 </context>
 <context>
@@ -3032,7 +3034,7 @@ Après : %4, %5 à %6.</translation>
     </message>
     <message>
         <source>Lock waits</source>
-        <translation type="unfinished"></translation>
+        <translation>Attentes de verrous</translation>
     </message>
 </context>
 <context>
@@ -3147,7 +3149,7 @@ Après : %4, %5 à %6.</translation>
     </message>
     <message>
         <source>not read in this sample (see Locks)</source>
-        <translation type="unfinished"></translation>
+        <translation>non lu dans cet échantillon (voir Verrous)</translation>
     </message>
 </context>
 <context>
@@ -3173,253 +3175,265 @@ Après : %4, %5 à %6.</translation>
     <name>dbt::gui::PastePlanDialog</name>
     <message>
         <source>Paste plan</source>
-        <translation type="unfinished"></translation>
+        <translation>Coller un plan</translation>
     </message>
     <message>
         <source>Paste a plan: PostgreSQL EXPLAIN as JSON or text (with or without ANALYZE, psql output included), MySQL 8 or MariaDB EXPLAIN FORMAT=JSON, MariaDB ANALYZE FORMAT=JSON. No connection is needed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Collez un plan : EXPLAIN de PostgreSQL en JSON ou en texte (avec ou sans ANALYZE, sortie de psql comprise), EXPLAIN FORMAT=JSON de MySQL 8 ou MariaDB, ANALYZE FORMAT=JSON de MariaDB. Aucune connexion n&apos;est nécessaire.</translation>
     </message>
     <message>
         <source>&amp;Show plan</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Afficher le plan</translation>
     </message>
 </context>
 <context>
     <name>dbt::gui::PlanDiagramScene</name>
     <message>
         <source>never executed</source>
-        <translation type="unfinished"></translation>
+        <translation>jamais exécuté</translation>
     </message>
     <message>
         <source>%1 · %2 %</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · %2 %</translation>
     </message>
     <message>
         <source>cost %1 · %2 %</source>
-        <translation type="unfinished"></translation>
+        <translation>coût %1 · %2 %</translation>
     </message>
     <message>
         <source>rows %1</source>
-        <translation type="unfinished"></translation>
+        <translation>lignes %1</translation>
     </message>
     <message>
         <source>rows %1 → %2</source>
-        <translation type="unfinished"></translation>
+        <translation>lignes %1 → %2</translation>
     </message>
     <message>
         <source> × %1 loops</source>
-        <translation type="unfinished"></translation>
+        <translation> × %1 boucles</translation>
     </message>
     <message>
         <source>dbtriage query plan</source>
-        <translation type="unfinished"></translation>
+        <translation>Plan de requête dbtriage</translation>
     </message>
     <message>
         <source>Plan tree: the root at the top, boxes tinted by their share of the plan&apos;s time.</source>
-        <translation type="unfinished"></translation>
+        <translation>Arbre du plan : la racine en haut, les boîtes teintées selon leur part du temps du plan.</translation>
     </message>
 </context>
 <context>
     <name>dbt::gui::PlansView</name>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Annuler</translation>
     </message>
     <message>
         <source>Explain SQL…</source>
-        <translation type="unfinished"></translation>
+        <translation>Expliquer du SQL…</translation>
     </message>
     <message>
         <source>Explain a statement on the connected server: a generic plan for statements with placeholders, ANALYZE only for a plain SELECT, always rolled back</source>
-        <translation type="unfinished"></translation>
+        <translation>Expliquer une requête sur le serveur connecté : un plan générique pour les requêtes avec paramètres, ANALYZE seulement pour un SELECT simple, toujours annulé</translation>
     </message>
     <message>
         <source>Paste plan…</source>
-        <translation type="unfinished"></translation>
+        <translation>Coller un plan…</translation>
     </message>
     <message>
         <source>Paste a plan in any supported format; no connection needed (Ctrl+V pastes the clipboard at once)</source>
-        <translation type="unfinished"></translation>
+        <translation>Coller un plan dans un format pris en charge ; aucune connexion nécessaire (Ctrl+V colle directement le presse-papiers)</translation>
     </message>
     <message>
         <source>Open plan file…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvrir un fichier de plan…</translation>
     </message>
     <message>
         <source>Open a saved plan: EXPLAIN output as JSON or text</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvrir un plan enregistré : sortie d&apos;EXPLAIN en JSON ou en texte</translation>
     </message>
     <message>
         <source>Copy as text</source>
-        <translation type="unfinished"></translation>
+        <translation>Copier en texte</translation>
     </message>
     <message>
         <source>Copy the plan tree and its insights as text, as the command line prints them</source>
-        <translation type="unfinished"></translation>
+        <translation>Copier l&apos;arbre du plan et ses constats en texte, comme la ligne de commande les affiche</translation>
     </message>
     <message>
         <source>Export PNG…</source>
-        <translation type="unfinished">Exporter en PNG…</translation>
+        <translation>Exporter en PNG…</translation>
     </message>
     <message>
         <source>Export plan diagram as PNG</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporter le diagramme du plan en PNG</translation>
     </message>
     <message>
         <source>PNG images (*.png)</source>
-        <translation type="unfinished">Images PNG (*.png)</translation>
+        <translation>Images PNG (*.png)</translation>
     </message>
     <message>
         <source>Wrote %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 écrit.</translation>
     </message>
     <message>
         <source>Could not write %1: check that the folder exists and is writable.</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible d&apos;écrire %1 : vérifiez que le dossier existe et est accessible en écriture.</translation>
     </message>
     <message>
         <source>Export SVG…</source>
-        <translation type="unfinished">Exporter en SVG…</translation>
+        <translation>Exporter en SVG…</translation>
     </message>
     <message>
         <source>Export plan diagram as SVG</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporter le diagramme du plan en SVG</translation>
     </message>
     <message>
         <source>SVG images (*.svg)</source>
-        <translation type="unfinished">Images SVG (*.svg)</translation>
+        <translation>Images SVG (*.svg)</translation>
     </message>
     <message>
         <source>Zoom in</source>
-        <translation type="unfinished">Zoom avant</translation>
+        <translation>Zoom avant</translation>
     </message>
     <message>
         <source>Zoom out</source>
-        <translation type="unfinished">Zoom arrière</translation>
+        <translation>Zoom arrière</translation>
     </message>
     <message>
         <source>Fit</source>
-        <translation type="unfinished">Ajuster</translation>
+        <translation>Ajuster</translation>
     </message>
     <message>
         <source>Dismiss</source>
-        <translation type="unfinished"></translation>
+        <translation>Fermer</translation>
     </message>
     <message>
         <source>Severity</source>
-        <translation type="unfinished"></translation>
+        <translation>Gravité</translation>
     </message>
     <message>
         <source>Node</source>
-        <translation type="unfinished">Nœud</translation>
+        <translation>Nœud</translation>
     </message>
     <message>
         <source>What and why</source>
-        <translation type="unfinished"></translation>
+        <translation>Quoi et pourquoi</translation>
     </message>
     <message>
         <source>What to try</source>
-        <translation type="unfinished"></translation>
+        <translation>À essayer</translation>
     </message>
     <message>
         <source>Field</source>
-        <translation type="unfinished"></translation>
+        <translation>Champ</translation>
     </message>
     <message>
         <source>Value</source>
-        <translation type="unfinished"></translation>
+        <translation>Valeur</translation>
     </message>
     <message>
         <source>%1 is not a plan dbtriage can read: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 n&apos;est pas un plan que dbtriage sait lire : %2</translation>
     </message>
     <message>
         <source>Cannot read %1: %2.</source>
-        <translation type="unfinished">Impossible de lire %1 : %2.</translation>
+        <translation>Impossible de lire %1 : %2.</translation>
     </message>
     <message>
         <source>The clipboard holds no text: copy a plan (EXPLAIN output) first, or use Paste plan… to type it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le presse-papiers ne contient pas de texte : copiez d&apos;abord un plan (sortie d&apos;EXPLAIN), ou utilisez « Coller un plan… » pour le saisir.</translation>
     </message>
     <message>
         <source>Pasted plan %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Plan collé %1</translation>
     </message>
     <message>
         <source>Bundle: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Bundle : %1</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished">%1 ; %2 {1:?}</translation>
+        <translation>%1 : %2</translation>
     </message>
     <message>
         <source>Some plans of the bundle could not be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Certains plans du bundle n&apos;ont pas pu être lus : %1</translation>
     </message>
     <message>
         <source>No plan yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pas encore de plan.</translation>
     </message>
     <message>
         <source>Explain a statement from Top queries or Sessions, or open/paste a plan (any EXPLAIN output: PostgreSQL JSON or text, MySQL 8, MariaDB).</source>
-        <translation type="unfinished"></translation>
+        <translation>Expliquez une requête depuis Requêtes principales ou Sessions, ou ouvrez/collez un plan (toute sortie d&apos;EXPLAIN : PostgreSQL JSON ou texte, MySQL 8, MariaDB).</translation>
     </message>
     <message>
         <source>%1 nodes</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 nœuds</translation>
     </message>
     <message>
         <source>executed in %1 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>exécuté en %1 ms</translation>
     </message>
     <message>
         <source>Generic plan: parameter values unknown, costs are estimates.</source>
-        <translation type="unfinished"></translation>
+        <translation>Plan générique : valeurs des paramètres inconnues, les coûts sont des estimations.</translation>
     </message>
     <message>
         <source>ANALYZE ran: actual times and rows (read-only, rolled back).</source>
-        <translation type="unfinished"></translation>
+        <translation>ANALYZE exécuté : temps et lignes réels (lecture seule, annulé).</translation>
     </message>
     <message>
         <source>Estimates only: ANALYZE did not run.</source>
-        <translation type="unfinished"></translation>
+        <translation>Estimations seulement : ANALYZE n&apos;a pas été exécuté.</translation>
     </message>
     <message>
         <source>Note: %1</source>
-        <translation type="unfinished">Remarque : %1</translation>
+        <translation>Remarque : %1</translation>
     </message>
     <message>
         <source>No insight: nothing in this plan looks wrong by dbtriage&apos;s rules.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun constat : rien dans ce plan ne semble anormal selon les règles de dbtriage.</translation>
     </message>
     <message>
         <source>Select a node to see every field the engine printed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sélectionnez un nœud pour voir chaque champ affiché par le moteur.</translation>
     </message>
     <message>
         <source>Node #%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Nœud n° %1 : %2</translation>
     </message>
     <message>
         <source>Statement: %1</source>
-        <translation type="unfinished">Requête : %1</translation>
+        <translation>Requête : %1</translation>
     </message>
     <message>
         <source>Copied the plan and its insights as text.</source>
-        <translation type="unfinished"></translation>
+        <translation>Plan et constats copiés en texte.</translation>
     </message>
     <message>
         <source>Open plan file</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvrir un fichier de plan</translation>
     </message>
     <message>
         <source>Plans (*.json *.txt *.sql *.plan);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Plans (*.json *.txt *.sql *.plan);;Tous les fichiers (*)</translation>
     </message>
     <message>
         <source>%1: %2 Try: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 : %2 Suggestion : %3</translation>
+    </message>
+    <message>
+        <source>Bundle #%1: statement %2 (%3 % of window time)</source>
+        <translation>Bundle n° %1 : requête %2 (%3 % du temps de la fenêtre)</translation>
+    </message>
+    <message>
+        <source>statement %1: %2</source>
+        <translation>requête %1 : %2</translation>
+    </message>
+    <message>
+        <source>The bundle says some statements were not explained: %1</source>
+        <translation>Le bundle indique que certaines requêtes n&apos;ont pas été expliquées : %1</translation>
     </message>
 </context>
 <context>
@@ -3582,15 +3596,15 @@ Après : %4, %5 à %6.</translation>
     </message>
     <message>
         <source>Explain query</source>
-        <translation type="unfinished"></translation>
+        <translation>Expliquer la requête</translation>
     </message>
     <message>
         <source>Show the plan of this session&apos;s query (a generic plan: the redacted values are unknown)</source>
-        <translation type="unfinished"></translation>
+        <translation>Afficher le plan de la requête de cette session (un plan générique : les valeurs masquées sont inconnues)</translation>
     </message>
     <message>
         <source>Sessions</source>
-        <translation type="unfinished">Sessions</translation>
+        <translation>Sessions</translation>
     </message>
 </context>
 <context>
@@ -3860,27 +3874,27 @@ Après : %4, %5 à %6.</translation>
     </message>
     <message>
         <source>Show the plan of the selected statement with its insights (a generic plan: the statement&apos;s parameter values are unknown)</source>
-        <translation type="unfinished"></translation>
+        <translation>Afficher le plan de la requête sélectionnée avec ses constats (un plan générique : les valeurs des paramètres sont inconnues)</translation>
     </message>
     <message>
         <source>Statement statistics</source>
-        <translation type="unfinished"></translation>
+        <translation>Les statistiques des requêtes</translation>
     </message>
     <message>
         <source>The table shows the counters read at %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le tableau montre les compteurs lus à %1.</translation>
     </message>
     <message>
         <source>Suggest indexes for this statement</source>
-        <translation type="unfinished"></translation>
+        <translation>Suggérer des index pour cette requête</translation>
     </message>
     <message>
         <source>Index candidates for the selected statement in the Indexes view (validated with HypoPG where it is installed; never created)</source>
-        <translation type="unfinished"></translation>
+        <translation>Index candidats pour la requête sélectionnée dans la vue Index (validés avec HypoPG là où il est installé ; jamais créés)</translation>
     </message>
     <message>
         <source>Statement counters read once so far: counters since the last statistics reset. The window&apos;s deltas appear from the next read on.</source>
-        <translation type="unfinished"></translation>
+        <translation>Compteurs des requêtes lus une seule fois jusqu&apos;ici : compteurs depuis la dernière réinitialisation des statistiques. Les écarts de la fenêtre apparaissent dès la prochaine lecture.</translation>
     </message>
 </context>
 <context>
@@ -4055,15 +4069,15 @@ Lancez « dbtriage collect --help » pour les options de collect.
     </message>
     <message>
         <source>Other plans in this bundle:</source>
-        <translation type="unfinished"></translation>
+        <translation>Autres plans de ce bundle :</translation>
     </message>
     <message>
         <source>no insight</source>
-        <translation type="unfinished"></translation>
+        <translation>aucun constat</translation>
     </message>
     <message>
         <source>not readable: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>illisible : %1</translation>
     </message>
     <message>
         <source>The bundle&apos;s README.md and summary.jira.txt are in English, for the ticket.</source>
