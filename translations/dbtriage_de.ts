@@ -1182,6 +1182,42 @@
         <source>postgresql:// URI, libpq keyword string, service=NAME, mysql:// or mariadb:// URI.</source>
         <translation>postgresql://-URI, libpq-Schlüsselwort-Zeichenkette, service=NAME, mysql://- oder mariadb://-URI.</translation>
     </message>
+    <message>
+        <source>Run &quot;dbtriage advise --help&quot; for the options.</source>
+        <translation>Die Optionen zeigt „dbtriage advise --help“.</translation>
+    </message>
+    <message>
+        <source>give exactly one CONNECTION, for example &quot;postgresql://monitor@db1/app&quot;.</source>
+        <translation>geben Sie genau eine CONNECTION an, zum Beispiel „postgresql://monitor@db1/app“.</translation>
+    </message>
+    <message>
+        <source>--top takes a whole number from 1 to 500.</source>
+        <translation>--top erwartet eine ganze Zahl von 1 bis 500.</translation>
+    </message>
+    <message>
+        <source>--window takes seconds from 0.5 to 3600.</source>
+        <translation>--window erwartet Sekunden von 0.5 bis 3600.</translation>
+    </message>
+    <message>
+        <source>--statement-timeout takes milliseconds from 100 to 600000.</source>
+        <translation>--statement-timeout erwartet Millisekunden von 100 bis 600000.</translation>
+    </message>
+    <message>
+        <source>--lock-timeout takes milliseconds from 10 to 60000.</source>
+        <translation>--lock-timeout erwartet Millisekunden von 10 bis 60000.</translation>
+    </message>
+    <message>
+        <source>--query needs a statement.</source>
+        <translation>--query braucht eine Anweisung.</translation>
+    </message>
+    <message>
+        <source>the window needs two samples and did not get them.</source>
+        <translation>das Zeitfenster braucht zwei Stichproben und hat sie nicht bekommen.</translation>
+    </message>
+    <message>
+        <source>no statement took 1 % or more of the window&apos;s time; nothing to advise on (only unused and redundant indexes follow).</source>
+        <translation>keine Anweisung brauchte 1 % oder mehr der Zeit des Zeitfensters; es gibt nichts zu beraten (es folgen nur ungenutzte und redundante Indexe).</translation>
+    </message>
 </context>
 <context>
     <name>cli</name>

@@ -1182,6 +1182,42 @@
         <source>postgresql:// URI, libpq keyword string, service=NAME, mysql:// or mariadb:// URI.</source>
         <translation>URI postgresql://, chaîne de mots-clés libpq, service=NAME, URI mysql:// ou mariadb://.</translation>
     </message>
+    <message>
+        <source>Run &quot;dbtriage advise --help&quot; for the options.</source>
+        <translation>Lancez « dbtriage advise --help » pour les options.</translation>
+    </message>
+    <message>
+        <source>give exactly one CONNECTION, for example &quot;postgresql://monitor@db1/app&quot;.</source>
+        <translation>indiquez exactement une CONNECTION, par exemple « postgresql://monitor@db1/app ».</translation>
+    </message>
+    <message>
+        <source>--top takes a whole number from 1 to 500.</source>
+        <translation>--top attend un nombre entier de 1 à 500.</translation>
+    </message>
+    <message>
+        <source>--window takes seconds from 0.5 to 3600.</source>
+        <translation>--window attend des secondes de 0.5 à 3600.</translation>
+    </message>
+    <message>
+        <source>--statement-timeout takes milliseconds from 100 to 600000.</source>
+        <translation>--statement-timeout attend des millisecondes de 100 à 600000.</translation>
+    </message>
+    <message>
+        <source>--lock-timeout takes milliseconds from 10 to 60000.</source>
+        <translation>--lock-timeout attend des millisecondes de 10 à 60000.</translation>
+    </message>
+    <message>
+        <source>--query needs a statement.</source>
+        <translation>--query demande une requête.</translation>
+    </message>
+    <message>
+        <source>the window needs two samples and did not get them.</source>
+        <translation>la fenêtre demande deux échantillons et ne les a pas obtenus.</translation>
+    </message>
+    <message>
+        <source>no statement took 1 % or more of the window&apos;s time; nothing to advise on (only unused and redundant indexes follow).</source>
+        <translation>aucune requête n&apos;a pris 1 % ou plus du temps de la fenêtre ; rien à conseiller (seuls les index inutilisés et redondants suivent).</translation>
+    </message>
 </context>
 <context>
     <name>cli</name>

@@ -67,7 +67,9 @@ int advise(const QStringList& args) {
 
     if (!parser.parse(args)) {
         err << "dbtriage advise: " << parser.errorText() << '\n'
-            << "Run \"dbtriage advise --help\" for the options.\n";
+            << QCoreApplication::translate("advise",
+                                           "Run \"dbtriage advise --help\" for the options.")
+            << '\n';
         return Usage;
     }
     if (parser.isSet(QStringLiteral("help"))) {
@@ -76,33 +78,46 @@ int advise(const QStringList& args) {
     }
     const QStringList positional = parser.positionalArguments();
     if (positional.size() != 1) {
-        err << "dbtriage advise: give exactly one CONNECTION, for example "
-               "\"postgresql://monitor@db1/app\".\n";
+        err << "dbtriage advise: "
+            << QCoreApplication::translate("advise", "give exactly one CONNECTION, for example "
+                                                     "\"postgresql://monitor@db1/app\".")
+            << '\n';
         return Usage;
     }
     bool ok = false;
     const int top = parser.value(topOpt).toInt(&ok);
     if (!ok || top < 1 || top > 500) {
-        err << "dbtriage advise: --top takes a whole number from 1 to 500.\n";
+        err << "dbtriage advise: "
+            << QCoreApplication::translate("advise", "--top takes a whole number from 1 to 500.")
+            << '\n';
         return Usage;
     }
     const double window = parser.value(windowOpt).toDouble(&ok);
     if (!ok || window < 0.5 || window > 3600) {
-        err << "dbtriage advise: --window takes seconds from 0.5 to 3600.\n";
+        err << "dbtriage advise: "
+            << QCoreApplication::translate("advise", "--window takes seconds from 0.5 to 3600.")
+            << '\n';
         return Usage;
     }
     const int statementTimeout = parser.value(stmtTimeoutOpt).toInt(&ok);
     if (!ok || statementTimeout < 100 || statementTimeout > 600000) {
-        err << "dbtriage advise: --statement-timeout takes milliseconds from 100 to 600000.\n";
+        err << "dbtriage advise: "
+            << QCoreApplication::translate(
+                   "advise", "--statement-timeout takes milliseconds from 100 to 600000.")
+            << '\n';
         return Usage;
     }
     const int lockTimeout = parser.value(lockTimeoutOpt).toInt(&ok);
     if (!ok || lockTimeout < 10 || lockTimeout > 60000) {
-        err << "dbtriage advise: --lock-timeout takes milliseconds from 10 to 60000.\n";
+        err << "dbtriage advise: "
+            << QCoreApplication::translate("advise",
+                                           "--lock-timeout takes milliseconds from 10 to 60000.")
+            << '\n';
         return Usage;
     }
     if (parser.isSet(queryOpt) && parser.value(queryOpt).trimmed().isEmpty()) {
-        err << "dbtriage advise: --query needs a statement.\n";
+        err << "dbtriage advise: "
+            << QCoreApplication::translate("advise", "--query needs a statement.") << '\n';
         return Usage;
     }
     const std::string target = positional.first().toStdString();
@@ -139,14 +154,20 @@ int advise(const QStringList& args) {
         if (!record(collector, 2, window, recording) || recording.series.size() < 2) {
             for (const QString& p : recording.problems)
                 err << "dbtriage advise: " << p << '\n';
-            err << "dbtriage advise: the window needs two samples and did not get them.\n";
+            err << "dbtriage advise: "
+                << QCoreApplication::translate("advise",
+                                               "the window needs two samples and did not get them.")
+                << '\n';
             return ConnectFailed;
         }
         problems = recording.problems;
         workload = advisor::workloadFrom(recording.result, top);
         if (workload.empty())
-            err << "dbtriage advise: no statement took 1 % or more of the window's time; "
-                   "nothing to advise on (only unused and redundant indexes follow).\n";
+            err << "dbtriage advise: "
+                << QCoreApplication::translate(
+                       "advise", "no statement took 1 % or more of the window's time; nothing to "
+                                 "advise on (only unused and redundant indexes follow).")
+                << '\n';
     }
 
     advisor::Advice advice;
