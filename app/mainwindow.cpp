@@ -130,8 +130,12 @@ MainWindow::MainWindow(QWidget* parent)
     connect(sessions_, &SessionsView::explainRequested, this, &MainWindow::explainStatement);
     connect(plans_, &PlansView::explainRequested, this, &MainWindow::explainChoice);
     connect(plans_, &PlansView::cancelRequested, jobs_, &JobRunner::cancel);
-    connect(this, &MainWindow::bundleChanged, this,
-            [this] { plans_->setBundlePlans(bundlePlans_); });
+    connect(this, &MainWindow::bundleChanged, this, [this] {
+        if (bundle_)
+            plans_->setBundlePlans(bundlePlanEntries(*bundle_), bundlePlanFailures(*bundle_));
+        else
+            plans_->setBundlePlans(std::vector<BundlePlanEntry>{});
+    });
     connect(jobs_, &JobRunner::jobStarted, this, [this](quint64 id, const QString& title) {
         if (explainJobs_.count(id))
             plans_->showProgress(id, title);
@@ -623,6 +627,16 @@ void MainWindow::tick() {
                                    lastStatus_.state == SamplerStatus::State::Reconnecting ||
                                    lastStatus_.state == SamplerStatus::State::Failed);
     status_->setDataAge(double(ageMs) / 1000.0, stale);
+    // Every panel keeps the last data; the line above them says how old it is.
+    if (stale && !bundle_)
+        showBanner(tr("The server is not answering: the panels show the sample from %1 (%2 "
+                      "ago). dbtriage reconnects in the background.")
+                       .arg(QDateTime::fromMSecsSinceEpoch(latest->collectedAt / 1000)
+                                .toString(QStringLiteral("HH:mm:ss")),
+                            durationText(double(ageMs) / 1000.0)),
+                   true);
+    else if (!bundle_ && banner_->isVisible())
+        banner_->hide();
     // Live durations: the server's clock at the sample plus the time since it arrived, as
     // long as the data is fresh; stale data keeps the durations it had.
     if (!stale && !paused && currentView() == Sessions)

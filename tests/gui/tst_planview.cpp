@@ -364,7 +364,29 @@ void TestPlanView::bundlePlansAppear() {
     view.setBundlePlans(plans);
     QCOMPARE(view.planCount(), 3);
     QVERIFY(view.planList()->item(1)->text().contains(QStringLiteral("plans/q1.json")));
-    view.setBundlePlans({});
+    // With what the bundle says of each plan: statement, rank and share, generic; statements
+    // it could not explain become a note.
+    BundlePlanEntry entry;
+    entry.jsonPath = QStringLiteral("plans/01-42.json");
+    entry.json = planFile(QStringLiteral("pg-misestimate.json"));
+    entry.statement = QStringLiteral("SELECT * FROM t WHERE a = $1");
+    entry.summary.rank = 1;
+    entry.summary.statementId = "42";
+    entry.summary.share = 0.5;
+    entry.summary.genericPlan = true;
+    PlanSummary failure;
+    failure.statementId = "43";
+    failure.error = "EXPLAIN gave up after the lock timeout";
+    view.setBundlePlans(std::vector<BundlePlanEntry>{entry}, {failure});
+    QCOMPARE(view.planCount(), 2);
+    QVERIFY(view.planList()->item(1)->text().contains(QStringLiteral("statement 42")));
+    QVERIFY(view.planList()->item(1)->text().contains(QStringLiteral("50 %")));
+    view.planList()->setCurrentRow(1);
+    QVERIFY(view.currentDocument());
+    QCOMPARE(view.currentDocument()->statement, std::string("SELECT * FROM t WHERE a = $1"));
+    QVERIFY(view.currentDocument()->genericPlan);
+    QVERIFY(view.messageText().contains(QStringLiteral("lock timeout")));
+    view.setBundlePlans(std::map<QString, QByteArray>{});
     QCOMPARE(view.planCount(), 1);
     QVERIFY(view.currentDocument());
     QCOMPARE(view.planList()->item(0)->text(), QStringLiteral("own"));

@@ -416,6 +416,18 @@ bool PlansView::pasteFromClipboard(QString* error) {
 }
 
 void PlansView::setBundlePlans(const std::map<QString, QByteArray>& plans) {
+    std::vector<BundlePlanEntry> entries;
+    for (const auto& [path, data] : plans) {
+        BundlePlanEntry e;
+        e.jsonPath = path;
+        e.json = data;
+        entries.push_back(std::move(e));
+    }
+    setBundlePlans(entries);
+}
+
+void PlansView::setBundlePlans(const std::vector<BundlePlanEntry>& plans,
+                               const std::vector<PlanSummary>& failures) {
     const int before = currentPlan();
     const bool shownWasBundle =
         before >= 0 && before < int(entries_.size()) && entries_[std::size_t(before)].fromBundle;
@@ -426,19 +438,41 @@ void PlansView::setBundlePlans(const std::map<QString, QByteArray>& plans) {
         delete list_->takeItem(i);
     }
     QStringList failed;
-    for (const auto& [path, data] : plans) {
+    for (const BundlePlanEntry& p : plans) {
         try {
-            auto document = makePlanDocument(
-                std::string_view(data.constData(), std::size_t(data.size())), path.toStdString());
-            const int row = addDocument(std::move(document), tr("Bundle: %1").arg(path));
+            auto parsed =
+                makePlanDocument(std::string_view(p.json.constData(), std::size_t(p.json.size())),
+                                 p.jsonPath.toStdString());
+            auto document = std::make_shared<PlanDocument>(*parsed);
+            if (!p.statement.isEmpty())
+                document->statement = p.statement.toStdString();
+            const PlanSummary& s = p.summary;
+            if (!s.statementId.empty()) {
+                document->genericPlan = document->genericPlan || s.genericPlan;
+                document->analyzed = document->analyzed || s.analyzed;
+            }
+            const QString title = s.rank > 0 && !s.statementId.empty()
+                                      ? tr("Bundle #%1: statement %2 (%3 % of window time)")
+                                            .arg(s.rank)
+                                            .arg(qs(s.statementId))
+                                            .arg(s.share * 100.0, 0, 'f', s.share >= 0.1 ? 0 : 1)
+                                      : tr("Bundle: %1").arg(p.jsonPath);
+            const int row = addDocument(std::move(document), title);
             entries_[std::size_t(row)].fromBundle = true;
         } catch (const std::exception& e) {
-            failed << tr("%1: %2").arg(path, qs(e.what()));
+            failed << tr("%1: %2").arg(p.jsonPath, qs(e.what()));
         }
     }
+    QStringList notExplained;
+    for (const PlanSummary& f : failures)
+        notExplained << tr("statement %1: %2").arg(qs(f.statementId), qs(f.error));
     if (!failed.isEmpty())
         showError(tr("Some plans of the bundle could not be read: %1")
                       .arg(failed.join(QStringLiteral("; "))));
+    else if (!notExplained.isEmpty())
+        showMessage(tr("The bundle says some statements were not explained: %1")
+                        .arg(notExplained.join(QStringLiteral("; "))),
+                    false, false);
     if (plans.empty() && shownWasBundle)
         list_->setCurrentRow(int(entries_.size()) - 1);
     if (entries_.empty())

@@ -12,6 +12,7 @@
 // the parser's sentence in the message line.
 #pragma once
 
+#include "bundle/recordingbanner.h"
 #include "models/planmodel.h"
 #include "plans/plandialogs.h"
 
@@ -49,6 +50,10 @@ public:
     bool openPlanFile(const QString& path, QString* error = nullptr);
     // Replaces the bundle's plans in the list (the others stay).
     void setBundlePlans(const std::map<QString, QByteArray>& plans);
+    // The same with what the bundle says of each plan (statement, rank, share, generic) and
+    // the statements it could not explain (shown as a note).
+    void setBundlePlans(const std::vector<BundlePlanEntry>& plans,
+                        const std::vector<PlanSummary>& failures = {});
     // Whether Explain SQL… can run now; `reason` is said when it cannot (offline).
     void setCanExplain(bool can, const QString& reason = {});
     void setDefaultDatabase(const QString& database) { defaultDatabase_ = database; }
