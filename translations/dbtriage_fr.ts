@@ -844,7 +844,7 @@
     </message>
     <message>
         <source>Warning</source>
-        <translation>Avertissement</translation>
+        <translation>Alerte</translation>
     </message>
     <message>
         <source>Info</source>

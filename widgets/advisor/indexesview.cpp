@@ -5,6 +5,7 @@
 #include "bundle/bundlereader.h"
 #include "collect/jobrunner.h"
 #include "common/guiutil.h"
+#include "common/headerfit.h"
 #include "common/messagestack.h"
 #include "textutil.h"
 
@@ -165,6 +166,8 @@ IndexesView::IndexesView(QWidget* parent)
         t->setColumnWidth(2, w * 9);
         t->setColumnWidth(3, w * 56);
     }
+    for (QTableView* t : {table_, unusedTable_, redundantTable_})
+        fitSectionsToLabels(t->horizontalHeader()); // translated headers are wider
 
     // Details of the selected candidate.
     auto* detail = new QWidget(this);
