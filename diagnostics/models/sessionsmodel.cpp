@@ -5,6 +5,7 @@
 
 #include <QStringList>
 #include <algorithm>
+#include <tuple>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -98,6 +99,43 @@ void SessionsModel::setNow(Micros now) {
     if (!rows_.empty())
         Q_EMIT dataChanged(index(0, Duration), index(int(rows_.size()) - 1, Transaction),
                            {Qt::DisplayRole, SortRole});
+}
+
+bool SessionsModel::rowLess(int left, int right, int column) const {
+    const SessionRow& a = rows_[std::size_t(left)];
+    const SessionRow& b = rows_[std::size_t(right)];
+    const Session& x = a.session;
+    const Session& y = b.session;
+    const auto by = [&](const auto& u, const auto& v) {
+        return u < v || (!(v < u) && x.pid < y.pid);
+    };
+    switch (column) {
+    case Duration:
+        return by(stateSeconds(x, now_), stateSeconds(y, now_));
+    case Transaction:
+        return by(transactionSeconds(x, now_), transactionSeconds(y, now_));
+    case BlockedBy:
+        return by(a.blockedBy.empty() ? 0 : a.blockedBy.front(),
+                  b.blockedBy.empty() ? 0 : b.blockedBy.front());
+    case Blocks:
+        return by(a.blocksTotal, b.blocksTotal);
+    case State:
+        return by(x.state, y.state);
+    case Wait:
+        return by(std::tie(x.waitEventType, x.waitEvent), std::tie(y.waitEventType, y.waitEvent));
+    case User:
+        return by(x.user, y.user);
+    case Database:
+        return by(x.database, y.database);
+    case Application:
+        return by(x.application, y.application);
+    case Client:
+        return by(x.client, y.client);
+    case Query:
+        return by(x.query, y.query);
+    default:
+        return x.pid < y.pid;
+    }
 }
 
 const SessionRow* SessionsModel::rowAt(int row) const {

@@ -58,6 +58,9 @@ public:
     // Seconds in the current state (active: since the query started); -1 when unknown.
     static double stateSeconds(const Session& s, Micros now);
     static double transactionSeconds(const Session& s, Micros now);
+    // The order SortRole gives `column`, on the rows themselves (no QVariant per comparison:
+    // sorting 50,000 rows calls it a million times); ties by pid.
+    bool rowLess(int left, int right, int column) const;
 
 private:
     SnapshotPtr snapshot_;

@@ -57,7 +57,6 @@ bool SnapshotHistory::append(SnapshotPtr snapshot) {
 
     snapshots_.push_back(std::move(snapshot));
     thin();
-    windowCache_.clear();
     return true;
 }
 
@@ -92,9 +91,6 @@ void SnapshotHistory::thin() {
 SnapshotPtr SnapshotHistory::statementWindow(StatementWindow window) const {
     if (snapshots_.size() < 2)
         return {};
-    auto cached = windowCache_.find(window);
-    if (cached != windowCache_.end())
-        return cached->second;
 
     // Statement counters are read on their own cadence: only samples that read them
     // (statementsFresh) bound a window; the samples in between only carry those values.
@@ -124,6 +120,10 @@ SnapshotPtr SnapshotHistory::statementWindow(StatementWindow window) const {
     }
     if (!baseline || baseline == later)
         return {};
+    auto cached = windowCache_.find(window);
+    if (cached != windowCache_.end() && cached->second.baseline == baseline &&
+        cached->second.later == later)
+        return cached->second.window;
     // Like withStatementWindow(), without copying the sessions and locks of the sample: the
     // window snapshot only feeds the statement views, and a 2,000-session copy per refresh
     // is time the GUI thread does not have.
@@ -149,7 +149,7 @@ SnapshotPtr SnapshotHistory::statementWindow(StatementWindow window) const {
             {}});
     }
     SnapshotPtr result = std::move(out);
-    windowCache_[window] = result;
+    windowCache_[window] = CachedWindow{baseline, later, result};
     return result;
 }
 

@@ -69,7 +69,8 @@ public:
     // the baseline's time), with its server, probes and findings but no sessions or locks. When the
     // history is shorter than the window the baseline is the oldest kept sample, so the window is
     // shorter than asked: read statementWindowStart. Null with fewer than two samples. Cached until
-    // the next append.
+    // the window's two samples change: the same
+    // pointer comes back until then.
     SnapshotPtr statementWindow(StatementWindow window) const;
 
     // The statement (matched by id, database, user) between consecutive kept samples,
@@ -84,7 +85,14 @@ private:
     std::deque<SnapshotPtr> snapshots_;
     SnapshotPtr first_;
     std::deque<ConnectionPoint> points_;
-    mutable std::map<StatementWindow, SnapshotPtr> windowCache_;
+    struct CachedWindow {
+        SnapshotPtr baseline;
+        SnapshotPtr later;
+        SnapshotPtr window;
+    };
+    // Kept while the window's two samples are the same: between two reads of the statement
+    // counters (every 10 s) the same snapshot comes back, and views can tell nothing changed.
+    mutable std::map<StatementWindow, CachedWindow> windowCache_;
 };
 
 } // namespace dbt

@@ -4,6 +4,7 @@
 #include "textutil.h"
 
 #include <QLocale>
+#include <tuple>
 
 namespace dbt {
 
@@ -55,6 +56,36 @@ void StatementsModel::setSnapshot(const SnapshotPtr& snapshot) {
         total += st.totalTimeMs;
     totalTimeMs_ = total;
     syncRows(snapshot->statements, &StatementsModel::keyOf);
+}
+
+bool StatementsModel::rowLess(int left, int right, int column) const {
+    const StatementStat& x = rows_[std::size_t(left)];
+    const StatementStat& y = rows_[std::size_t(right)];
+    const auto by = [&](const auto& u, const auto& v) {
+        return u < v || (!(v < u) &&
+                         std::tie(x.id, x.database, x.user) < std::tie(y.id, y.database, y.user));
+    };
+    switch (column) {
+    case TotalTime:
+    case Share:
+        return by(x.totalTimeMs, y.totalTimeMs);
+    case Calls:
+        return by(x.calls, y.calls);
+    case MeanTime:
+        return by(x.meanTimeMs, y.meanTimeMs);
+    case Rows:
+        return by(x.rows, y.rows);
+    case CacheHit:
+        return by(hitRatio(x).value_or(-1.0), hitRatio(y).value_or(-1.0));
+    case TempWritten:
+        return by(x.tempBlksWritten, y.tempBlksWritten);
+    case Database:
+        return by(x.database, y.database);
+    case User:
+        return by(x.user, y.user);
+    default:
+        return by(x.query, y.query);
+    }
 }
 
 const StatementStat* StatementsModel::rowAt(int row) const {

@@ -33,6 +33,9 @@ public:
     double totalTimeMs() const { return totalTimeMs_; }
 
     static QString keyOf(const StatementStat& st);
+    // The order SortRole gives `column`, on the rows themselves (no QVariant per comparison);
+    // ties by id.
+    bool rowLess(int left, int right, int column) const;
 
     int columnCount(const QModelIndex& parent = {}) const final;
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const final;

@@ -6,6 +6,8 @@
 #include <QFontDatabase>
 #include <QPalette>
 #include <QWidget>
+#include <cstring>
+#include <utility>
 
 namespace dbt::gui {
 
@@ -82,6 +84,69 @@ QString probeProblem(const Snapshot& snapshot, const std::string& probe) {
             return qs(note.status);
     }
     return {};
+}
+
+QString probeSentence(const Snapshot& snapshot, const std::string& probe, const QString& what) {
+    const ProbeNote* note = nullptr;
+    for (const ProbeNote& n : snapshot.probes) {
+        if (n.probe == probe && !n.ok()) {
+            note = &n;
+            break;
+        }
+    }
+    if (!note)
+        return {};
+    if (note->status == "skipped: statement timeout")
+        return QWidget::tr("%1 could not be read in this sample: the query ran longer than "
+                           "dbtriage's statement timeout (the server is busy or the view is "
+                           "large). The next sample tries again.")
+            .arg(what);
+    if (note->status == "skipped: lock timeout")
+        return QWidget::tr("%1 could not be read in this sample: the query waited too long for a "
+                           "lock. The next sample tries again.")
+            .arg(what);
+    QString reason = qs(note->status);
+    enum { Failed, Unavailable, Partial } kind = Failed;
+    for (const auto& [prefix, k] :
+         {std::pair{"failed:", Failed}, std::pair{"skipped:", Failed},
+          std::pair{"unavailable:", Unavailable}, std::pair{"partial:", Partial}}) {
+        if (reason.startsWith(QLatin1String(prefix))) {
+            reason = reason.mid(int(std::strlen(prefix))).trimmed();
+            kind = k;
+            break;
+        }
+    }
+    // "permission denied (ERROR:  permission denied for view pg_locks)": the server's words.
+    const bool denied = reason.contains(QLatin1String("permission denied"), Qt::CaseInsensitive) ||
+                        reason.contains(QLatin1String("access denied"), Qt::CaseInsensitive) ||
+                        reason.contains(QLatin1String("command denied"), Qt::CaseInsensitive);
+    const int open = reason.indexOf(QLatin1Char('('));
+    if (denied && reason.startsWith(QLatin1String("permission denied")) && open > 0 &&
+        reason.endsWith(QLatin1Char(')')))
+        reason = reason.mid(open + 1, reason.size() - open - 2).trimmed();
+    if (reason.startsWith(QLatin1String("ERROR:")))
+        reason = reason.mid(6).trimmed();
+    while (reason.endsWith(QLatin1Char('.')))
+        reason.chop(1);
+    QString text = kind == Partial ? QWidget::tr("%1 are incomplete: %2.").arg(what, reason)
+                   : kind == Unavailable && !denied
+                       ? QWidget::tr("%1 are not available: %2.").arg(what, reason)
+                       : QWidget::tr("%1 could not be read: %2.").arg(what, reason);
+    if (denied) {
+        const QString user = snapshot.server.user.empty() ? QWidget::tr("the monitoring user")
+                                                          : qs(snapshot.server.user);
+        if (snapshot.server.engine == Engine::PostgreSQL)
+            text += QLatin1Char(' ') +
+                    QWidget::tr("Ask a DBA to grant pg_monitor to %1 (GRANT pg_monitor TO %1;), "
+                                "or connect as a role that has it.")
+                        .arg(user);
+        else
+            text += QLatin1Char(' ') +
+                    QWidget::tr("Ask a DBA to grant PROCESS and SELECT on performance_schema to "
+                                "%1, or connect as a user that has them.")
+                        .arg(user);
+    }
+    return text;
 }
 
 QString findingSentence(const Snapshot& snapshot, std::initializer_list<const char*> codes) {

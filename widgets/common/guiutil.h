@@ -40,6 +40,10 @@ inline QString countText(qint64 n, const QString& one, const QString& many) {
 // The sentence of a probe that did not complete ("" when it is ok or absent), prefixed
 // with what it means for the panel: e.g. "statements" unavailable → the reason.
 QString probeProblem(const Snapshot& snapshot, const std::string& probe);
+// The same as a sentence for people: what could not be read (`what`, e.g. "Lock waits"), why,
+// and what to do next ("Lock waits could not be read: permission denied for view pg_locks. Ask
+// a DBA to grant pg_monitor to monitor …"). "" when the probe is ok or absent.
+QString probeSentence(const Snapshot& snapshot, const std::string& probe, const QString& what);
 // The first finding with one of the codes, as "summary next step".
 QString findingSentence(const Snapshot& snapshot, std::initializer_list<const char*> codes);
 

@@ -185,7 +185,7 @@ void LocksView::rebuild() {
                             tr("Connect to a server (Ctrl+N) or open a snapshot file (Ctrl+O)."));
     } else if (forest.nodes.empty()) {
         summary_->setText(tr("Locks"));
-        const QString problem = probeProblem(*snapshot_, "locks");
+        const QString problem = probeSentence(*snapshot_, "locks", tr("Lock waits"));
         if (problem.isEmpty())
             stack_->showMessage(tr("No lock waits right now."),
                                 tr("No session waits on another session's lock in this "

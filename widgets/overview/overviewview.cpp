@@ -256,12 +256,16 @@ void OverviewView::showFigures(const Snapshot& s) {
     std::set<std::int64_t> waiting;
     for (const LockWait& w : s.lockWaits)
         waiting.insert(w.waitingPid);
-    figures_[2]->set(QString::number(waiting.size()),
-                     s.rootBlockers.empty()
-                         ? tr("no lock waits")
-                         : countText(qint64(s.rootBlockers.size()), tr("behind 1 root blocker"),
-                                     tr("behind %1 root blockers")),
-                     waiting.empty() ? std::nullopt : std::optional(Severity::Critical));
+    if (waiting.empty() && !probeProblem(s, "locks").isEmpty())
+        figures_[2]->set(QStringLiteral("?"), tr("not read in this sample (see Locks)"),
+                         Severity::Warning);
+    else
+        figures_[2]->set(QString::number(waiting.size()),
+                         s.rootBlockers.empty()
+                             ? tr("no lock waits")
+                             : countText(qint64(s.rootBlockers.size()), tr("behind 1 root blocker"),
+                                         tr("behind %1 root blockers")),
+                         waiting.empty() ? std::nullopt : std::optional(Severity::Critical));
 
     const std::int64_t iit = state("idle in transaction") + state("idle in transaction (aborted)");
     figures_[3]->set(QString::number(iit), tr("transaction open"),

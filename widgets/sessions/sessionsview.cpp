@@ -58,6 +58,12 @@ bool SessionsFilter::filterAcceptsRow(int sourceRow, const QModelIndex& sourcePa
     return true;
 }
 
+bool SessionsFilter::lessThan(const QModelIndex& left, const QModelIndex& right) const {
+    if (const auto* model = qobject_cast<const SessionsModel*>(sourceModel()))
+        return model->rowLess(left.row(), right.row(), left.column());
+    return QSortFilterProxyModel::lessThan(left, right);
+}
+
 SessionsView::SessionsView(QWidget* parent)
     : QWidget(parent)
     , model_(new SessionsModel(this))
@@ -240,11 +246,10 @@ void SessionsView::updateCounts() {
         return;
     }
     if (all == 0) {
-        const QString problem = probeProblem(*s, "activity");
+        const QString problem = probeSentence(*s, "activity", tr("Sessions"));
         stack_->showMessage(tr("No sessions in this sample."),
-                            problem.isEmpty()
-                                ? tr("The server reported no client sessions.")
-                                : tr("The session list could not be read: %1").arg(problem),
+                            problem.isEmpty() ? tr("The server reported no client sessions.")
+                                              : problem,
                             problem.isEmpty() ? QStringLiteral("info") : QStringLiteral("warning"));
         return;
     }

@@ -32,6 +32,7 @@ public:
 
 protected:
     bool filterAcceptsRow(int sourceRow, const QModelIndex& sourceParent) const final;
+    bool lessThan(const QModelIndex& left, const QModelIndex& right) const final;
 
 private:
     bool showIdle_ = false;

@@ -44,6 +44,20 @@ void themeChart(QChart* chart, const QPalette& pal) {
     }
 }
 
+// Sorts on the model's rows directly: 5,000 statements through QVariant per comparison cost
+// a frame or more per refresh.
+class StatementsProxy final : public QSortFilterProxyModel {
+public:
+    using QSortFilterProxyModel::QSortFilterProxyModel;
+
+protected:
+    bool lessThan(const QModelIndex& left, const QModelIndex& right) const final {
+        if (const auto* model = qobject_cast<const StatementsModel*>(sourceModel()))
+            return model->rowLess(left.row(), right.row(), left.column());
+        return QSortFilterProxyModel::lessThan(left, right);
+    }
+};
+
 QString clock(Micros t) {
     return QDateTime::fromMSecsSinceEpoch(t / 1000).toString(QStringLiteral("HH:mm:ss"));
 }
@@ -54,7 +68,7 @@ TopQueriesView::TopQueriesView(const SnapshotHistory* history, QWidget* parent)
     : QWidget(parent)
     , history_(history)
     , model_(new StatementsModel(this))
-    , proxy_(new QSortFilterProxyModel(this))
+    , proxy_(new StatementsProxy(this))
     , window_(new QComboBox(this))
     , sort_(new QComboBox(this))
     , filterEdit_(new QLineEdit(this))
@@ -219,10 +233,14 @@ QString TopQueriesView::scopeText() const {
 void TopQueriesView::refresh() {
     const SnapshotPtr latest = history_->latest();
     SnapshotPtr shown;
+    // A window needs two reads of the counters; with one (the first samples after connecting:
+    // counters are read on a slower cadence than the sample) there is none yet.
+    const SnapshotPtr windowed =
+        history_->size() >= 2 ? history_->statementWindow(window()) : SnapshotPtr();
     if (!latest) {
         scope_->clear();
-    } else if (history_->size() >= 2) {
-        shown = history_->statementWindow(window());
+    } else if (windowed) {
+        shown = windowed;
         const double seconds = double(shown->collectedAt - shown->statementWindowStart) / 1e6;
         const int asked = windowSeconds(window());
         QString text = tr("Work done between %1 and %2 (%3): deltas between samples, not "
@@ -239,11 +257,30 @@ void TopQueriesView::refresh() {
             scope_->setText(
                 tr("Work done between %1 and %2, as recorded in the snapshot.")
                     .arg(clock(latest->statementWindowStart), clock(latest->collectedAt)));
+        else if (history_->size() >= 2)
+            scope_->setText(tr("Statement counters read once so far: counters since the last "
+                               "statistics reset. The window's deltas appear from the next read "
+                               "on."));
         else
             scope_->setText(tr("One sample so far: counters since the last statistics reset. "
                                "The window's deltas appear from the next sample on."));
     }
-    model_->setSnapshot(shown);
+    // Statement counters are read on a slower cadence than the sample (every 10 s): between
+    // two reads the window is the same snapshot, and the table, bars and details stay as they
+    // are (5,000 statements re-sorted and a chart rebuilt every second cost more than a frame).
+    const bool unchanged = shown && shown == model_->snapshot();
+    if (!unchanged)
+        model_->setSnapshot(shown);
+    // The latest read of the counters failed (a timeout, say): the table shows the last ones
+    // read, and says so.
+    const QString failed =
+        latest ? probeSentence(*latest, "statements", tr("Statement statistics")) : QString();
+    if (!failed.isEmpty() && model_->rowCount() > 0)
+        scope_->setText(
+            scope_->text() + QLatin1Char(' ') + failed + QLatin1Char(' ') +
+            tr("The table shows the counters read at %1.").arg(clock(latest->statementsAt())));
+    if (unchanged)
+        return;
     proxy_->invalidate();
     proxy_->sort(table_->horizontalHeader()->sortIndicatorSection(),
                  table_->horizontalHeader()->sortIndicatorOrder());
@@ -252,7 +289,7 @@ void TopQueriesView::refresh() {
         stack_->showMessage(tr("Not connected."),
                             tr("Connect to a server (Ctrl+N) or open a snapshot file (Ctrl+O)."));
     } else if (model_->rowCount() == 0) {
-        const QString problem = probeProblem(*shown, "statements");
+        const QString problem = probeSentence(*shown, "statements", tr("Statement statistics"));
         const QString finding =
             findingSentence(*shown, {"pg-stat-statements-missing", "performance-schema-off",
                                      "statements-unavailable"});
