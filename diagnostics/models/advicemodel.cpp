@@ -2,6 +2,7 @@
 
 #include "textutil.h"
 
+#include <QCoreApplication>
 #include <QLocale>
 #include <QStringList>
 #include <algorithm>
@@ -260,6 +261,9 @@ QVariant AdviceCandidatesModel::headerData(int section, Qt::Orientation orientat
 UnusedIndexesModel::UnusedIndexesModel(QObject* parent)
     : QAbstractTableModel(parent) {}
 
+// lupdate files the strings of the second and third class of advicemodel.h under their names
+// without the namespace, so these use that context explicitly (tr() would look in
+// "dbt::UnusedIndexesModel" and find nothing).
 void UnusedIndexesModel::setAdvice(AdvicePtr advice) {
     beginResetModel();
     advice_ = std::move(advice);
@@ -281,10 +285,15 @@ int UnusedIndexesModel::columnCount(const QModelIndex& parent) const {
 }
 
 QString UnusedIndexesModel::whyText(const advisor::UnusedIndex& u, const std::string& statsReset) {
-    const QString scans = u.scans == 1 ? tr("1 scan") : tr("%1 scans").arg(u.scans);
+    const QString scans =
+        u.scans == 1 ? QCoreApplication::translate("UnusedIndexesModel", "1 scan")
+                     : QCoreApplication::translate("UnusedIndexesModel", "%1 scans").arg(u.scans);
     return statsReset.empty()
-               ? tr("%1 since the statistics were last reset (time unknown)").arg(scans)
-               : tr("%1 since the statistics reset at %2")
+               ? QCoreApplication::translate(
+                     "UnusedIndexesModel", "%1 since the statistics were last reset (time unknown)")
+                     .arg(scans)
+               : QCoreApplication::translate("UnusedIndexesModel",
+                                             "%1 since the statistics reset at %2")
                      .arg(scans, QString::fromStdString(statsReset));
 }
 
@@ -324,15 +333,15 @@ QVariant UnusedIndexesModel::headerData(int section, Qt::Orientation orientation
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {
     case Index:
-        return tr("Index");
+        return QCoreApplication::translate("UnusedIndexesModel", "Index");
     case Table:
-        return tr("Table");
+        return QCoreApplication::translate("UnusedIndexesModel", "Table");
     case Size:
-        return tr("Size");
+        return QCoreApplication::translate("UnusedIndexesModel", "Size");
     case Why:
-        return tr("Why unused");
+        return QCoreApplication::translate("UnusedIndexesModel", "Why unused");
     case Definition:
-        return tr("Definition");
+        return QCoreApplication::translate("UnusedIndexesModel", "Definition");
     default:
         return {};
     }
@@ -365,8 +374,12 @@ int RedundantIndexesModel::columnCount(const QModelIndex& parent) const {
 
 QString RedundantIndexesModel::whyText(const advisor::RedundantIndex& r) {
     return r.kind == "duplicate"
-               ? tr("duplicate of %1 (same columns)").arg(qs(r.coveredBy))
-               : tr("prefix of %1, which serves the same lookups").arg(qs(r.coveredBy));
+               ? QCoreApplication::translate("RedundantIndexesModel",
+                                             "duplicate of %1 (same columns)")
+                     .arg(qs(r.coveredBy))
+               : QCoreApplication::translate("RedundantIndexesModel",
+                                             "prefix of %1, which serves the same lookups")
+                     .arg(qs(r.coveredBy));
 }
 
 QVariant RedundantIndexesModel::data(const QModelIndex& index, int role) const {
@@ -406,15 +419,15 @@ QVariant RedundantIndexesModel::headerData(int section, Qt::Orientation orientat
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {
     case Index:
-        return tr("Index");
+        return QCoreApplication::translate("RedundantIndexesModel", "Index");
     case Table:
-        return tr("Table");
+        return QCoreApplication::translate("RedundantIndexesModel", "Table");
     case Size:
-        return tr("Size");
+        return QCoreApplication::translate("RedundantIndexesModel", "Size");
     case Why:
-        return tr("Why");
+        return QCoreApplication::translate("RedundantIndexesModel", "Why");
     case Definition:
-        return tr("Definition");
+        return QCoreApplication::translate("RedundantIndexesModel", "Definition");
     default:
         return {};
     }
