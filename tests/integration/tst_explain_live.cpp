@@ -6,6 +6,7 @@
 #include "engines/engine.h"
 #include "engines/postgres/pgexplain.h"
 #include "engines/postgres/pgsession.h"
+#include "livetest.h"
 #include "plans/insights.h"
 #include "plans/parse.h"
 
@@ -30,50 +31,12 @@ using namespace dbt;
 
 namespace {
 
+using test::RawPg;
+
 std::string env(const char* name) {
     const char* v = std::getenv(name);
     return v ? std::string(v) : std::string();
 }
-
-// Set-up and the other session of the lock test (never the driver).
-class RawPg {
-public:
-    explicit RawPg(const std::string& uri) {
-        const char* keys[] = {"dbname", "application_name", nullptr};
-        const char* vals[] = {uri.c_str(), "tst_explain_setup", nullptr};
-        conn_ = PQconnectdbParams(keys, vals, 1);
-    }
-    ~RawPg() {
-        if (conn_)
-            PQfinish(conn_);
-    }
-    RawPg(const RawPg&) = delete;
-    RawPg& operator=(const RawPg&) = delete;
-    bool ok() const { return conn_ && PQstatus(conn_) == CONNECTION_OK; }
-    std::string error() const { return conn_ ? PQerrorMessage(conn_) : "no connection"; }
-    bool exec(const std::string& sql) {
-        PGresult* r = PQexec(conn_, sql.c_str());
-        const auto st = PQresultStatus(r);
-        const bool good = st == PGRES_COMMAND_OK || st == PGRES_TUPLES_OK;
-        if (!good)
-            last_ = PQresultErrorMessage(r);
-        PQclear(r);
-        return good;
-    }
-    std::string value(const std::string& sql) {
-        PGresult* r = PQexec(conn_, sql.c_str());
-        std::string v;
-        if (PQresultStatus(r) == PGRES_TUPLES_OK && PQntuples(r) > 0)
-            v = PQgetvalue(r, 0, 0);
-        PQclear(r);
-        return v;
-    }
-    const std::string& last() const { return last_; }
-
-private:
-    PGconn* conn_ = nullptr;
-    std::string last_;
-};
 
 std::string withDatabase(std::string uri, const std::string& from, const std::string& to) {
     const auto at = uri.rfind("/" + from);
@@ -129,7 +92,7 @@ private slots:
         if (adminUri_.empty() || mariaUri_.empty())
             QSKIP("DBTRIAGE_PG_ADMIN_URI / DBTRIAGE_MARIADB_ADMIN_URI are not set: start the "
                   "servers with `source \"$(scripts/sandbox start)\"` or run scripts/test.");
-        setup_ = std::make_unique<RawPg>(adminUri_);
+        setup_ = std::make_unique<RawPg>(adminUri_, "tst_explain_setup");
         QVERIFY2(setup_->ok(), setup_->error().c_str());
         const char* statements[] = {
             "DROP TABLE IF EXISTS tst_ex_t, tst_ex_log",
@@ -147,7 +110,7 @@ private slots:
         for (const char* s : statements)
             QVERIFY2(setup_->exec(s), setup_->last().c_str());
         otherDbUri_ = withDatabase(adminUri_, "dbtriage_test", "dbtriage_nopss");
-        RawPg other(otherDbUri_);
+        RawPg other(otherDbUri_, "tst_explain_setup");
         QVERIFY2(other.ok(), other.error().c_str());
         QVERIFY(other.exec("DROP TABLE IF EXISTS tst_ex_other_db"));
         QVERIFY(other.exec("CREATE TABLE tst_ex_other_db (a int)"));
@@ -160,7 +123,7 @@ private slots:
             setup_->exec("DROP SCHEMA IF EXISTS tst_ex_s CASCADE");
         }
         if (!otherDbUri_.empty()) {
-            RawPg other(otherDbUri_);
+            RawPg other(otherDbUri_, "tst_explain_setup");
             other.exec("DROP TABLE IF EXISTS tst_ex_other_db");
         }
     }
@@ -341,7 +304,7 @@ private slots:
     // ------------------------------------------------------------ locks, databases
 
     void lockTimeoutUnderAccessExclusive() {
-        RawPg holder(adminUri_);
+        RawPg holder(adminUri_, "tst_explain_setup");
         QVERIFY(holder.ok());
         QVERIFY(holder.exec("BEGIN"));
         QVERIFY(holder.exec("LOCK TABLE tst_ex_t IN ACCESS EXCLUSIVE MODE"));

@@ -6,6 +6,7 @@
 #include "bundle/bundlereader.h"
 #include "collect/collector.h"
 #include "export/exportdialog.h"
+#include "livetest.h"
 #include "models/snapshothistory.h"
 #include "render/charts.h"
 
@@ -19,10 +20,7 @@
 #include <QUrl>
 #include <atomic>
 #include <cstdlib>
-#include <fstream>
 #include <libpq-fe.h>
-#include <map>
-#include <regex>
 #include <string>
 #include <thread>
 
@@ -31,54 +29,15 @@ using dbt::gui::ExportDialog;
 
 namespace {
 
-std::map<std::string, std::string> gEnv;
+using test::RawPg;
 
-// Environment first; the sandbox env file (DBTRIAGE_SANDBOX_ENV) fills the gaps.
 void loadEnv() {
-    if (const char* file = std::getenv("DBTRIAGE_SANDBOX_ENV")) {
-        std::ifstream in(file);
-        std::string line;
-        const std::regex re(R"(^\s*(?:export\s+)?([A-Z0-9_]+)='?([^']*)'?\s*$)");
-        std::smatch m;
-        while (std::getline(in, line))
-            if (std::regex_match(line, m, re))
-                gEnv[m[1]] = m[2];
-    }
-    for (const char* name : {"DBTRIAGE_PG_ADMIN_URI", "DBTRIAGE_PG_MONITOR_URI"})
-        if (const char* v = std::getenv(name))
-            gEnv[name] = v;
+    test::loadSandboxEnv();
 }
 
 std::string env(const char* name) {
-    const auto it = gEnv.find(name);
-    return it == gEnv.end() ? std::string() : it->second;
+    return test::sandboxEnv(name);
 }
-
-// Set-up and workload (never the tool's session).
-class RawPg {
-public:
-    explicit RawPg(const std::string& uri) {
-        const char* keys[] = {"dbname", "application_name", nullptr};
-        const char* vals[] = {uri.c_str(), "tst_export_live", nullptr};
-        conn_ = PQconnectdbParams(keys, vals, 1);
-    }
-    ~RawPg() {
-        if (conn_)
-            PQfinish(conn_);
-    }
-    RawPg(const RawPg&) = delete;
-    RawPg& operator=(const RawPg&) = delete;
-    bool ok() const { return PQstatus(conn_) == CONNECTION_OK; }
-    bool exec(const char* sql) {
-        PGresult* r = PQexec(conn_, sql);
-        const auto st = PQresultStatus(r);
-        PQclear(r);
-        return st == PGRES_COMMAND_OK || st == PGRES_TUPLES_OK;
-    }
-
-private:
-    PGconn* conn_ = nullptr;
-};
 
 } // namespace
 
@@ -98,7 +57,7 @@ private Q_SLOTS:
         if (admin_.empty() || connect_.target.empty())
             QSKIP("DBTRIAGE_PG_ADMIN_URI / DBTRIAGE_PG_MONITOR_URI are not set: start the servers "
                   "with `source \"$(scripts/sandbox start)\"` or run scripts/test.");
-        RawPg admin(admin_);
+        RawPg admin(admin_, "tst_export_live");
         QVERIFY(admin.ok());
         QVERIFY(admin.exec("DROP TABLE IF EXISTS tst_export_big, tst_export_other"));
         QVERIFY(admin.exec("CREATE TABLE tst_export_big (id int, v int, pad text)"));
@@ -114,7 +73,7 @@ private Q_SLOTS:
         // Two samples one second apart while the workload runs: a window with both statements.
         std::atomic<bool> stop{false};
         std::thread workload([&] {
-            RawPg c(admin_);
+            RawPg c(admin_, "tst_export_live");
             while (c.ok() && !stop.load()) {
                 c.exec("SELECT count(*) FROM tst_export_big WHERE v = 4242");
                 c.exec("SELECT count(*) FROM tst_export_other WHERE v = 7");
@@ -142,7 +101,7 @@ private Q_SLOTS:
     void cleanupTestCase() {
         if (admin_.empty())
             return;
-        RawPg admin(admin_);
+        RawPg admin(admin_, "tst_export_live");
         if (admin.ok())
             admin.exec("DROP TABLE IF EXISTS tst_export_big, tst_export_other");
     }

@@ -4,9 +4,11 @@
 // in a candidate on that column validated with HypoPG. Nothing is created on the server.
 #include "advisor/indexesview.h"
 #include "common/messagestack.h"
+#include "livetest.h"
 #include "mainwindow.h"
 #include "models/advicemodel.h"
 #include "statements/topqueriesview.h"
+#include "topqueriesrows.h"
 
 #include <QAction>
 #include <QPlainTextEdit>
@@ -16,86 +18,24 @@
 #include <QStandardPaths>
 #include <QTest>
 #include <cstdlib>
-#include <fstream>
 #include <libpq-fe.h>
-#include <map>
-#include <regex>
 #include <string>
 
 using namespace dbt;
 
 namespace {
 
-std::map<std::string, std::string> gEnv;
+using test::RawPg;
 
-// Environment first; the sandbox env file (DBTRIAGE_SANDBOX_ENV) fills the gaps.
 void loadEnv() {
-    if (const char* file = std::getenv("DBTRIAGE_SANDBOX_ENV")) {
-        std::ifstream in(file);
-        std::string line;
-        const std::regex re(R"(^\s*(?:export\s+)?([A-Z0-9_]+)='?([^']*)'?\s*$)");
-        std::smatch m;
-        while (std::getline(in, line))
-            if (std::regex_match(line, m, re))
-                gEnv[m[1]] = m[2];
-    }
-    for (const char* name : {"DBTRIAGE_PG_ADMIN_URI", "DBTRIAGE_PG_MONITOR_URI"})
-        if (const char* v = std::getenv(name))
-            gEnv[name] = v;
+    test::loadSandboxEnv();
 }
 
 std::string env(const char* name) {
-    const auto it = gEnv.find(name);
-    return it == gEnv.end() ? std::string() : it->second;
+    return test::sandboxEnv(name);
 }
 
-// Set-up and workload (never the driver).
-class RawPg {
-public:
-    explicit RawPg(const std::string& uri) {
-        const char* keys[] = {"dbname", "application_name", nullptr};
-        const char* vals[] = {uri.c_str(), "tst_indexesview_live", nullptr};
-        conn_ = PQconnectdbParams(keys, vals, 1);
-    }
-    ~RawPg() {
-        if (conn_)
-            PQfinish(conn_);
-    }
-    RawPg(const RawPg&) = delete;
-    RawPg& operator=(const RawPg&) = delete;
-    bool ok() const { return conn_ && PQstatus(conn_) == CONNECTION_OK; }
-    std::string error() const { return conn_ ? PQerrorMessage(conn_) : "no connection"; }
-    bool exec(const std::string& sql) {
-        PGresult* r = PQexec(conn_, sql.c_str());
-        const auto st = PQresultStatus(r);
-        const bool good = st == PGRES_COMMAND_OK || st == PGRES_TUPLES_OK;
-        if (!good)
-            last_ = PQresultErrorMessage(r);
-        PQclear(r);
-        return good;
-    }
-    std::string value(const std::string& sql) {
-        PGresult* r = PQexec(conn_, sql.c_str());
-        std::string out;
-        if (PQresultStatus(r) == PGRES_TUPLES_OK && PQntuples(r) > 0)
-            out = PQgetvalue(r, 0, 0);
-        PQclear(r);
-        return out;
-    }
-    const std::string& last() const { return last_; }
-
-private:
-    PGconn* conn_ = nullptr;
-    std::string last_;
-};
-
-int rowWith(const gui::TopQueriesView& view, const QString& needle) {
-    const QAbstractItemModel* proxy = view.proxy();
-    for (int r = 0; r < proxy->rowCount(); ++r)
-        if (proxy->index(r, StatementsModel::Query).data().toString().contains(needle))
-            return r;
-    return -1;
-}
+using test::rowWith;
 
 // The row of a candidate on tst_iv_orders (customer_id), or -1.
 int candidateRow(const AdviceCandidatesModel& model) {
@@ -124,7 +64,7 @@ private Q_SLOTS:
         QStandardPaths::setTestModeEnabled(true);
         QCoreApplication::setOrganizationName(QStringLiteral("dbtriage-tests"));
         registerMetaTypes();
-        setup_ = std::make_unique<RawPg>(adminUri_);
+        setup_ = std::make_unique<RawPg>(adminUri_, "tst_indexesview_live");
         QVERIFY2(setup_->ok(), setup_->error().c_str());
         QVERIFY2(
             !setup_->value("SELECT extname FROM pg_extension WHERE extname = 'hypopg'").empty(),

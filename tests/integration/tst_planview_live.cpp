@@ -2,20 +2,19 @@
 // sequential scan over a table without an index) runs a few times, Top queries lists it, the
 // Explain action on its row shows the generic plan in the Plans view with the insight that
 // explains its cost.
+#include "livetest.h"
 #include "mainwindow.h"
 #include "models/planmodel.h"
 #include "plans/planview.h"
 #include "statements/topqueriesview.h"
+#include "topqueriesrows.h"
 
 #include <QAction>
 #include <QSortFilterProxyModel>
 #include <QStandardPaths>
 #include <QTest>
 #include <cstdlib>
-#include <fstream>
 #include <libpq-fe.h>
-#include <map>
-#include <regex>
 #include <string>
 
 using namespace dbt;
@@ -23,69 +22,17 @@ using dbt::gui::TopQueriesView;
 
 namespace {
 
-std::map<std::string, std::string> gEnv;
+using test::RawPg;
 
-// Environment first; the sandbox env file (DBTRIAGE_SANDBOX_ENV) fills the gaps.
 void loadEnv() {
-    if (const char* file = std::getenv("DBTRIAGE_SANDBOX_ENV")) {
-        std::ifstream in(file);
-        std::string line;
-        const std::regex re(R"(^\s*(?:export\s+)?([A-Z0-9_]+)='?([^']*)'?\s*$)");
-        std::smatch m;
-        while (std::getline(in, line))
-            if (std::regex_match(line, m, re))
-                gEnv[m[1]] = m[2];
-    }
-    for (const char* name : {"DBTRIAGE_PG_ADMIN_URI", "DBTRIAGE_PG_MONITOR_URI"})
-        if (const char* v = std::getenv(name))
-            gEnv[name] = v;
+    test::loadSandboxEnv();
 }
 
 std::string env(const char* name) {
-    const auto it = gEnv.find(name);
-    return it == gEnv.end() ? std::string() : it->second;
+    return test::sandboxEnv(name);
 }
 
-// Set-up and workload (never the driver).
-class RawPg {
-public:
-    explicit RawPg(const std::string& uri) {
-        const char* keys[] = {"dbname", "application_name", nullptr};
-        const char* vals[] = {uri.c_str(), "tst_planview_live", nullptr};
-        conn_ = PQconnectdbParams(keys, vals, 1);
-    }
-    ~RawPg() {
-        if (conn_)
-            PQfinish(conn_);
-    }
-    RawPg(const RawPg&) = delete;
-    RawPg& operator=(const RawPg&) = delete;
-    bool ok() const { return conn_ && PQstatus(conn_) == CONNECTION_OK; }
-    std::string error() const { return conn_ ? PQerrorMessage(conn_) : "no connection"; }
-    bool exec(const std::string& sql) {
-        PGresult* r = PQexec(conn_, sql.c_str());
-        const auto st = PQresultStatus(r);
-        const bool good = st == PGRES_COMMAND_OK || st == PGRES_TUPLES_OK;
-        if (!good)
-            last_ = PQresultErrorMessage(r);
-        PQclear(r);
-        return good;
-    }
-    const std::string& last() const { return last_; }
-
-private:
-    PGconn* conn_ = nullptr;
-    std::string last_;
-};
-
-// The proxy row of Top queries whose text mentions `needle`, or -1.
-int rowWith(const TopQueriesView& view, const QString& needle) {
-    const QAbstractItemModel* proxy = view.proxy();
-    for (int r = 0; r < proxy->rowCount(); ++r)
-        if (proxy->index(r, StatementsModel::Query).data().toString().contains(needle))
-            return r;
-    return -1;
-}
+using test::rowWith;
 
 } // namespace
 
@@ -103,7 +50,7 @@ private Q_SLOTS:
         QStandardPaths::setTestModeEnabled(true);
         QCoreApplication::setOrganizationName(QStringLiteral("dbtriage-tests"));
         registerMetaTypes();
-        setup_ = std::make_unique<RawPg>(adminUri_);
+        setup_ = std::make_unique<RawPg>(adminUri_, "tst_planview_live");
         QVERIFY2(setup_->ok(), setup_->error().c_str());
         for (const char* sql :
              {"DROP TABLE IF EXISTS tst_pv_customers",
