@@ -261,9 +261,6 @@ QVariant AdviceCandidatesModel::headerData(int section, Qt::Orientation orientat
 UnusedIndexesModel::UnusedIndexesModel(QObject* parent)
     : QAbstractTableModel(parent) {}
 
-// lupdate files the strings of the second and third class of advicemodel.h under their names
-// without the namespace, so these use that context explicitly (tr() would look in
-// "dbt::UnusedIndexesModel" and find nothing).
 void UnusedIndexesModel::setAdvice(AdvicePtr advice) {
     beginResetModel();
     advice_ = std::move(advice);
@@ -284,6 +281,9 @@ int UnusedIndexesModel::columnCount(const QModelIndex& parent) const {
     return parent.isValid() ? 0 : ColumnCount;
 }
 
+// lupdate files the strings of the second and third class of advicemodel.h under their names
+// without the namespace, so these use that context explicitly (tr() would look in
+// "dbt::UnusedIndexesModel" and find nothing).
 QString UnusedIndexesModel::whyText(const advisor::UnusedIndex& u, const std::string& statsReset) {
     const QString scans =
         u.scans == 1 ? QCoreApplication::translate("UnusedIndexesModel", "1 scan")
