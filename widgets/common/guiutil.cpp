@@ -4,8 +4,13 @@
 #include "textutil.h"
 
 #include <QFontDatabase>
+#include <QGraphicsScene>
+#include <QImage>
+#include <QPainter>
 #include <QPalette>
+#include <QSvgGenerator>
 #include <QWidget>
+#include <algorithm>
 #include <cstring>
 #include <utility>
 
@@ -172,6 +177,40 @@ void makeHeading(QWidget* widget, double scale) {
 
 QFont monospaceFont() {
     return QFontDatabase::systemFont(QFontDatabase::FixedFont);
+}
+
+bool exportSceneToPng(QGraphicsScene& scene, const QString& path, double scale, double minScale) {
+    const QRectF source = scene.sceneRect();
+    const double longest = std::max(source.width(), source.height());
+    if (longest * scale > 16000)
+        scale = std::max(minScale, 16000 / longest);
+    QImage image((source.size() * scale).toSize(), QImage::Format_ARGB32_Premultiplied);
+    if (image.isNull())
+        return false;
+    image.fill(scene.backgroundBrush().color());
+    QPainter painter(&image);
+    painter.setRenderHint(QPainter::Antialiasing);
+    painter.setRenderHint(QPainter::TextAntialiasing);
+    scene.render(&painter, QRectF(QPointF(0, 0), image.size()), source);
+    painter.end();
+    return image.save(path, "PNG");
+}
+
+bool exportSceneToSvg(QGraphicsScene& scene, const QString& path, const QString& title,
+                      const QString& description) {
+    const QRectF source = scene.sceneRect();
+    QSvgGenerator svg;
+    svg.setFileName(path);
+    svg.setSize(source.size().toSize());
+    svg.setViewBox(QRectF(QPointF(0, 0), source.size()));
+    svg.setTitle(title);
+    svg.setDescription(description);
+    QPainter painter;
+    if (!painter.begin(&svg))
+        return false;
+    painter.fillRect(QRectF(QPointF(0, 0), source.size()), scene.backgroundBrush());
+    scene.render(&painter, QRectF(QPointF(0, 0), source.size()), source);
+    return painter.end();
 }
 
 } // namespace dbt::gui

@@ -7,6 +7,7 @@
 #include <QIcon>
 #include <QString>
 
+class QGraphicsScene;
 class QPalette;
 class QWidget;
 
@@ -50,5 +51,12 @@ QString findingSentence(const Snapshot& snapshot, std::initializer_list<const ch
 // Headings and monospaced text.
 void makeHeading(QWidget* label, double scale = 1.25);
 QFont monospaceFont();
+
+// A scene's sceneRect() as a PNG at `scale`, lowered (not below `minScale`) so the longest side
+// stays within 16,000 px for image viewers and memory; false when it cannot be written.
+bool exportSceneToPng(QGraphicsScene& scene, const QString& path, double scale, double minScale);
+// The same as SVG with a title and description; false when it cannot be written.
+bool exportSceneToSvg(QGraphicsScene& scene, const QString& path, const QString& title,
+                      const QString& description);
 
 } // namespace dbt::gui

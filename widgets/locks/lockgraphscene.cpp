@@ -9,9 +9,7 @@
 #include <QGraphicsPathItem>
 #include <QGraphicsSimpleTextItem>
 #include <QHash>
-#include <QImage>
 #include <QPainter>
-#include <QSvgGenerator>
 
 namespace dbt::gui {
 
@@ -266,37 +264,12 @@ void LockGraphScene::setForest(const LockForest& forest, const QPalette& palette
 }
 
 bool LockGraphScene::exportPng(const QString& path, double scale) {
-    const QRectF source = sceneRect();
-    // Stay within what an image viewer (and memory) copes with.
-    const double longest = std::max(source.width(), source.height());
-    if (longest * scale > 16000)
-        scale = std::max(0.1, 16000 / longest);
-    QImage image((source.size() * scale).toSize(), QImage::Format_ARGB32_Premultiplied);
-    if (image.isNull())
-        return false;
-    image.fill(backgroundBrush().color());
-    QPainter painter(&image);
-    painter.setRenderHint(QPainter::Antialiasing);
-    painter.setRenderHint(QPainter::TextAntialiasing);
-    render(&painter, QRectF(QPointF(0, 0), image.size()), source);
-    painter.end();
-    return image.save(path, "PNG");
+    return exportSceneToPng(*this, path, scale, 0.1);
 }
 
 bool LockGraphScene::exportSvg(const QString& path) {
-    const QRectF source = sceneRect();
-    QSvgGenerator svg;
-    svg.setFileName(path);
-    svg.setSize(source.size().toSize());
-    svg.setViewBox(QRectF(QPointF(0, 0), source.size()));
-    svg.setTitle(tr("dbtriage lock graph"));
-    svg.setDescription(tr("Wait-for graph: root blockers on the left, waiters to the right."));
-    QPainter painter;
-    if (!painter.begin(&svg))
-        return false;
-    painter.fillRect(QRectF(QPointF(0, 0), source.size()), backgroundBrush());
-    render(&painter, QRectF(QPointF(0, 0), source.size()), source);
-    return painter.end();
+    return exportSceneToSvg(*this, path, tr("dbtriage lock graph"),
+                            tr("Wait-for graph: root blockers on the left, waiters to the right."));
 }
 
 } // namespace dbt::gui

@@ -4,13 +4,11 @@
 #include "plans/format.h"
 
 #include <QGraphicsPathItem>
-#include <QImage>
 #include <QKeyEvent>
 #include <QPainter>
 #include <QPainterPath>
 #include <QScrollBar>
 #include <QStyleOptionGraphicsItem>
-#include <QSvgGenerator>
 #include <QWheelEvent>
 #include <algorithm>
 
@@ -180,37 +178,13 @@ int PlanDiagramScene::selectedNode() const {
 }
 
 bool PlanDiagramScene::exportPng(const QString& path, double scale) {
-    const QRectF source = sceneRect();
-    const double longest = std::max(source.width(), source.height());
-    if (longest * scale > 16000)
-        scale = std::max(0.05, 16000 / longest);
-    QImage image((source.size() * scale).toSize(), QImage::Format_ARGB32_Premultiplied);
-    if (image.isNull())
-        return false;
-    image.fill(backgroundBrush().color());
-    QPainter painter(&image);
-    painter.setRenderHint(QPainter::Antialiasing);
-    painter.setRenderHint(QPainter::TextAntialiasing);
-    render(&painter, QRectF(QPointF(0, 0), image.size()), source);
-    painter.end();
-    return image.save(path, "PNG");
+    return exportSceneToPng(*this, path, scale, 0.05);
 }
 
 bool PlanDiagramScene::exportSvg(const QString& path) {
-    const QRectF source = sceneRect();
-    QSvgGenerator svg;
-    svg.setFileName(path);
-    svg.setSize(source.size().toSize());
-    svg.setViewBox(QRectF(QPointF(0, 0), source.size()));
-    svg.setTitle(tr("dbtriage query plan"));
-    svg.setDescription(tr("Plan tree: the root at the top, boxes tinted by their share of the "
-                          "plan's time."));
-    QPainter painter;
-    if (!painter.begin(&svg))
-        return false;
-    painter.fillRect(QRectF(QPointF(0, 0), source.size()), backgroundBrush());
-    render(&painter, QRectF(QPointF(0, 0), source.size()), source);
-    return painter.end();
+    return exportSceneToSvg(*this, path, tr("dbtriage query plan"),
+                            tr("Plan tree: the root at the top, boxes tinted by their share of the "
+                               "plan's time."));
 }
 
 PlanNodeItem::PlanNodeItem(const PlanDiagramLook* look, int node, QString label, QString figures,
