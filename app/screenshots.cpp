@@ -255,7 +255,9 @@ int runScreenshots(const QStringList& args) {
     }
     if (indexes->candidatesModel()->rowCount() == 0) {
         if (const AdvicePtr advice = screenshotAdvice())
-            indexes->setAdvice(advice, QStringLiteral("Top 10 statements (recorded advice)"));
+            indexes->setAdvice(advice, QCoreApplication::translate(
+                                           "Screenshots", "Top %1 statements (recorded advice)")
+                                           .arg(10));
     }
     ok &= save(&window, dir, QStringLiteral("indexes.png"), err);
 

@@ -2,6 +2,340 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>AdviceReport</name>
+    <message>
+        <source>cost</source>
+        <translation>Kosten</translation>
+    </message>
+    <message>
+        <source>No index candidate would help the workload enough to propose one.</source>
+        <translation>Kein Indexkandidat würde der Last genug helfen, um ihn vorzuschlagen.</translation>
+    </message>
+    <message>
+        <source>validated with HypoPG</source>
+        <translation>mit HypoPG geprüft</translation>
+    </message>
+    <message>
+        <source>heuristic, not validated</source>
+        <translation>heuristisch, nicht geprüft</translation>
+    </message>
+    <message>
+        <source>why: %1</source>
+        <translation>Grund: %1</translation>
+    </message>
+    <message>
+        <source>estimated size: %1</source>
+        <translation>geschätzte Größe: %1</translation>
+    </message>
+    <message>
+        <source>statement %1 (%2 % of the window&apos;s time, %3 calls): %4 %5 -&gt; %6 (%7 % less)</source>
+        <translation>Anweisung %1 (%2 % der Zeit des Zeitfensters, %3 Aufrufe): %4 %5 -&gt; %6 (%7 % weniger)</translation>
+    </message>
+    <message>
+        <source>statement %1 (%2 % of the window&apos;s time, %3 calls): %4 %5</source>
+        <translation>Anweisung %1 (%2 % der Zeit des Zeitfensters, %3 Aufrufe): %4 %5</translation>
+    </message>
+    <message>
+        <source>caveat: %1</source>
+        <translation>Vorbehalt: %1</translation>
+    </message>
+    <message>
+        <source>Unused indexes (no scans since the statistics were last reset; not unique, not primary keys):</source>
+        <translation>Ungenutzte Indexe (keine Scans seit dem letzten Zurücksetzen der Statistiken; weder eindeutig noch Primärschlüssel):</translation>
+    </message>
+    <message>
+        <source>Unused indexes (no scans since the statistics reset at %1; not unique, not primary keys):</source>
+        <translation>Ungenutzte Indexe (keine Scans seit dem Zurücksetzen der Statistiken um %1; weder eindeutig noch Primärschlüssel):</translation>
+    </message>
+    <message>
+        <source>%1.%2 on %3 (%4): %5</source>
+        <translation>%1.%2 auf %3 (%4): %5</translation>
+    </message>
+    <message>
+        <source>Duplicate and redundant indexes:</source>
+        <translation>Doppelte und redundante Indexe:</translation>
+    </message>
+    <message>
+        <source>%1.%2 on %3 (%4) is a duplicate of %5: %6</source>
+        <translation>%1.%2 auf %3 (%4) ist ein Duplikat von %5: %6</translation>
+    </message>
+    <message>
+        <source>%1.%2 on %3 (%4) is a prefix of %5: %6</source>
+        <translation>%1.%2 auf %3 (%4) ist ein Präfix von %5: %6</translation>
+    </message>
+    <message>
+        <source>Notes:</source>
+        <translation>Hinweise:</translation>
+    </message>
+    <message>
+        <source>%1 statements considered, %2 EXPLAINs. Nothing was executed: review and run the DDL yourself.</source>
+        <translation>%1 Anweisungen betrachtet, %2 EXPLAINs. Nichts wurde ausgeführt: Prüfen Sie das DDL und führen Sie es selbst aus.</translation>
+    </message>
+</context>
+<context>
+    <name>Advisor</name>
+    <message>
+        <source>an unterminated `identifier`</source>
+        <translation>einen nicht abgeschlossenen `Bezeichner`</translation>
+    </message>
+    <message>
+        <source>an unterminated string (a truncated text?)</source>
+        <translation>eine nicht abgeschlossene Zeichenkette (ein abgeschnittener Text?)</translation>
+    </message>
+    <message>
+        <source>a MySQL-specific comment (/*! */ or an optimizer hint)</source>
+        <translation>einen MySQL-spezifischen Kommentar (/*! */ oder einen Optimizer-Hinweis)</translation>
+    </message>
+    <message>
+        <source>an unterminated comment</source>
+        <translation>einen nicht abgeschlossenen Kommentar</translation>
+    </message>
+    <message>
+        <source>the MySQL operator %1</source>
+        <translation>den MySQL-Operator %1</translation>
+    </message>
+    <message>
+        <source>MySQL-only syntax (%1)</source>
+        <translation>reine MySQL-Syntax (%1)</translation>
+    </message>
+    <message>
+        <source>an index hint (%1 INDEX)</source>
+        <translation>einen Index-Hinweis (%1 INDEX)</translation>
+    </message>
+    <message>
+        <source>a full table scan (access_type ALL, about %1 rows)</source>
+        <translation>einen vollständigen Tabellenscan (access_type ALL, etwa %1 Zeilen)</translation>
+    </message>
+    <message>
+        <source>a full scan of index %1 (access_type index, about %2 rows) with a filter</source>
+        <translation>einen vollständigen Scan des Index %1 (access_type index, etwa %2 Zeilen) mit einem Filter</translation>
+    </message>
+    <message>
+        <source>no index used although possible_keys lists %1</source>
+        <translation>keinen genutzten Index, obwohl possible_keys %1 nennt</translation>
+    </message>
+    <message>
+        <source>%1 reads about %2 rows and keeps %3 % of them</source>
+        <translation>%1 liest etwa %2 Zeilen und behält %3 % davon</translation>
+    </message>
+    <message>
+        <source>the table</source>
+        <translation>die Tabelle</translation>
+    </message>
+    <message>
+        <source>a sort (filesort or temporary table)</source>
+        <translation>eine Sortierung (Filesort oder temporäre Tabelle)</translation>
+    </message>
+    <message>
+        <source>%1, then %2</source>
+        <translation>%1, danach %2</translation>
+    </message>
+    <message>
+        <source>equality columns, most selective first</source>
+        <translation>Gleichheitsspalten, die selektivste zuerst</translation>
+    </message>
+    <message>
+        <source>equality</source>
+        <translation>Gleichheit</translation>
+    </message>
+    <message>
+        <source>range</source>
+        <translation>Bereich</translation>
+    </message>
+    <message>
+        <source>Heuristic, not validated (MySQL has no hypothetical indexes). To validate: create it on a clone and compare EXPLAIN; or build it invisible on this server (%1), check the plans in one session with SET SESSION optimizer_switch = &apos;use_invisible_indexes=on&apos;, then %2; building it costs I/O and write overhead either way.</source>
+        <translation>Heuristisch, nicht geprüft (MySQL hat keine hypothetischen Indexe). Zum Prüfen: Legen Sie ihn auf einem Klon an und vergleichen Sie EXPLAIN; oder legen Sie ihn auf diesem Server unsichtbar an (%1), prüfen Sie die Pläne in einer Sitzung mit SET SESSION optimizer_switch = &apos;use_invisible_indexes=on&apos; und dann %2; das Anlegen kostet in beiden Fällen E/A und Schreibaufwand.</translation>
+    </message>
+    <message>
+        <source>Heuristic, not validated (MariaDB has no hypothetical indexes). To validate: create it on a clone and compare EXPLAIN; or build it ignored on this server (%1), which no plan uses, switch it on with %2 and back with %3 if plans get worse.</source>
+        <translation>Heuristisch, nicht geprüft (MariaDB hat keine hypothetischen Indexe). Zum Prüfen: Legen Sie ihn auf einem Klon an und vergleichen Sie EXPLAIN; oder legen Sie ihn auf diesem Server ignoriert an (%1), sodass kein Plan ihn nutzt, schalten Sie ihn mit %2 ein und mit %3 wieder aus, wenn Pläne schlechter werden.</translation>
+    </message>
+    <message>
+        <source>Heuristic, not validated (no hypothetical, invisible or ignored indexes on this version). To validate: create it on a clone and compare EXPLAIN before and after.</source>
+        <translation>Heuristisch, nicht geprüft (diese Version hat keine hypothetischen, unsichtbaren oder ignorierten Indexe). Zum Prüfen: Legen Sie ihn auf einem Klon an und vergleichen Sie EXPLAIN vorher und nachher.</translation>
+    </message>
+    <message>
+        <source>mysql.column_stats could not be read (%1): only indexed columns have statistics. GRANT SELECT ON mysql.column_stats to the monitoring user for the others.</source>
+        <translation>mysql.column_stats konnte nicht gelesen werden (%1): Nur indizierte Spalten haben Statistiken. Für die übrigen GRANT SELECT ON mysql.column_stats für den Überwachungsbenutzer.</translation>
+    </message>
+    <message>
+        <source>%1 takes many writes (%2 rows inserted, updated or deleted since the server started): every index adds work to each of them.</source>
+        <translation>%1 erhält viele Schreibzugriffe (%2 Zeilen eingefügt, geändert oder gelöscht seit dem Serverstart): Jeder Index macht jeden davon aufwendiger.</translation>
+    </message>
+    <message>
+        <source>Statistics of %1 may be stale: about %2 rows modified since InnoDB last updated them; run ANALYZE TABLE %3 and advise again.</source>
+        <translation>Die Statistiken von %1 sind womöglich veraltet: etwa %2 Zeilen geändert, seit InnoDB sie zuletzt aktualisiert hat; führen Sie ANALYZE TABLE %3 aus und lassen Sie erneut beraten.</translation>
+    </message>
+    <message>
+        <source>Statement %1 was skipped: it uses %2, which the query model does not read.</source>
+        <translation>Anweisung %1 wurde übersprungen: Sie verwendet %2, was das Abfragemodell nicht liest.</translation>
+    </message>
+    <message>
+        <source>Statement %1 was skipped: its digest text is truncated (performance_schema_max_digest_length).</source>
+        <translation>Anweisung %1 wurde übersprungen: Ihr Digest-Text ist abgeschnitten (performance_schema_max_digest_length).</translation>
+    </message>
+    <message>
+        <source>Statement %1 was skipped: it does not parse (%2).</source>
+        <translation>Anweisung %1 wurde übersprungen: Sie lässt sich nicht parsen (%2).</translation>
+    </message>
+    <message>
+        <source>Statement %1 was skipped: %2</source>
+        <translation>Anweisung %1 wurde übersprungen: %2</translation>
+    </message>
+    <message>
+        <source>Statement %1 was skipped: its plan could not be read (%2).</source>
+        <translation>Anweisung %1 wurde übersprungen: Ihr Plan konnte nicht gelesen werden (%2).</translation>
+    </message>
+    <message>
+        <source>Statement %1 was skipped: its plan has no query_cost.</source>
+        <translation>Anweisung %1 wurde übersprungen: Ihr Plan hat keinen query_cost.</translation>
+    </message>
+    <message>
+        <source>No statistics for %1 of %2, so no candidate on them: %3 collects them (dbtriage runs neither).</source>
+        <translation>Keine Statistiken für %1 von %2, daher kein Kandidat darauf: %3 sammelt sie (dbtriage führt keines von beiden aus).</translation>
+    </message>
+    <message>
+        <source>histogram</source>
+        <translation>Histogramm</translation>
+    </message>
+    <message>
+        <source>index cardinality</source>
+        <translation>Index-Kardinalität</translation>
+    </message>
+    <message>
+        <source>About %1 % of %2 rows match (statistics: %3); the current plan shows %4.</source>
+        <translation>Etwa %1 % von %2 Zeilen passen (Statistiken: %3); der aktuelle Plan zeigt %4.</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>Estimated size: unknown (the average length of a column is not known).</source>
+        <translation>Geschätzte Größe: unbekannt (die durchschnittliche Länge einer Spalte ist nicht bekannt).</translation>
+    </message>
+    <message>
+        <source>Estimated size from rows x average entry length, pages taken as 70 % full: a rough figure.</source>
+        <translation>Geschätzte Größe aus Zeilen x durchschnittlicher Eintragslänge, Seiten als zu 70 % gefüllt angenommen: ein grober Wert.</translation>
+    </message>
+    <message>
+        <source>Unused and redundant indexes could not be read: %1</source>
+        <translation>Ungenutzte und redundante Indexe konnten nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Unused indexes could not be read from performance_schema (%1); GRANT SELECT ON performance_schema.* to the monitoring user for them.</source>
+        <translation>Ungenutzte Indexe konnten nicht aus performance_schema gelesen werden (%1); dafür GRANT SELECT ON performance_schema.* für den Überwachungsbenutzer.</translation>
+    </message>
+    <message>
+        <source>The sys schema is missing or not readable (%1): duplicate and redundant indexes were found from information_schema.STATISTICS instead. GRANT SELECT ON sys.* to the monitoring user to use its view.</source>
+        <translation>Das sys-Schema fehlt oder ist nicht lesbar (%1): Doppelte und redundante Indexe wurden stattdessen aus information_schema.STATISTICS ermittelt. GRANT SELECT ON sys.* für den Überwachungsbenutzer, um dessen Sicht zu nutzen.</translation>
+    </message>
+    <message>
+        <source>Index sizes are unknown (shown as 0 B): mysql.innodb_index_stats is not readable; GRANT SELECT ON mysql.innodb_index_stats to the monitoring user for them.</source>
+        <translation>Indexgrößen sind unbekannt (als 0 B angezeigt): mysql.innodb_index_stats ist nicht lesbar; dafür GRANT SELECT ON mysql.innodb_index_stats für den Überwachungsbenutzer.</translation>
+    </message>
+    <message>
+        <source>%1 (server start, or the last TRUNCATE of performance_schema&apos;s summaries)</source>
+        <translation>%1 (Serverstart oder das letzte TRUNCATE der Zusammenfassungen von performance_schema)</translation>
+    </message>
+    <message>
+        <source>%1 has no hypothetical indexes: every candidate is heuristic, not validated; each says how to validate it.</source>
+        <translation>%1 hat keine hypothetischen Indexe: Jeder Kandidat ist heuristisch, nicht geprüft; jeder sagt, wie er sich prüfen lässt.</translation>
+    </message>
+    <message>
+        <source>Cancelled after %1 of %2 statements: the advice covers only those.</source>
+        <translation>Abgebrochen nach %1 von %2 Anweisungen: Die Empfehlung umfasst nur diese.</translation>
+    </message>
+    <message>
+        <source>This server&apos;s EXPLAIN prints no cost: cost_before is the plan&apos;s estimate of the rows examined per execution; cost_after is unknown (heuristic).</source>
+        <translation>Das EXPLAIN dieses Servers gibt keine Kosten aus: cost_before ist die Schätzung des Plans für die je Ausführung untersuchten Zeilen; cost_after ist unbekannt (heuristisch).</translation>
+    </message>
+    <message>
+        <source>HypoPG is available on the server but not created in database &quot;%1&quot;: the candidates below are heuristic. To validate them with the planner, a database owner can run: CREATE EXTENSION hypopg; (dbtriage never runs it).</source>
+        <translation>HypoPG ist auf dem Server verfügbar, aber in der Datenbank „%1“ nicht angelegt: Die Kandidaten unten sind heuristisch. Um sie mit dem Planer zu prüfen, kann ein Datenbankeigentümer ausführen: CREATE EXTENSION hypopg; (dbtriage führt es nie aus).</translation>
+    </message>
+    <message>
+        <source>HypoPG is not installed on this server: the candidates are heuristic, not validated. Install the hypopg package and CREATE EXTENSION hypopg to validate them, or test on a clone.</source>
+        <translation>HypoPG ist auf diesem Server nicht installiert: Die Kandidaten sind heuristisch, nicht geprüft. Installieren Sie das Paket hypopg und führen Sie CREATE EXTENSION hypopg aus, um sie zu prüfen, oder testen Sie auf einem Klon.</translation>
+    </message>
+    <message>
+        <source>No pg_stats rows are visible for %1 (never analyzed, or the role may not read its columns): equality columns keep the statement&apos;s order.</source>
+        <translation>Für %1 sind keine pg_stats-Zeilen sichtbar (nie analysiert, oder die Rolle darf ihre Spalten nicht lesen): Gleichheitsspalten behalten die Reihenfolge der Anweisung.</translation>
+    </message>
+    <message>
+        <source>%1 takes many writes (%2 rows inserted, updated or deleted since the statistics reset): every index adds work to each of them.</source>
+        <translation>%1 erhält viele Schreibzugriffe (%2 Zeilen eingefügt, geändert oder gelöscht seit dem Zurücksetzen der Statistiken): Jeder Index macht jeden davon aufwendiger.</translation>
+    </message>
+    <message>
+        <source>%1 has never been analyzed: run ANALYZE %2 first; the estimates may change.</source>
+        <translation>%1 wurde nie analysiert: Führen Sie zuerst ANALYZE %2 aus; die Schätzungen können sich ändern.</translation>
+    </message>
+    <message>
+        <source>Statistics of %1 may be stale: %2 rows modified since the last analyze at %3.</source>
+        <translation>Die Statistiken von %1 sind womöglich veraltet: %2 Zeilen geändert seit dem letzten Analysieren um %3.</translation>
+    </message>
+    <message>
+        <source>Column %1 is updated by the workload: an index on it turns those updates from HOT into regular ones.</source>
+        <translation>Die Spalte %1 wird von der Last geändert: Ein Index darauf macht aus diesen HOT-Updates gewöhnliche Updates.</translation>
+    </message>
+    <message>
+        <source>text_pattern_ops serves LIKE &apos;prefix%&apos; but not &lt;, &gt; or ORDER BY in the database&apos;s collation.</source>
+        <translation>text_pattern_ops bedient LIKE &apos;prefix%&apos;, aber nicht &lt;, &gt; oder ORDER BY in der Sortierfolge der Datenbank.</translation>
+    </message>
+    <message>
+        <source>Heuristic, not validated: about %1 % of %2 rows match, and the current plan reads the table with a sequential scan. Validate with HypoPG (hypopg_create_index) or by creating it on a clone.</source>
+        <translation>Heuristisch, nicht geprüft: Etwa %1 % von %2 Zeilen passen, und der aktuelle Plan liest die Tabelle mit einem sequenziellen Scan. Prüfen Sie mit HypoPG (hypopg_create_index) oder indem Sie ihn auf einem Klon anlegen.</translation>
+    </message>
+    <message>
+        <source>Needs the pg_trgm extension.</source>
+        <translation>Benötigt die Erweiterung pg_trgm.</translation>
+    </message>
+    <message>
+        <source>A GIN index serves @&gt;, not equality or ranges.</source>
+        <translation>Ein GIN-Index bedient @&gt;, nicht Gleichheit oder Bereiche.</translation>
+    </message>
+    <message>
+        <source>Candidate %1 for statement %2 could not be tried: %3</source>
+        <translation>Kandidat %1 für Anweisung %2 konnte nicht ausprobiert werden: %3</translation>
+    </message>
+    <message>
+        <source>%1 was not proposed for statement %2: its columns match about %3 % of the rows, too many for an index to pay off beyond an index-only scan.</source>
+        <translation>%1 wurde für Anweisung %2 nicht vorgeschlagen: Seine Spalten passen auf etwa %3 % der Zeilen, zu viele, als dass sich ein Index über einen Index-Only-Scan hinaus lohnt.</translation>
+    </message>
+    <message>
+        <source>%1; a hint, not validated (HypoPG&apos;s validation here covers btree candidates).</source>
+        <translation>%1; ein Hinweis, nicht geprüft (die Prüfung mit HypoPG umfasst hier btree-Kandidaten).</translation>
+    </message>
+    <message>
+        <source>%1 statement(s) of other databases were skipped: connect to each database to advise on its statements.</source>
+        <translation>%1 Anweisung(en) anderer Datenbanken wurden übersprungen: Verbinden Sie sich mit jeder Datenbank, um zu ihren Anweisungen zu beraten.</translation>
+    </message>
+    <message>
+        <source>rows examined (estimate)</source>
+        <translation>untersuchte Zeilen (Schätzung)</translation>
+    </message>
+    <message>
+        <source>prefix LIKE</source>
+        <translation>Präfix-LIKE</translation>
+    </message>
+    <message>
+        <source>join key (inner side of a nested loop)</source>
+        <translation>Join-Schlüssel (innere Seite eines Nested Loop)</translation>
+    </message>
+    <message>
+        <source>join key</source>
+        <translation>Join-Schlüssel</translation>
+    </message>
+    <message>
+        <source>@&gt; containment needs a GIN index</source>
+        <translation>@&gt;-Enthaltensein braucht einen GIN-Index</translation>
+    </message>
+    <message>
+        <source>LIKE with a leading wildcard needs a trigram GIN index (pg_trgm)</source>
+        <translation>LIKE mit einem führenden Platzhalter braucht einen Trigramm-GIN-Index (pg_trgm)</translation>
+    </message>
+</context>
+<context>
     <name>Bundle</name>
     <message>
         <source>Recording from %1 of %2</source>
@@ -10,6 +344,256 @@
     <message>
         <source> (written by dbtriage %1)</source>
         <translation> (geschrieben von dbtriage %1)</translation>
+    </message>
+    <message>
+        <source>UNVERIFIED: %1</source>
+        <translation>NICHT VERIFIZIERT: %1</translation>
+    </message>
+</context>
+<context>
+    <name>BundleReader</name>
+    <message>
+        <source>%1 holds an unsafe file name &quot;%2&quot; (absolute, &quot;..&quot;, a drive letter or too deep); it is refused and nothing was extracted.</source>
+        <translation>%1 enthält einen unsicheren Dateinamen „%2“ (absolut, „..“, ein Laufwerksbuchstabe oder zu tief verschachtelt); es wird abgelehnt, nichts wurde entpackt.</translation>
+    </message>
+    <message>
+        <source>%1 holds &quot;%2&quot; twice; it is refused.</source>
+        <translation>%1 enthält „%2“ zweimal; es wird abgelehnt.</translation>
+    </message>
+    <message>
+        <source>%1 holds more than %2 entries; it is refused as a possible zip bomb.</source>
+        <translation>%1 enthält mehr als %2 Einträge; es wird als mögliche Zip-Bombe abgelehnt.</translation>
+    </message>
+    <message>
+        <source>%1 in %2 expands beyond %3; the bundle is refused as a possible zip bomb.</source>
+        <translation>%1 in %2 entpackt sich auf mehr als %3; das Paket wird als mögliche Zip-Bombe abgelehnt.</translation>
+    </message>
+    <message>
+        <source>The files of %1 expand beyond %2 in all; the bundle is refused as a possible zip bomb.</source>
+        <translation>Die Dateien von %1 entpacken sich insgesamt auf mehr als %2; das Paket wird als mögliche Zip-Bombe abgelehnt.</translation>
+    </message>
+    <message>
+        <source>%1 is not a readable zip file.</source>
+        <translation>%1 ist keine lesbare Zip-Datei.</translation>
+    </message>
+    <message>
+        <source>%1 has a damaged entry %2: %3.</source>
+        <translation>%1 hat einen beschädigten Eintrag %2: %3.</translation>
+    </message>
+    <message>
+        <source>%1 has a damaged entry &quot;%2&quot;.</source>
+        <translation>%1 hat einen beschädigten Eintrag „%2“.</translation>
+    </message>
+    <message>
+        <source>%1 holds a symbolic link &quot;%2&quot;; it is refused and nothing was extracted.</source>
+        <translation>%1 enthält einen symbolischen Link „%2“; es wird abgelehnt, nichts wurde entpackt.</translation>
+    </message>
+    <message>
+        <source>%1 holds a special file &quot;%2&quot; (not a regular file); it is refused.</source>
+        <translation>%1 enthält eine Spezialdatei „%2“ (keine reguläre Datei); es wird abgelehnt.</translation>
+    </message>
+    <message>
+        <source>%1 holds an encrypted entry &quot;%2&quot;; dbtriage bundles are never encrypted.</source>
+        <translation>%1 enthält einen verschlüsselten Eintrag „%2“; dbtriage-Pakete sind nie verschlüsselt.</translation>
+    </message>
+    <message>
+        <source>%1: cannot read &quot;%2&quot;: %3.</source>
+        <translation>%1: „%2“ kann nicht gelesen werden: %3.</translation>
+    </message>
+    <message>
+        <source>%1 in %2 is damaged or truncated (%3); the bundle is refused.</source>
+        <translation>%1 in %2 ist beschädigt oder abgeschnitten (%3); das Paket wird abgelehnt.</translation>
+    </message>
+    <message>
+        <source>%1 is not a readable zip file (%2): it may be truncated or damaged, and is refused.</source>
+        <translation>%1 ist keine lesbare Zip-Datei (%2): sie ist vielleicht abgeschnitten oder beschädigt und wird abgelehnt.</translation>
+    </message>
+    <message>
+        <source>%1 holds a symbolic link &quot;%2&quot;; it is refused.</source>
+        <translation>%1 enthält einen symbolischen Link „%2“; es wird abgelehnt.</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2.</source>
+        <translation>%1 kann nicht gelesen werden: %2.</translation>
+    </message>
+    <message>
+        <source>%1 is larger than %2; it is not read.</source>
+        <translation>%1 ist größer als %2; es wird nicht gelesen.</translation>
+    </message>
+    <message>
+        <source>%1 is nested deeper than %2 levels; it is not read.</source>
+        <translation>%1 ist tiefer als %2 Ebenen verschachtelt; es wird nicht gelesen.</translation>
+    </message>
+    <message>
+        <source>There is no manifest.json, so no file can be verified.</source>
+        <translation>Es gibt keine manifest.json, daher kann keine Datei verifiziert werden.</translation>
+    </message>
+    <message>
+        <source>manifest.json cannot be read (%1), so no file can be verified.</source>
+        <translation>manifest.json kann nicht gelesen werden (%1), daher kann keine Datei verifiziert werden.</translation>
+    </message>
+    <message>
+        <source>%1 is listed in manifest.json but missing.</source>
+        <translation>%1 steht in manifest.json, fehlt aber.</translation>
+    </message>
+    <message>
+        <source>%1 is shorter than manifest.json says (%2 of %3 bytes): it was truncated.</source>
+        <translation>%1 ist kürzer als in manifest.json angegeben (%2 von %3 Bytes): die Datei wurde abgeschnitten.</translation>
+    </message>
+    <message>
+        <source>%1 is longer than manifest.json says (%2, not %3 bytes): it was changed.</source>
+        <translation>%1 ist länger als in manifest.json angegeben (%2 statt %3 Bytes): die Datei wurde verändert.</translation>
+    </message>
+    <message>
+        <source>%1 does not match its SHA-256 in manifest.json: it was changed after the bundle was written.</source>
+        <translation>%1 passt nicht zu seiner SHA-256 in manifest.json: die Datei wurde nach dem Schreiben des Pakets verändert.</translation>
+    </message>
+    <message>
+        <source>%1 is not listed in manifest.json: it was added after the bundle was written.</source>
+        <translation>%1 steht nicht in manifest.json: die Datei wurde nach dem Schreiben des Pakets hinzugefügt.</translation>
+    </message>
+    <message>
+        <source>All %1 files match their SHA-256 in manifest.json.</source>
+        <translation>Alle %1 Dateien passen zu ihrer SHA-256 in manifest.json.</translation>
+    </message>
+    <message>
+        <source>Unverified: %1</source>
+        <translation>Nicht verifiziert: %1</translation>
+    </message>
+    <message>
+        <source> (%1 more problems: %2.)</source>
+        <translation> (%1 weitere Probleme: %2.)</translation>
+    </message>
+    <message>
+        <source> Do not rely on this bundle as evidence.</source>
+        <translation> Verlassen Sie sich nicht auf dieses Paket als Beleg.</translation>
+    </message>
+    <message>
+        <source>%1 holds no snapshot.json: it is not a dbtriage bundle.</source>
+        <translation>%1 enthält keine snapshot.json: es ist kein dbtriage-Paket.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be opened: %2%3</source>
+        <translation>%1 kann nicht geöffnet werden: %2%3</translation>
+    </message>
+    <message>
+        <source>%1 This sample and the ones after it are left out.</source>
+        <translation>%1 Diese Stichprobe und alle folgenden werden weggelassen.</translation>
+    </message>
+    <message>
+        <source>%1 does not exist.</source>
+        <translation>%1 existiert nicht.</translation>
+    </message>
+    <message>
+        <source>%1 is larger than %2; it is refused.</source>
+        <translation>%1 ist größer als %2; es wird abgelehnt.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read.</source>
+        <translation>%1 kann nicht gelesen werden.</translation>
+    </message>
+</context>
+<context>
+    <name>Compare</name>
+    <message>
+        <source>Both recordings hold counters since the statistics reset: the change is the work done between them (unless the statistics were reset in between).</source>
+        <translation>Beide Aufzeichnungen enthalten Zähler seit dem Zurücksetzen der Statistik: die Änderung ist die Arbeit zwischen ihnen (sofern die Statistik nicht dazwischen zurückgesetzt wurde).</translation>
+    </message>
+    <message>
+        <source>One recording holds a window, the other counters since the statistics reset: the figures are not directly comparable. Collect both with --samples 2 or more.</source>
+        <translation>Eine Aufzeichnung enthält ein Zeitfenster, die andere Zähler seit dem Zurücksetzen der Statistik: die Zahlen sind nicht direkt vergleichbar. Zeichnen Sie beide mit --samples 2 oder mehr auf.</translation>
+    </message>
+    <message>
+        <source>Before: %1 at %2</source>
+        <translation>Vorher: %1 um %2</translation>
+    </message>
+    <message>
+        <source>After:  %1 at %2</source>
+        <translation>Nachher: %1 um %2</translation>
+    </message>
+    <message>
+        <source>Note: the two recordings come from different servers or databases.</source>
+        <translation>Hinweis: die beiden Aufzeichnungen stammen von verschiedenen Servern oder Datenbanken.</translation>
+    </message>
+    <message>
+        <source>Connections: %1 of %2 usable before, %3 of %4 after (%5)</source>
+        <translation>Verbindungen: vorher %1 von %2 nutzbaren, nachher %3 von %4 (%5)</translation>
+    </message>
+    <message>
+        <source>Root blockers: %1 new, %2 gone, %3 still there</source>
+        <translation>Ursprüngliche Blockierer: %1 neu, %2 verschwunden, %3 noch da</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>neu</translation>
+    </message>
+    <message>
+        <source>gone</source>
+        <translation>weg</translation>
+    </message>
+    <message>
+        <source>still</source>
+        <translation>noch da</translation>
+    </message>
+    <message>
+        <source>unknown state</source>
+        <translation>Zustand unbekannt</translation>
+    </message>
+    <message>
+        <source>blocks 1 session</source>
+        <translation>blockiert 1 Sitzung</translation>
+    </message>
+    <message>
+        <source>blocks %1 sessions</source>
+        <translation>blockiert %1 Sitzungen</translation>
+    </message>
+    <message>
+        <source>pid %1: %2, %3</source>
+        <translation>PID %1: %2, %3</translation>
+    </message>
+    <message>
+        <source>pid %1: %2, application %3, %4</source>
+        <translation>PID %1: %2, Anwendung %3, %4</translation>
+    </message>
+    <message>
+        <source>last query: %1</source>
+        <translation>letzte Abfrage: %1</translation>
+    </message>
+    <message>
+        <source>ms per second of window</source>
+        <translation>ms pro Sekunde des Zeitfensters</translation>
+    </message>
+    <message>
+        <source>ms since the statistics reset</source>
+        <translation>ms seit dem Zurücksetzen der Statistik</translation>
+    </message>
+    <message>
+        <source>Statements whose time changed most (%1):</source>
+        <translation>Anweisungen, deren Zeit sich am stärksten geändert hat (%1):</translation>
+    </message>
+    <message>
+        <source>none changed.</source>
+        <translation>keine hat sich geändert.</translation>
+    </message>
+    <message>
+        <source>(new)</source>
+        <translation>(neu)</translation>
+    </message>
+    <message>
+        <source>(gone)</source>
+        <translation>(weg)</translation>
+    </message>
+    <message>
+        <source>(text not available) id %1</source>
+        <translation>(Text nicht verfügbar) ID %1</translation>
+    </message>
+    <message>
+        <source>Settings that changed: %1</source>
+        <translation>Geänderte Einstellungen: %1</translation>
+    </message>
+    <message>
+        <source>(not read)</source>
+        <translation>(nicht gelesen)</translation>
     </message>
 </context>
 <context>
@@ -928,6 +1512,32 @@
     <message>
         <source>Definition</source>
         <translation>Definition</translation>
+    </message>
+</context>
+<context>
+    <name>Screenshots</name>
+    <message>
+        <source>Top %1 statements (recorded advice)</source>
+        <translation>Top-%1-Anweisungen (aufgezeichnete Empfehlung)</translation>
+    </message>
+</context>
+<context>
+    <name>Server</name>
+    <message>
+        <source>local socket%1</source>
+        <translation>lokaler Socket%1</translation>
+    </message>
+    <message>
+        <source>%1 at %2</source>
+        <translation>%1 auf %2</translation>
+    </message>
+    <message>
+        <source>%1 at %2 as %3</source>
+        <translation>%1 auf %2 als %3</translation>
+    </message>
+    <message>
+        <source>%1 (standby)</source>
+        <translation>%1 (Standby)</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,340 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
+    <name>AdviceReport</name>
+    <message>
+        <source>cost</source>
+        <translation>coût</translation>
+    </message>
+    <message>
+        <source>No index candidate would help the workload enough to propose one.</source>
+        <translation>Aucun index candidat n&apos;aiderait assez la charge pour être proposé.</translation>
+    </message>
+    <message>
+        <source>validated with HypoPG</source>
+        <translation>validé avec HypoPG</translation>
+    </message>
+    <message>
+        <source>heuristic, not validated</source>
+        <translation>heuristique, non validé</translation>
+    </message>
+    <message>
+        <source>why: %1</source>
+        <translation>raison : %1</translation>
+    </message>
+    <message>
+        <source>estimated size: %1</source>
+        <translation>taille estimée : %1</translation>
+    </message>
+    <message>
+        <source>statement %1 (%2 % of the window&apos;s time, %3 calls): %4 %5 -&gt; %6 (%7 % less)</source>
+        <translation>requête %1 (%2 % du temps de la fenêtre, %3 appels) : %4 %5 -&gt; %6 (%7 % de moins)</translation>
+    </message>
+    <message>
+        <source>statement %1 (%2 % of the window&apos;s time, %3 calls): %4 %5</source>
+        <translation>requête %1 (%2 % du temps de la fenêtre, %3 appels) : %4 %5</translation>
+    </message>
+    <message>
+        <source>caveat: %1</source>
+        <translation>réserve : %1</translation>
+    </message>
+    <message>
+        <source>Unused indexes (no scans since the statistics were last reset; not unique, not primary keys):</source>
+        <translation>Index inutilisés (aucun parcours depuis la dernière réinitialisation des statistiques ; ni uniques, ni clés primaires) :</translation>
+    </message>
+    <message>
+        <source>Unused indexes (no scans since the statistics reset at %1; not unique, not primary keys):</source>
+        <translation>Index inutilisés (aucun parcours depuis la réinitialisation des statistiques à %1 ; ni uniques, ni clés primaires) :</translation>
+    </message>
+    <message>
+        <source>%1.%2 on %3 (%4): %5</source>
+        <translation>%1.%2 sur %3 (%4) : %5</translation>
+    </message>
+    <message>
+        <source>Duplicate and redundant indexes:</source>
+        <translation>Index en double et redondants :</translation>
+    </message>
+    <message>
+        <source>%1.%2 on %3 (%4) is a duplicate of %5: %6</source>
+        <translation>%1.%2 sur %3 (%4) est un doublon de %5 : %6</translation>
+    </message>
+    <message>
+        <source>%1.%2 on %3 (%4) is a prefix of %5: %6</source>
+        <translation>%1.%2 sur %3 (%4) est un préfixe de %5 : %6</translation>
+    </message>
+    <message>
+        <source>Notes:</source>
+        <translation>Remarques :</translation>
+    </message>
+    <message>
+        <source>%1 statements considered, %2 EXPLAINs. Nothing was executed: review and run the DDL yourself.</source>
+        <translation>%1 requêtes examinées, %2 EXPLAIN. Rien n&apos;a été exécuté : relisez le DDL et exécutez-le vous-même.</translation>
+    </message>
+</context>
+<context>
+    <name>Advisor</name>
+    <message>
+        <source>an unterminated `identifier`</source>
+        <translation>un `identifiant` non terminé</translation>
+    </message>
+    <message>
+        <source>an unterminated string (a truncated text?)</source>
+        <translation>une chaîne non terminée (un texte tronqué ?)</translation>
+    </message>
+    <message>
+        <source>a MySQL-specific comment (/*! */ or an optimizer hint)</source>
+        <translation>un commentaire propre à MySQL (/*! */ ou une indication pour l&apos;optimiseur)</translation>
+    </message>
+    <message>
+        <source>an unterminated comment</source>
+        <translation>un commentaire non terminé</translation>
+    </message>
+    <message>
+        <source>the MySQL operator %1</source>
+        <translation>l&apos;opérateur MySQL %1</translation>
+    </message>
+    <message>
+        <source>MySQL-only syntax (%1)</source>
+        <translation>une syntaxe propre à MySQL (%1)</translation>
+    </message>
+    <message>
+        <source>an index hint (%1 INDEX)</source>
+        <translation>une indication d&apos;index (%1 INDEX)</translation>
+    </message>
+    <message>
+        <source>a full table scan (access_type ALL, about %1 rows)</source>
+        <translation>un parcours complet de la table (access_type ALL, environ %1 lignes)</translation>
+    </message>
+    <message>
+        <source>a full scan of index %1 (access_type index, about %2 rows) with a filter</source>
+        <translation>un parcours complet de l&apos;index %1 (access_type index, environ %2 lignes) avec un filtre</translation>
+    </message>
+    <message>
+        <source>no index used although possible_keys lists %1</source>
+        <translation>aucun index utilisé bien que possible_keys cite %1</translation>
+    </message>
+    <message>
+        <source>%1 reads about %2 rows and keeps %3 % of them</source>
+        <translation>%1 lit environ %2 lignes et en garde %3 %</translation>
+    </message>
+    <message>
+        <source>the table</source>
+        <translation>la table</translation>
+    </message>
+    <message>
+        <source>a sort (filesort or temporary table)</source>
+        <translation>un tri (filesort ou table temporaire)</translation>
+    </message>
+    <message>
+        <source>%1, then %2</source>
+        <translation>%1, puis %2</translation>
+    </message>
+    <message>
+        <source>equality columns, most selective first</source>
+        <translation>colonnes d&apos;égalité, la plus sélective en premier</translation>
+    </message>
+    <message>
+        <source>equality</source>
+        <translation>égalité</translation>
+    </message>
+    <message>
+        <source>range</source>
+        <translation>plage</translation>
+    </message>
+    <message>
+        <source>Heuristic, not validated (MySQL has no hypothetical indexes). To validate: create it on a clone and compare EXPLAIN; or build it invisible on this server (%1), check the plans in one session with SET SESSION optimizer_switch = &apos;use_invisible_indexes=on&apos;, then %2; building it costs I/O and write overhead either way.</source>
+        <translation>Heuristique, non validé (MySQL n&apos;a pas d&apos;index hypothétiques). Pour valider : créez-le sur un clone et comparez EXPLAIN ; ou créez-le invisible sur ce serveur (%1), vérifiez les plans dans une session avec SET SESSION optimizer_switch = &apos;use_invisible_indexes=on&apos;, puis %2 ; sa création coûte des E/S et une charge d&apos;écriture dans les deux cas.</translation>
+    </message>
+    <message>
+        <source>Heuristic, not validated (MariaDB has no hypothetical indexes). To validate: create it on a clone and compare EXPLAIN; or build it ignored on this server (%1), which no plan uses, switch it on with %2 and back with %3 if plans get worse.</source>
+        <translation>Heuristique, non validé (MariaDB n&apos;a pas d&apos;index hypothétiques). Pour valider : créez-le sur un clone et comparez EXPLAIN ; ou créez-le ignoré sur ce serveur (%1), ce qu&apos;aucun plan n&apos;utilise, activez-le avec %2 et revenez en arrière avec %3 si les plans se dégradent.</translation>
+    </message>
+    <message>
+        <source>Heuristic, not validated (no hypothetical, invisible or ignored indexes on this version). To validate: create it on a clone and compare EXPLAIN before and after.</source>
+        <translation>Heuristique, non validé (pas d&apos;index hypothétiques, invisibles ou ignorés dans cette version). Pour valider : créez-le sur un clone et comparez EXPLAIN avant et après.</translation>
+    </message>
+    <message>
+        <source>mysql.column_stats could not be read (%1): only indexed columns have statistics. GRANT SELECT ON mysql.column_stats to the monitoring user for the others.</source>
+        <translation>mysql.column_stats n&apos;a pas pu être lu (%1) : seules les colonnes indexées ont des statistiques. Pour les autres, GRANT SELECT ON mysql.column_stats à l&apos;utilisateur de supervision.</translation>
+    </message>
+    <message>
+        <source>%1 takes many writes (%2 rows inserted, updated or deleted since the server started): every index adds work to each of them.</source>
+        <translation>%1 reçoit beaucoup d&apos;écritures (%2 lignes insérées, modifiées ou supprimées depuis le démarrage du serveur) : chaque index alourdit chacune d&apos;elles.</translation>
+    </message>
+    <message>
+        <source>Statistics of %1 may be stale: about %2 rows modified since InnoDB last updated them; run ANALYZE TABLE %3 and advise again.</source>
+        <translation>Les statistiques de %1 sont peut-être périmées : environ %2 lignes modifiées depuis leur dernière mise à jour par InnoDB ; exécutez ANALYZE TABLE %3 et relancez le conseil.</translation>
+    </message>
+    <message>
+        <source>Statement %1 was skipped: it uses %2, which the query model does not read.</source>
+        <translation>La requête %1 a été ignorée : elle utilise %2, que le modèle de requête ne lit pas.</translation>
+    </message>
+    <message>
+        <source>Statement %1 was skipped: its digest text is truncated (performance_schema_max_digest_length).</source>
+        <translation>La requête %1 a été ignorée : le texte de son digest est tronqué (performance_schema_max_digest_length).</translation>
+    </message>
+    <message>
+        <source>Statement %1 was skipped: it does not parse (%2).</source>
+        <translation>La requête %1 a été ignorée : elle ne s&apos;analyse pas (%2).</translation>
+    </message>
+    <message>
+        <source>Statement %1 was skipped: %2</source>
+        <translation>La requête %1 a été ignorée : %2</translation>
+    </message>
+    <message>
+        <source>Statement %1 was skipped: its plan could not be read (%2).</source>
+        <translation>La requête %1 a été ignorée : son plan n&apos;a pas pu être lu (%2).</translation>
+    </message>
+    <message>
+        <source>Statement %1 was skipped: its plan has no query_cost.</source>
+        <translation>La requête %1 a été ignorée : son plan n&apos;a pas de query_cost.</translation>
+    </message>
+    <message>
+        <source>No statistics for %1 of %2, so no candidate on them: %3 collects them (dbtriage runs neither).</source>
+        <translation>Pas de statistiques pour %1 de %2, donc aucun candidat sur ces colonnes : %3 les collecte (dbtriage n&apos;exécute ni l&apos;un ni l&apos;autre).</translation>
+    </message>
+    <message>
+        <source>histogram</source>
+        <translation>histogramme</translation>
+    </message>
+    <message>
+        <source>index cardinality</source>
+        <translation>cardinalité de l&apos;index</translation>
+    </message>
+    <message>
+        <source>About %1 % of %2 rows match (statistics: %3); the current plan shows %4.</source>
+        <translation>Environ %1 % de %2 lignes correspondent (statistiques : %3) ; le plan actuel montre %4.</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>aucune</translation>
+    </message>
+    <message>
+        <source>Estimated size: unknown (the average length of a column is not known).</source>
+        <translation>Taille estimée : inconnue (la longueur moyenne d&apos;une colonne n&apos;est pas connue).</translation>
+    </message>
+    <message>
+        <source>Estimated size from rows x average entry length, pages taken as 70 % full: a rough figure.</source>
+        <translation>Taille estimée à partir de lignes x longueur moyenne d&apos;une entrée, pages supposées remplies à 70 % : un ordre de grandeur.</translation>
+    </message>
+    <message>
+        <source>Unused and redundant indexes could not be read: %1</source>
+        <translation>Les index inutilisés et redondants n&apos;ont pas pu être lus : %1</translation>
+    </message>
+    <message>
+        <source>Unused indexes could not be read from performance_schema (%1); GRANT SELECT ON performance_schema.* to the monitoring user for them.</source>
+        <translation>Les index inutilisés n&apos;ont pas pu être lus dans performance_schema (%1) ; pour les voir, GRANT SELECT ON performance_schema.* à l&apos;utilisateur de supervision.</translation>
+    </message>
+    <message>
+        <source>The sys schema is missing or not readable (%1): duplicate and redundant indexes were found from information_schema.STATISTICS instead. GRANT SELECT ON sys.* to the monitoring user to use its view.</source>
+        <translation>Le schéma sys est absent ou illisible (%1) : les index en double et redondants ont été trouvés à partir de information_schema.STATISTICS. GRANT SELECT ON sys.* à l&apos;utilisateur de supervision pour utiliser sa vue.</translation>
+    </message>
+    <message>
+        <source>Index sizes are unknown (shown as 0 B): mysql.innodb_index_stats is not readable; GRANT SELECT ON mysql.innodb_index_stats to the monitoring user for them.</source>
+        <translation>Les tailles des index sont inconnues (affichées 0 B) : mysql.innodb_index_stats n&apos;est pas lisible ; pour les voir, GRANT SELECT ON mysql.innodb_index_stats à l&apos;utilisateur de supervision.</translation>
+    </message>
+    <message>
+        <source>%1 (server start, or the last TRUNCATE of performance_schema&apos;s summaries)</source>
+        <translation>%1 (démarrage du serveur, ou dernier TRUNCATE des résumés de performance_schema)</translation>
+    </message>
+    <message>
+        <source>%1 has no hypothetical indexes: every candidate is heuristic, not validated; each says how to validate it.</source>
+        <translation>%1 n&apos;a pas d&apos;index hypothétiques : chaque candidat est heuristique, non validé ; chacun indique comment le valider.</translation>
+    </message>
+    <message>
+        <source>Cancelled after %1 of %2 statements: the advice covers only those.</source>
+        <translation>Annulé après %1 requêtes sur %2 : le conseil ne porte que sur celles-ci.</translation>
+    </message>
+    <message>
+        <source>This server&apos;s EXPLAIN prints no cost: cost_before is the plan&apos;s estimate of the rows examined per execution; cost_after is unknown (heuristic).</source>
+        <translation>L&apos;EXPLAIN de ce serveur n&apos;affiche pas de coût : cost_before est l&apos;estimation par le plan des lignes examinées par exécution ; cost_after est inconnu (heuristique).</translation>
+    </message>
+    <message>
+        <source>HypoPG is available on the server but not created in database &quot;%1&quot;: the candidates below are heuristic. To validate them with the planner, a database owner can run: CREATE EXTENSION hypopg; (dbtriage never runs it).</source>
+        <translation>HypoPG est disponible sur le serveur mais pas créé dans la base « %1 » : les candidats ci-dessous sont heuristiques. Pour les valider avec le planificateur, un propriétaire de la base peut exécuter : CREATE EXTENSION hypopg; (dbtriage ne l&apos;exécute jamais).</translation>
+    </message>
+    <message>
+        <source>HypoPG is not installed on this server: the candidates are heuristic, not validated. Install the hypopg package and CREATE EXTENSION hypopg to validate them, or test on a clone.</source>
+        <translation>HypoPG n&apos;est pas installé sur ce serveur : les candidats sont heuristiques, non validés. Installez le paquet hypopg et exécutez CREATE EXTENSION hypopg pour les valider, ou testez sur un clone.</translation>
+    </message>
+    <message>
+        <source>No pg_stats rows are visible for %1 (never analyzed, or the role may not read its columns): equality columns keep the statement&apos;s order.</source>
+        <translation>Aucune ligne de pg_stats n&apos;est visible pour %1 (jamais analysée, ou le rôle ne peut pas lire ses colonnes) : les colonnes d&apos;égalité gardent l&apos;ordre de la requête.</translation>
+    </message>
+    <message>
+        <source>%1 takes many writes (%2 rows inserted, updated or deleted since the statistics reset): every index adds work to each of them.</source>
+        <translation>%1 reçoit beaucoup d&apos;écritures (%2 lignes insérées, modifiées ou supprimées depuis la réinitialisation des statistiques) : chaque index alourdit chacune d&apos;elles.</translation>
+    </message>
+    <message>
+        <source>%1 has never been analyzed: run ANALYZE %2 first; the estimates may change.</source>
+        <translation>%1 n&apos;a jamais été analysée : exécutez d&apos;abord ANALYZE %2 ; les estimations peuvent changer.</translation>
+    </message>
+    <message>
+        <source>Statistics of %1 may be stale: %2 rows modified since the last analyze at %3.</source>
+        <translation>Les statistiques de %1 sont peut-être périmées : %2 lignes modifiées depuis la dernière analyse à %3.</translation>
+    </message>
+    <message>
+        <source>Column %1 is updated by the workload: an index on it turns those updates from HOT into regular ones.</source>
+        <translation>La colonne %1 est modifiée par la charge : un index sur elle transforme ces mises à jour HOT en mises à jour ordinaires.</translation>
+    </message>
+    <message>
+        <source>text_pattern_ops serves LIKE &apos;prefix%&apos; but not &lt;, &gt; or ORDER BY in the database&apos;s collation.</source>
+        <translation>text_pattern_ops sert LIKE &apos;prefix%&apos; mais pas &lt;, &gt; ni ORDER BY dans la collation de la base.</translation>
+    </message>
+    <message>
+        <source>Heuristic, not validated: about %1 % of %2 rows match, and the current plan reads the table with a sequential scan. Validate with HypoPG (hypopg_create_index) or by creating it on a clone.</source>
+        <translation>Heuristique, non validé : environ %1 % de %2 lignes correspondent, et le plan actuel lit la table par un parcours séquentiel. Validez avec HypoPG (hypopg_create_index) ou en le créant sur un clone.</translation>
+    </message>
+    <message>
+        <source>Needs the pg_trgm extension.</source>
+        <translation>Nécessite l&apos;extension pg_trgm.</translation>
+    </message>
+    <message>
+        <source>A GIN index serves @&gt;, not equality or ranges.</source>
+        <translation>Un index GIN sert @&gt;, pas l&apos;égalité ni les plages.</translation>
+    </message>
+    <message>
+        <source>Candidate %1 for statement %2 could not be tried: %3</source>
+        <translation>Le candidat %1 pour la requête %2 n&apos;a pas pu être essayé : %3</translation>
+    </message>
+    <message>
+        <source>%1 was not proposed for statement %2: its columns match about %3 % of the rows, too many for an index to pay off beyond an index-only scan.</source>
+        <translation>%1 n&apos;a pas été proposé pour la requête %2 : ses colonnes correspondent à environ %3 % des lignes, trop pour qu&apos;un index soit rentable au-delà d&apos;un parcours d&apos;index seul.</translation>
+    </message>
+    <message>
+        <source>%1; a hint, not validated (HypoPG&apos;s validation here covers btree candidates).</source>
+        <translation>%1 ; une piste, non validée (la validation par HypoPG couvre ici les candidats btree).</translation>
+    </message>
+    <message>
+        <source>%1 statement(s) of other databases were skipped: connect to each database to advise on its statements.</source>
+        <translation>%1 requête(s) d&apos;autres bases ont été ignorées : connectez-vous à chaque base pour obtenir un conseil sur ses requêtes.</translation>
+    </message>
+    <message>
+        <source>rows examined (estimate)</source>
+        <translation>lignes examinées (estimation)</translation>
+    </message>
+    <message>
+        <source>prefix LIKE</source>
+        <translation>LIKE de préfixe</translation>
+    </message>
+    <message>
+        <source>join key (inner side of a nested loop)</source>
+        <translation>clé de jointure (côté interne d&apos;une boucle imbriquée)</translation>
+    </message>
+    <message>
+        <source>join key</source>
+        <translation>clé de jointure</translation>
+    </message>
+    <message>
+        <source>@&gt; containment needs a GIN index</source>
+        <translation>l&apos;inclusion @&gt; nécessite un index GIN</translation>
+    </message>
+    <message>
+        <source>LIKE with a leading wildcard needs a trigram GIN index (pg_trgm)</source>
+        <translation>LIKE avec un joker en tête nécessite un index GIN à trigrammes (pg_trgm)</translation>
+    </message>
+</context>
+<context>
     <name>Bundle</name>
     <message>
         <source>Recording from %1 of %2</source>
@@ -10,6 +344,256 @@
     <message>
         <source> (written by dbtriage %1)</source>
         <translation> (écrit par dbtriage %1)</translation>
+    </message>
+    <message>
+        <source>UNVERIFIED: %1</source>
+        <translation>NON VÉRIFIÉ : %1</translation>
+    </message>
+</context>
+<context>
+    <name>BundleReader</name>
+    <message>
+        <source>%1 holds an unsafe file name &quot;%2&quot; (absolute, &quot;..&quot;, a drive letter or too deep); it is refused and nothing was extracted.</source>
+        <translation>%1 contient un nom de fichier dangereux « %2 » (absolu, « .. », une lettre de lecteur ou trop profond) ; il est refusé et rien n’a été extrait.</translation>
+    </message>
+    <message>
+        <source>%1 holds &quot;%2&quot; twice; it is refused.</source>
+        <translation>%1 contient « %2 » deux fois ; il est refusé.</translation>
+    </message>
+    <message>
+        <source>%1 holds more than %2 entries; it is refused as a possible zip bomb.</source>
+        <translation>%1 contient plus de %2 entrées ; il est refusé comme possible bombe zip.</translation>
+    </message>
+    <message>
+        <source>%1 in %2 expands beyond %3; the bundle is refused as a possible zip bomb.</source>
+        <translation>%1 dans %2 se décompresse au-delà de %3 ; le paquet est refusé comme possible bombe zip.</translation>
+    </message>
+    <message>
+        <source>The files of %1 expand beyond %2 in all; the bundle is refused as a possible zip bomb.</source>
+        <translation>Les fichiers de %1 se décompressent au-delà de %2 au total ; le paquet est refusé comme possible bombe zip.</translation>
+    </message>
+    <message>
+        <source>%1 is not a readable zip file.</source>
+        <translation>%1 n’est pas un fichier zip lisible.</translation>
+    </message>
+    <message>
+        <source>%1 has a damaged entry %2: %3.</source>
+        <translation>%1 a une entrée endommagée %2 : %3.</translation>
+    </message>
+    <message>
+        <source>%1 has a damaged entry &quot;%2&quot;.</source>
+        <translation>%1 a une entrée endommagée « %2 ».</translation>
+    </message>
+    <message>
+        <source>%1 holds a symbolic link &quot;%2&quot;; it is refused and nothing was extracted.</source>
+        <translation>%1 contient un lien symbolique « %2 » ; il est refusé et rien n’a été extrait.</translation>
+    </message>
+    <message>
+        <source>%1 holds a special file &quot;%2&quot; (not a regular file); it is refused.</source>
+        <translation>%1 contient un fichier spécial « %2 » (pas un fichier ordinaire) ; il est refusé.</translation>
+    </message>
+    <message>
+        <source>%1 holds an encrypted entry &quot;%2&quot;; dbtriage bundles are never encrypted.</source>
+        <translation>%1 contient une entrée chiffrée « %2 » ; les paquets dbtriage ne sont jamais chiffrés.</translation>
+    </message>
+    <message>
+        <source>%1: cannot read &quot;%2&quot;: %3.</source>
+        <translation>%1 : impossible de lire « %2 » : %3.</translation>
+    </message>
+    <message>
+        <source>%1 in %2 is damaged or truncated (%3); the bundle is refused.</source>
+        <translation>%1 dans %2 est endommagé ou tronqué (%3) ; le paquet est refusé.</translation>
+    </message>
+    <message>
+        <source>%1 is not a readable zip file (%2): it may be truncated or damaged, and is refused.</source>
+        <translation>%1 n’est pas un fichier zip lisible (%2) : il est peut-être tronqué ou endommagé, et il est refusé.</translation>
+    </message>
+    <message>
+        <source>%1 holds a symbolic link &quot;%2&quot;; it is refused.</source>
+        <translation>%1 contient un lien symbolique « %2 » ; il est refusé.</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2.</source>
+        <translation>Impossible de lire %1 : %2.</translation>
+    </message>
+    <message>
+        <source>%1 is larger than %2; it is not read.</source>
+        <translation>%1 dépasse %2 ; il n’est pas lu.</translation>
+    </message>
+    <message>
+        <source>%1 is nested deeper than %2 levels; it is not read.</source>
+        <translation>%1 est imbriqué sur plus de %2 niveaux ; il n’est pas lu.</translation>
+    </message>
+    <message>
+        <source>There is no manifest.json, so no file can be verified.</source>
+        <translation>Il n’y a pas de manifest.json : aucun fichier ne peut être vérifié.</translation>
+    </message>
+    <message>
+        <source>manifest.json cannot be read (%1), so no file can be verified.</source>
+        <translation>manifest.json est illisible (%1) : aucun fichier ne peut être vérifié.</translation>
+    </message>
+    <message>
+        <source>%1 is listed in manifest.json but missing.</source>
+        <translation>%1 figure dans manifest.json mais manque.</translation>
+    </message>
+    <message>
+        <source>%1 is shorter than manifest.json says (%2 of %3 bytes): it was truncated.</source>
+        <translation>%1 est plus court que ne l’indique manifest.json (%2 sur %3 octets) : il a été tronqué.</translation>
+    </message>
+    <message>
+        <source>%1 is longer than manifest.json says (%2, not %3 bytes): it was changed.</source>
+        <translation>%1 est plus long que ne l’indique manifest.json (%2 et non %3 octets) : il a été modifié.</translation>
+    </message>
+    <message>
+        <source>%1 does not match its SHA-256 in manifest.json: it was changed after the bundle was written.</source>
+        <translation>%1 ne correspond pas à son SHA-256 dans manifest.json : il a été modifié après l’écriture du paquet.</translation>
+    </message>
+    <message>
+        <source>%1 is not listed in manifest.json: it was added after the bundle was written.</source>
+        <translation>%1 ne figure pas dans manifest.json : il a été ajouté après l’écriture du paquet.</translation>
+    </message>
+    <message>
+        <source>All %1 files match their SHA-256 in manifest.json.</source>
+        <translation>Les %1 fichiers correspondent tous à leur SHA-256 dans manifest.json.</translation>
+    </message>
+    <message>
+        <source>Unverified: %1</source>
+        <translation>Non vérifié : %1</translation>
+    </message>
+    <message>
+        <source> (%1 more problems: %2.)</source>
+        <translation> (%1 autres problèmes : %2.)</translation>
+    </message>
+    <message>
+        <source> Do not rely on this bundle as evidence.</source>
+        <translation> Ne vous fiez pas à ce paquet comme preuve.</translation>
+    </message>
+    <message>
+        <source>%1 holds no snapshot.json: it is not a dbtriage bundle.</source>
+        <translation>%1 ne contient pas de snapshot.json : ce n’est pas un paquet dbtriage.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be opened: %2%3</source>
+        <translation>Impossible d’ouvrir %1 : %2%3</translation>
+    </message>
+    <message>
+        <source>%1 This sample and the ones after it are left out.</source>
+        <translation>%1 Cet échantillon et les suivants sont laissés de côté.</translation>
+    </message>
+    <message>
+        <source>%1 does not exist.</source>
+        <translation>%1 n’existe pas.</translation>
+    </message>
+    <message>
+        <source>%1 is larger than %2; it is refused.</source>
+        <translation>%1 dépasse %2 ; il est refusé.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read.</source>
+        <translation>Impossible de lire %1.</translation>
+    </message>
+</context>
+<context>
+    <name>Compare</name>
+    <message>
+        <source>Both recordings hold counters since the statistics reset: the change is the work done between them (unless the statistics were reset in between).</source>
+        <translation>Les deux enregistrements contiennent des compteurs depuis la remise à zéro des statistiques : l’écart est le travail fait entre les deux (sauf si les statistiques ont été remises à zéro entre-temps).</translation>
+    </message>
+    <message>
+        <source>One recording holds a window, the other counters since the statistics reset: the figures are not directly comparable. Collect both with --samples 2 or more.</source>
+        <translation>Un enregistrement contient une fenêtre, l’autre des compteurs depuis la remise à zéro des statistiques : les chiffres ne sont pas directement comparables. Collectez les deux avec --samples 2 ou plus.</translation>
+    </message>
+    <message>
+        <source>Before: %1 at %2</source>
+        <translation>Avant : %1 à %2</translation>
+    </message>
+    <message>
+        <source>After:  %1 at %2</source>
+        <translation>Après : %1 à %2</translation>
+    </message>
+    <message>
+        <source>Note: the two recordings come from different servers or databases.</source>
+        <translation>Remarque : les deux enregistrements proviennent de serveurs ou de bases différents.</translation>
+    </message>
+    <message>
+        <source>Connections: %1 of %2 usable before, %3 of %4 after (%5)</source>
+        <translation>Connexions : %1 sur %2 utilisables avant, %3 sur %4 après (%5)</translation>
+    </message>
+    <message>
+        <source>Root blockers: %1 new, %2 gone, %3 still there</source>
+        <translation>Bloqueurs racines : %1 nouveaux, %2 disparus, %3 toujours là</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>nouveau</translation>
+    </message>
+    <message>
+        <source>gone</source>
+        <translation>disparu</translation>
+    </message>
+    <message>
+        <source>still</source>
+        <translation>toujours</translation>
+    </message>
+    <message>
+        <source>unknown state</source>
+        <translation>état inconnu</translation>
+    </message>
+    <message>
+        <source>blocks 1 session</source>
+        <translation>bloque 1 session</translation>
+    </message>
+    <message>
+        <source>blocks %1 sessions</source>
+        <translation>bloque %1 sessions</translation>
+    </message>
+    <message>
+        <source>pid %1: %2, %3</source>
+        <translation>PID %1 : %2, %3</translation>
+    </message>
+    <message>
+        <source>pid %1: %2, application %3, %4</source>
+        <translation>PID %1 : %2, application %3, %4</translation>
+    </message>
+    <message>
+        <source>last query: %1</source>
+        <translation>dernière requête : %1</translation>
+    </message>
+    <message>
+        <source>ms per second of window</source>
+        <translation>ms par seconde de fenêtre</translation>
+    </message>
+    <message>
+        <source>ms since the statistics reset</source>
+        <translation>ms depuis la remise à zéro des statistiques</translation>
+    </message>
+    <message>
+        <source>Statements whose time changed most (%1):</source>
+        <translation>Instructions dont le temps a le plus changé (%1) :</translation>
+    </message>
+    <message>
+        <source>none changed.</source>
+        <translation>aucune n’a changé.</translation>
+    </message>
+    <message>
+        <source>(new)</source>
+        <translation>(nouvelle)</translation>
+    </message>
+    <message>
+        <source>(gone)</source>
+        <translation>(disparue)</translation>
+    </message>
+    <message>
+        <source>(text not available) id %1</source>
+        <translation>(texte indisponible) id %1</translation>
+    </message>
+    <message>
+        <source>Settings that changed: %1</source>
+        <translation>Paramètres modifiés : %1</translation>
+    </message>
+    <message>
+        <source>(not read)</source>
+        <translation>(non lu)</translation>
     </message>
 </context>
 <context>
@@ -928,6 +1512,32 @@
     <message>
         <source>Definition</source>
         <translation>Définition</translation>
+    </message>
+</context>
+<context>
+    <name>Screenshots</name>
+    <message>
+        <source>Top %1 statements (recorded advice)</source>
+        <translation>Les %1 premières instructions (conseil enregistré)</translation>
+    </message>
+</context>
+<context>
+    <name>Server</name>
+    <message>
+        <source>local socket%1</source>
+        <translation>socket local%1</translation>
+    </message>
+    <message>
+        <source>%1 at %2</source>
+        <translation>%1 sur %2</translation>
+    </message>
+    <message>
+        <source>%1 at %2 as %3</source>
+        <translation>%1 sur %2 en tant que %3</translation>
+    </message>
+    <message>
+        <source>%1 (standby)</source>
+        <translation>%1 (secours)</translation>
     </message>
 </context>
 <context>

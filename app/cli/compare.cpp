@@ -6,6 +6,7 @@
 #include "cli/cli.h"
 #include "cli/recording.h"
 #include "collect/collector.h"
+#include "i18n/messagetext.h"
 #include "snapshot_json.h"
 
 #include <QCommandLineParser>
@@ -157,7 +158,7 @@ int compare(const QStringList& args) {
     if (parser.isSet(jsonOpt))
         out << q(dumpJson(comparisonToJson(c))) << '\n';
     else
-        out << q(renderComparisonText(c));
+        out << q(renderComparisonText(c, i18n::localizedUtf8));
     out.flush();
     return unverified ? Unverified : Ok;
 }

@@ -3,6 +3,7 @@
 #include "bundle/sampledelta.h"
 #include "snapshot_json.h"
 
+#include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QDir>
 #include <QDirIterator>
@@ -35,31 +36,38 @@ public:
     // Returns a refusal sentence or "".
     QString checkName(const std::string& path) const {
         if (!isSafeBundlePath(path))
-            return QStringLiteral("%1 holds an unsafe file name \"%2\" (absolute, \"..\", a "
-                                  "drive letter or too deep); it is refused and nothing was "
-                                  "extracted.")
+            return QCoreApplication::translate(
+                       "BundleReader", "%1 holds an unsafe file name \"%2\" (absolute, \"..\", a "
+                                       "drive letter or too deep); it is refused and nothing was "
+                                       "extracted.")
                 .arg(name_, q(path.substr(0, 120)));
         if (files_.count(path))
-            return QStringLiteral("%1 holds \"%2\" twice; it is refused.").arg(name_, q(path));
+            return QCoreApplication::translate("BundleReader",
+                                               "%1 holds \"%2\" twice; it is refused.")
+                .arg(name_, q(path));
         return {};
     }
 
     QString tooMany() const {
-        return QStringLiteral("%1 holds more than %2 entries; it is refused as a possible zip "
-                              "bomb.")
+        return QCoreApplication::translate(
+                   "BundleReader", "%1 holds more than %2 entries; it is refused as a possible zip "
+                                   "bomb.")
             .arg(name_)
             .arg(limits_.maxEntries);
     }
 
     QString tooLarge(const std::string& path) const {
-        return QStringLiteral("%1 in %2 expands beyond %3; the bundle is refused as a possible "
-                              "zip bomb.")
+        return QCoreApplication::translate(
+                   "BundleReader",
+                   "%1 in %2 expands beyond %3; the bundle is refused as a possible "
+                   "zip bomb.")
             .arg(q(path), name_, mib(limits_.maxFileBytes));
     }
 
     QString tooLargeInAll() const {
-        return QStringLiteral("The files of %1 expand beyond %2 in all; the bundle is refused "
-                              "as a possible zip bomb.")
+        return QCoreApplication::translate(
+                   "BundleReader", "The files of %1 expand beyond %2 in all; the bundle is refused "
+                                   "as a possible zip bomb.")
             .arg(name_, mib(limits_.maxTotalBytes));
     }
 
@@ -97,7 +105,8 @@ struct ZipHandle {
 QString readZipEntries(zip_t* za, Collector& c) {
     const zip_int64_t count = zip_get_num_entries(za, 0);
     if (count < 0)
-        return QStringLiteral("%1 is not a readable zip file.").arg(c.name());
+        return QCoreApplication::translate("BundleReader", "%1 is not a readable zip file.")
+            .arg(c.name());
     if (count > c.limits().maxEntries)
         return c.tooMany();
     std::vector<char> buffer(64 * 1024);
@@ -105,7 +114,7 @@ QString readZipEntries(zip_t* za, Collector& c) {
         zip_stat_t st;
         zip_stat_init(&st);
         if (zip_stat_index(za, i, 0, &st) < 0 || !(st.valid & ZIP_STAT_NAME) || !st.name)
-            return QStringLiteral("%1 has a damaged entry %2: %3.")
+            return QCoreApplication::translate("BundleReader", "%1 has a damaged entry %2: %3.")
                 .arg(c.name())
                 .arg(i)
                 .arg(QString::fromUtf8(zip_strerror(za)));
@@ -113,17 +122,21 @@ QString readZipEntries(zip_t* za, Collector& c) {
         zip_uint8_t opsys = 0;
         zip_uint32_t attributes = 0;
         if (zip_file_get_external_attributes(za, i, 0, &opsys, &attributes) < 0)
-            return QStringLiteral("%1 has a damaged entry \"%2\".").arg(c.name(), q(path));
+            return QCoreApplication::translate("BundleReader", "%1 has a damaged entry \"%2\".")
+                .arg(c.name(), q(path));
         const bool isDirEntry = !path.empty() && path.back() == '/';
         if (opsys == ZIP_OPSYS_UNIX) {
             const zip_uint32_t type = (attributes >> 16) & 0170000u;
             if (type == 0120000u)
-                return QStringLiteral("%1 holds a symbolic link \"%2\"; it is refused and "
-                                      "nothing was extracted.")
+                return QCoreApplication::translate(
+                           "BundleReader", "%1 holds a symbolic link \"%2\"; it is refused and "
+                                           "nothing was extracted.")
                     .arg(c.name(), q(path.substr(0, 120)));
             if (type != 0 && type != 0100000u && type != 0040000u)
-                return QStringLiteral("%1 holds a special file \"%2\" (not a regular file); it "
-                                      "is refused.")
+                return QCoreApplication::translate(
+                           "BundleReader",
+                           "%1 holds a special file \"%2\" (not a regular file); it "
+                           "is refused.")
                     .arg(c.name(), q(path.substr(0, 120)));
         }
         if (isDirEntry) {
@@ -136,8 +149,9 @@ QString readZipEntries(zip_t* za, Collector& c) {
         if (const QString error = c.checkName(path); !error.isEmpty())
             return error;
         if ((st.valid & ZIP_STAT_ENCRYPTION_METHOD) && st.encryption_method != ZIP_EM_NONE)
-            return QStringLiteral("%1 holds an encrypted entry \"%2\"; dbtriage bundles are "
-                                  "never encrypted.")
+            return QCoreApplication::translate(
+                       "BundleReader", "%1 holds an encrypted entry \"%2\"; dbtriage bundles are "
+                                       "never encrypted.")
                 .arg(c.name(), q(path));
         const qint64 room = c.room();
         // The header's size is only used to refuse early; the real size is counted below.
@@ -145,15 +159,16 @@ QString readZipEntries(zip_t* za, Collector& c) {
             return room < c.limits().maxFileBytes ? c.tooLargeInAll() : c.tooLarge(path);
         zip_file_t* file = zip_fopen_index(za, i, 0);
         if (!file)
-            return QStringLiteral("%1: cannot read \"%2\": %3.")
+            return QCoreApplication::translate("BundleReader", "%1: cannot read \"%2\": %3.")
                 .arg(c.name(), q(path), QString::fromUtf8(zip_strerror(za)));
         QByteArray data;
         QString error;
         for (;;) {
             const zip_int64_t n = zip_fread(file, buffer.data(), buffer.size());
             if (n < 0) {
-                error = QStringLiteral("%1 in %2 is damaged or truncated (%3); the bundle is "
-                                       "refused.")
+                error = QCoreApplication::translate(
+                            "BundleReader", "%1 in %2 is damaged or truncated (%3); the bundle is "
+                                            "refused.")
                             .arg(q(path), c.name(), QString::fromUtf8(zip_file_strerror(file)));
                 break;
             }
@@ -182,8 +197,9 @@ QString readZip(zip_source_t* source, Collector& c) {
     if (!z.za) {
         const QString why = QString::fromUtf8(zip_error_strerror(&error));
         zip_error_fini(&error);
-        return QStringLiteral("%1 is not a readable zip file (%2): it may be truncated or "
-                              "damaged, and is refused.")
+        return QCoreApplication::translate(
+                   "BundleReader", "%1 is not a readable zip file (%2): it may be truncated or "
+                                   "damaged, and is refused.")
             .arg(c.name(), why);
     }
     zip_error_fini(&error);
@@ -204,27 +220,31 @@ QString readDirectory(const QString& path, Collector& c) {
         if (++entries > c.limits().maxEntries)
             return c.tooMany();
         if (info.isSymLink())
-            return QStringLiteral("%1 holds a symbolic link \"%2\"; it is refused.")
+            return QCoreApplication::translate("BundleReader",
+                                               "%1 holds a symbolic link \"%2\"; it is refused.")
                 .arg(c.name(), q(rel));
         if (const QString error = c.checkName(rel); !error.isEmpty())
             return error;
         if (info.isDir())
             continue;
         if (!info.isFile())
-            return QStringLiteral("%1 holds a special file \"%2\" (not a regular file); it is "
-                                  "refused.")
+            return QCoreApplication::translate(
+                       "BundleReader", "%1 holds a special file \"%2\" (not a regular file); it is "
+                                       "refused.")
                 .arg(c.name(), q(rel));
         const qint64 room = c.room();
         if (info.size() > room)
             return room < c.limits().maxFileBytes ? c.tooLargeInAll() : c.tooLarge(rel);
         QFile file(info.filePath());
         if (!file.open(QIODevice::ReadOnly))
-            return QStringLiteral("Cannot read %1: %2.").arg(info.filePath(), file.errorString());
+            return QCoreApplication::translate("BundleReader", "Cannot read %1: %2.")
+                .arg(info.filePath(), file.errorString());
         QByteArray data = file.read(room + 1);
         if (data.size() > room)
             return room < c.limits().maxFileBytes ? c.tooLargeInAll() : c.tooLarge(rel);
         if (file.error() != QFileDevice::NoError)
-            return QStringLiteral("Cannot read %1: %2.").arg(info.filePath(), file.errorString());
+            return QCoreApplication::translate("BundleReader", "Cannot read %1: %2.")
+                .arg(info.filePath(), file.errorString());
         c.add(rel, std::move(data));
     }
     return {};
@@ -234,11 +254,16 @@ QString readDirectory(const QString& path, Collector& c) {
 nlohmann::json parseBundleJson(const std::string& path, const QByteArray& data,
                                const BundleLimits& limits) {
     if (data.size() > limits.maxJsonBytes)
-        throw FormatError(path + " is larger than " + mib(limits.maxJsonBytes).toStdString() +
-                          "; it is not read.");
+        throw FormatError(
+            QCoreApplication::translate("BundleReader", "%1 is larger than %2; it is not read.")
+                .arg(q(path), mib(limits.maxJsonBytes))
+                .toStdString());
     if (jsonNestingDepth(data, limits.maxJsonDepth + 1) > limits.maxJsonDepth)
-        throw FormatError(path + " is nested deeper than " + std::to_string(limits.maxJsonDepth) +
-                          " levels; it is not read.");
+        throw FormatError(QCoreApplication::translate(
+                              "BundleReader", "%1 is nested deeper than %2 levels; it is not read.")
+                              .arg(q(path))
+                              .arg(limits.maxJsonDepth)
+                              .toStdString());
     try {
         return parseJson(data.toStdString());
     } catch (const FormatError& e) {
@@ -254,15 +279,17 @@ void verify(Bundle& b, const BundleLimits& limits) {
     QStringList problems;
     const auto manifestIt = b.files.find("manifest.json");
     if (manifestIt == b.files.end()) {
-        problems << QStringLiteral("There is no manifest.json, so no file can be verified.");
+        problems << QCoreApplication::translate(
+            "BundleReader", "There is no manifest.json, so no file can be verified.");
     } else {
         try {
             b.manifest =
                 manifestFromJson(parseBundleJson("manifest.json", manifestIt->second, limits));
             b.hasManifest = true;
         } catch (const FormatError& e) {
-            problems << QStringLiteral("manifest.json cannot be read (%1), so no file can be "
-                                       "verified.")
+            problems << QCoreApplication::translate(
+                            "BundleReader", "manifest.json cannot be read (%1), so no file can be "
+                                            "verified.")
                             .arg(QString::fromUtf8(e.what()));
         }
     }
@@ -274,17 +301,22 @@ void verify(Bundle& b, const BundleLimits& limits) {
             const auto it = b.files.find(f.path);
             if (it == b.files.end()) {
                 b.failedFiles << path;
-                problems << QStringLiteral("%1 is listed in manifest.json but missing.").arg(path);
+                problems << QCoreApplication::translate(
+                                "BundleReader", "%1 is listed in manifest.json but missing.")
+                                .arg(path);
                 continue;
             }
             const qint64 size = it->second.size();
             if (size != f.size) {
                 b.failedFiles << path;
-                problems << (size < f.size
-                                 ? QStringLiteral("%1 is shorter than manifest.json says (%2 of "
-                                                  "%3 bytes): it was truncated.")
-                                 : QStringLiteral("%1 is longer than manifest.json says (%2, not "
-                                                  "%3 bytes): it was changed."))
+                problems << (size < f.size ? QCoreApplication::translate(
+                                                 "BundleReader",
+                                                 "%1 is shorter than manifest.json says (%2 of "
+                                                 "%3 bytes): it was truncated.")
+                                           : QCoreApplication::translate(
+                                                 "BundleReader",
+                                                 "%1 is longer than manifest.json says (%2, not "
+                                                 "%3 bytes): it was changed."))
                                 .arg(path)
                                 .arg(size)
                                 .arg(f.size);
@@ -292,40 +324,47 @@ void verify(Bundle& b, const BundleLimits& limits) {
             }
             if (sha256Hex(it->second) != q(f.sha256)) {
                 b.failedFiles << path;
-                problems << QStringLiteral("%1 does not match its SHA-256 in manifest.json: it "
-                                           "was changed after the bundle was written.")
+                problems << QCoreApplication::translate(
+                                "BundleReader",
+                                "%1 does not match its SHA-256 in manifest.json: it "
+                                "was changed after the bundle was written.")
                                 .arg(path);
             }
         }
         for (const auto& [path, data] : b.files) {
             if (path != "manifest.json" && !listed.count(path)) {
                 b.failedFiles << q(path);
-                problems << QStringLiteral("%1 is not listed in manifest.json: it was added "
-                                           "after the bundle was written.")
+                problems << QCoreApplication::translate(
+                                "BundleReader", "%1 is not listed in manifest.json: it was added "
+                                                "after the bundle was written.")
                                 .arg(q(path));
             }
         }
     }
     if (problems.isEmpty()) {
         b.verifiedFlag = true;
-        b.verification = QStringLiteral("All %1 files match their SHA-256 in manifest.json.")
+        b.verification = QCoreApplication::translate(
+                             "BundleReader", "All %1 files match their SHA-256 in manifest.json.")
                              .arg(b.manifest.files.size());
         return;
     }
-    b.verification = QStringLiteral("Unverified: ") + problems.first();
+    b.verification =
+        QCoreApplication::translate("BundleReader", "Unverified: %1").arg(problems.first());
     if (problems.size() > 1)
-        b.verification += QStringLiteral(" (%1 more problems: %2.)")
+        b.verification += QCoreApplication::translate("BundleReader", " (%1 more problems: %2.)")
                               .arg(problems.size() - 1)
                               .arg(b.failedFiles.mid(1).join(QStringLiteral(", ")));
-    b.verification += QStringLiteral(" Do not rely on this bundle as evidence.");
+    b.verification +=
+        QCoreApplication::translate("BundleReader", " Do not rely on this bundle as evidence.");
 }
 
 void finish(Bundle& b, Collector& c) {
     b.files = std::move(c.files());
     const auto snap = b.files.find("snapshot.json");
     if (snap == b.files.end()) {
-        b.error =
-            QStringLiteral("%1 holds no snapshot.json: it is not a dbtriage bundle.").arg(c.name());
+        b.error = QCoreApplication::translate(
+                      "BundleReader", "%1 holds no snapshot.json: it is not a dbtriage bundle.")
+                      .arg(c.name());
         return;
     }
     verify(b, c.limits());
@@ -334,12 +373,11 @@ void finish(Bundle& b, Collector& c) {
             snapshotFromJson(parseBundleJson("snapshot.json", snap->second, c.limits())));
     } catch (const FormatError& e) {
         const QString verification = b.verification;
+        const bool unverified = !b.verifiedFlag;
         b = Bundle{};
-        b.error = QStringLiteral("%1 cannot be opened: %2%3")
+        b.error = QCoreApplication::translate("BundleReader", "%1 cannot be opened: %2%3")
                       .arg(c.name(), QString::fromUtf8(e.what()),
-                           verification.startsWith(QLatin1String("Unverified"))
-                               ? QStringLiteral(" ") + verification
-                               : QString());
+                           unverified ? QStringLiteral(" ") + verification : QString());
         return;
     }
     // Samples in order (by number: samples/10000.json comes after samples/9999.json); each
@@ -365,9 +403,11 @@ void finish(Bundle& b, Collector& c) {
         } catch (const FormatError& e) {
             b.verifiedFlag = false;
             b.failedFiles << q(path);
-            b.verification = QStringLiteral("Unverified: %1 This sample and the ones after it are "
-                                            "left out.")
-                                 .arg(QString::fromUtf8(e.what()));
+            b.verification =
+                QCoreApplication::translate("BundleReader", "Unverified: %1")
+                    .arg(QCoreApplication::translate(
+                             "BundleReader", "%1 This sample and the ones after it are left out.")
+                             .arg(QString::fromUtf8(e.what())));
             break;
         }
     }
@@ -416,7 +456,7 @@ Bundle BundleReader::open(const QString& path, const BundleLimits& limits) {
     b.path = path;
     const QFileInfo info(path);
     if (!info.exists()) {
-        b.error = QStringLiteral("%1 does not exist.").arg(path);
+        b.error = QCoreApplication::translate("BundleReader", "%1 does not exist.").arg(path);
         return b;
     }
     Collector c(path, limits);
@@ -425,8 +465,9 @@ Bundle BundleReader::open(const QString& path, const BundleLimits& limits) {
     } else if (looksLikeZip(path) || path.endsWith(QLatin1String(".zip"), Qt::CaseInsensitive)) {
         b.zip = true;
         if (info.size() > limits.maxArchiveBytes) {
-            b.error = QStringLiteral("%1 is larger than %2; it is refused.")
-                          .arg(path, mib(limits.maxArchiveBytes));
+            b.error =
+                QCoreApplication::translate("BundleReader", "%1 is larger than %2; it is refused.")
+                    .arg(path, mib(limits.maxArchiveBytes));
             return b;
         }
         zip_error_t error;
@@ -434,7 +475,7 @@ Bundle BundleReader::open(const QString& path, const BundleLimits& limits) {
         zip_source_t* source =
             zip_source_file_create(path.toLocal8Bit().constData(), 0, -1, &error);
         if (!source) {
-            b.error = QStringLiteral("Cannot read %1: %2.")
+            b.error = QCoreApplication::translate("BundleReader", "Cannot read %1: %2.")
                           .arg(path, QString::fromUtf8(zip_error_strerror(&error)));
             zip_error_fini(&error);
             return b;
@@ -444,13 +485,15 @@ Bundle BundleReader::open(const QString& path, const BundleLimits& limits) {
     } else {
         // A single snapshot.json (e.g. from an older "collect --out DIR").
         if (info.size() > limits.maxJsonBytes) {
-            b.error = QStringLiteral("%1 is larger than %2; it is not read.")
-                          .arg(path, mib(limits.maxJsonBytes));
+            b.error =
+                QCoreApplication::translate("BundleReader", "%1 is larger than %2; it is not read.")
+                    .arg(path, mib(limits.maxJsonBytes));
             return b;
         }
         QFile file(path);
         if (!file.open(QIODevice::ReadOnly)) {
-            b.error = QStringLiteral("Cannot read %1: %2.").arg(path, file.errorString());
+            b.error = QCoreApplication::translate("BundleReader", "Cannot read %1: %2.")
+                          .arg(path, file.errorString());
             return b;
         }
         c.add("snapshot.json", file.read(limits.maxJsonBytes + 1));
@@ -475,7 +518,7 @@ Bundle BundleReader::openZipData(const QByteArray& zip, const QString& name,
         zip_source_buffer_create(zip.constData(), static_cast<zip_uint64_t>(zip.size()), 0, &error);
     zip_error_fini(&error);
     if (!source) {
-        b.error = QStringLiteral("%1 cannot be read.").arg(name);
+        b.error = QCoreApplication::translate("BundleReader", "%1 cannot be read.").arg(name);
         return b;
     }
     b.error = readZip(source, c);

@@ -1,6 +1,7 @@
 #include "bundle/recordingbanner.h"
 
 #include "bundle/manifest.h"
+#include "i18n/messagetext.h"
 #include "timefmt.h"
 
 #include <QCoreApplication>
@@ -19,8 +20,9 @@ QString recordingBanner(const Bundle& b) {
     if (!b.ok() || !b.snapshot)
         return {};
     const Snapshot& s = *b.snapshot;
-    QString banner = QCoreApplication::translate("Bundle", "Recording from %1 of %2")
-                         .arg(q(formatRfc3339(s.collectedAt)), q(describeServer(s.server)));
+    QString banner =
+        QCoreApplication::translate("Bundle", "Recording from %1 of %2")
+            .arg(q(formatRfc3339(s.collectedAt)), i18n::localized(serverDescription(s.server)));
     if (b.hasManifest && !b.manifest.toolVersion.empty())
         banner += QCoreApplication::translate("Bundle", " (written by dbtriage %1)")
                       .arg(q(b.manifest.toolVersion));
@@ -28,10 +30,16 @@ QString recordingBanner(const Bundle& b) {
 }
 
 QString loudVerification(const QString& verification) {
-    const QLatin1String prefix("Unverified: ");
-    return verification.startsWith(prefix)
-               ? QStringLiteral("UNVERIFIED: ") + verification.mid(prefix.size())
-               : verification;
+    // The reader's "Unverified: %1" in the language it was read in, and in English (a
+    // sentence kept from before a language switch).
+    for (const QString& prefix :
+         {QCoreApplication::translate("BundleReader", "Unverified: %1").arg(QString()),
+          QStringLiteral("Unverified: ")}) {
+        if (!prefix.isEmpty() && verification.startsWith(prefix))
+            return QCoreApplication::translate("Bundle", "UNVERIFIED: %1")
+                .arg(verification.mid(prefix.size()));
+    }
+    return verification;
 }
 
 std::map<QString, QByteArray> bundlePlans(const Bundle& b) {

@@ -1,6 +1,7 @@
 #include "bundle/comparedialog.h"
 
 #include "common/guiutil.h"
+#include "i18n/messagetext.h"
 #include "timefmt.h"
 
 #include <QDialogButtonBox>
@@ -51,6 +52,11 @@ QString oneLine(const std::string& query) {
     return q;
 }
 
+// A server in the user's language (the English description for a comparison made elsewhere).
+QString server(const Message& text, const std::string& english) {
+    return text.empty() ? qs(english) : i18n::localized(text);
+}
+
 } // namespace
 
 CompareDialog::CompareDialog(const Comparison& comparison, const QString& beforeLabel,
@@ -72,12 +78,13 @@ CompareDialog::CompareDialog(const Comparison& comparison, const QString& before
     const Comparison& c = comparison_;
 
     QString head = tr("Before: %1, %2 at %3.\nAfter: %4, %5 at %6.")
-                       .arg(beforeLabel, qs(c.serverBefore), qs(formatRfc3339(c.beforeAt)),
-                            afterLabel, qs(c.serverAfter), qs(formatRfc3339(c.afterAt)));
+                       .arg(beforeLabel, server(c.serverBeforeText, c.serverBefore),
+                            qs(formatRfc3339(c.beforeAt)), afterLabel,
+                            server(c.serverAfterText, c.serverAfter), qs(formatRfc3339(c.afterAt)));
     if (!c.sameServer)
         head += QLatin1Char('\n') + tr("The two recordings are of different servers.");
     if (!c.statementNote.empty())
-        head += QLatin1Char('\n') + qs(c.statementNote);
+        head += QLatin1Char('\n') + i18n::localized(phrase("Compare", c.statementNote.c_str()));
     header_->setText(head);
     header_->setTextFormat(Qt::PlainText);
     header_->setWordWrap(true);
@@ -137,9 +144,12 @@ CompareDialog::CompareDialog(const Comparison& comparison, const QString& before
         tr("Connections (%1 → %2)").arg(c.connectionsBefore.total).arg(c.connectionsAfter.total));
     tabs_->addTab(settings_, tr("Settings changed (%1)").arg(c.settings.size()));
 
-    auto* statementsUnit = new QLabel(
-        c.statementUnit.empty() ? QString() : tr("Statement figures: %1.").arg(qs(c.statementUnit)),
-        this);
+    auto* statementsUnit =
+        new QLabel(c.statementUnit.empty()
+                       ? QString()
+                       : tr("Statement figures: %1.")
+                             .arg(i18n::localized(phrase("Compare", c.statementUnit.c_str()))),
+                   this);
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     auto* layout = new QVBoxLayout(this);

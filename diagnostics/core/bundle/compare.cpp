@@ -33,6 +33,14 @@ std::pair<std::int64_t, Micros> blockerKey(const Snapshot& s, const RootBlocker&
     return {r.pid, session && session->backendStart ? *session->backendStart : 0};
 }
 
+// Code points of UTF-8 text (for padding translated labels).
+std::size_t utf8Length(const std::string& s) {
+    std::size_t n = 0;
+    for (unsigned char ch : s)
+        n += (ch & 0xC0) != 0x80;
+    return n;
+}
+
 std::string signedMs(double v, bool perSecond) {
     return fmt::format("{}{:.1f} {}", v > 0 ? "+" : "", v, perSecond ? "ms/s" : "ms");
 }
@@ -43,6 +51,8 @@ Comparison compareSnapshots(const Snapshot& before, const Snapshot& after, int t
     Comparison c;
     c.serverBefore = describeServer(before.server);
     c.serverAfter = describeServer(after.server);
+    c.serverBeforeText = serverDescription(before.server);
+    c.serverAfterText = serverDescription(after.server);
     c.sameServer =
         before.server.engine == after.server.engine && before.server.host == after.server.host &&
         before.server.port == after.server.port && before.server.database == after.server.database;
@@ -59,14 +69,18 @@ Comparison compareSnapshots(const Snapshot& before, const Snapshot& after, int t
         c.statementUnit = "ms per second of window";
     } else if (cumulative) {
         c.statementUnit = "ms since the statistics reset";
-        c.statementNote = "Both recordings hold counters since the statistics reset: the change "
-                          "is the work done between them (unless the statistics were reset in "
-                          "between).";
+        c.statementNote =
+            englishText(phrase(DBT_TR("Compare", "Both recordings hold counters since the "
+                                                 "statistics reset: the change is the work done "
+                                                 "between them (unless the statistics were "
+                                                 "reset in between).")));
     } else {
         c.statementUnit = "ms";
-        c.statementNote = "One recording holds a window, the other counters since the "
-                          "statistics reset: the figures are not directly comparable. Collect "
-                          "both with --samples 2 or more.";
+        c.statementNote =
+            englishText(phrase(DBT_TR("Compare", "One recording holds a window, the other "
+                                                 "counters since the statistics reset: the "
+                                                 "figures are not directly comparable. Collect "
+                                                 "both with --samples 2 or more.")));
     }
     const double scaleBefore = windows ? 1.0 / windowSeconds(before) : 1.0;
     const double scaleAfter = windows ? 1.0 / windowSeconds(after) : 1.0;
@@ -147,18 +161,36 @@ Comparison compareSnapshots(const Snapshot& before, const Snapshot& after, int t
     return c;
 }
 
-std::string renderComparisonText(const Comparison& c) {
+std::string renderComparisonText(const Comparison& c,
+                                 const std::function<std::string(const Message&)>& text) {
+    const auto T = [&](const Message& m) { return text ? text(m) : englishText(m); };
+    const auto L = [&](const char* context, const char* tmpl, std::vector<Message> args = {}) {
+        return T(phrase(context, tmpl, std::move(args)));
+    };
+    const auto n = [](std::int64_t v) { return literal(v); };
+    const auto signedCount = [](std::int64_t v) { return literal(fmt::format("{:+d}", v)); };
     std::string out;
-    out += fmt::format("Before: {} at {}\n", c.serverBefore, formatRfc3339(c.beforeAt));
-    out += fmt::format("After:  {} at {}\n", c.serverAfter, formatRfc3339(c.afterAt));
+    out += L(DBT_TR("Compare", "Before: %1 at %2"),
+             {c.serverBeforeText.empty() ? literal(c.serverBefore) : c.serverBeforeText,
+              literal(formatRfc3339(c.beforeAt))}) +
+           "\n";
+    out += L(DBT_TR("Compare", "After:  %1 at %2"),
+             {c.serverAfterText.empty() ? literal(c.serverAfter) : c.serverAfterText,
+              literal(formatRfc3339(c.afterAt))}) +
+           "\n";
     if (!c.sameServer)
-        out += "Note: the two recordings come from different servers or databases.\n";
+        out += L(DBT_TR("Compare", "Note: the two recordings come from different servers or "
+                                   "databases.")) +
+               "\n";
 
     // Connections
     const ConnectionCounts& b = c.connectionsBefore;
     const ConnectionCounts& a = c.connectionsAfter;
-    out += fmt::format("\nConnections: {} of {} usable before, {} of {} after ({:+d})\n", b.total,
-                       b.usable(), a.total, a.usable(), a.total - b.total);
+    out +=
+        "\n" +
+        L(DBT_TR("Compare", "Connections: %1 of %2 usable before, %3 of %4 after (%5)"),
+          {n(b.total), n(b.usable()), n(a.total), n(a.usable()), signedCount(a.total - b.total)}) +
+        "\n";
     std::set<std::string> states;
     for (const auto& [k, v] : b.byState)
         states.insert(k);
@@ -173,43 +205,70 @@ std::string renderComparisonText(const Comparison& c) {
     }
 
     // Root blockers
-    out += fmt::format("\nRoot blockers: {} new, {} gone, {} still there\n", c.blockersNew.size(),
-                       c.blockersGone.size(), c.blockersStill.size());
-    auto blocker = [&](const char* tag, const RootBlocker& r) {
-        out += fmt::format("  {} pid {}: {}{}{}, blocks {}\n", tag, r.pid,
-                           r.state.empty() ? std::string("unknown state") : r.state,
-                           r.application.empty() ? "" : ", application ", r.application,
-                           plural(r.blockedTotal, "session"));
+    out += "\n" +
+           L(DBT_TR("Compare", "Root blockers: %1 new, %2 gone, %3 still there"),
+             {n(std::int64_t(c.blockersNew.size())), n(std::int64_t(c.blockersGone.size())),
+              n(std::int64_t(c.blockersStill.size()))}) +
+           "\n";
+    const std::string tags[] = {L(DBT_TR("Compare", "new")), L(DBT_TR("Compare", "gone")),
+                                L(DBT_TR("Compare", "still"))};
+    std::size_t width = 0;
+    for (const std::string& t : tags)
+        width = std::max(width, utf8Length(t));
+    auto blocker = [&](const std::string& tag, const RootBlocker& r) {
+        const Message state =
+            r.state.empty() ? phrase(DBT_TR("Compare", "unknown state")) : literal(r.state);
+        const Message blocks = r.blockedTotal == 1 ? phrase(DBT_TR("Compare", "blocks 1 session"))
+                                                   : phrase(DBT_TR("Compare", "blocks %1 sessions"),
+                                                            {count(r.blockedTotal)});
+        const std::string line =
+            r.application.empty()
+                ? L(DBT_TR("Compare", "pid %1: %2, %3"), {n(r.pid), state, blocks})
+                : L(DBT_TR("Compare", "pid %1: %2, application %3, %4"),
+                    {n(r.pid), state, literal(r.application), blocks});
+        out += "  " + tag + std::string(width - utf8Length(tag), ' ') + " " + line + "\n";
         if (!r.query.empty())
-            out += fmt::format("      last query: {}\n", oneLine(r.query, 86));
+            out += "      " +
+                   L(DBT_TR("Compare", "last query: %1"), {literal(oneLine(r.query, 86))}) + "\n";
     };
     for (const RootBlocker& r : c.blockersNew)
-        blocker("new  ", r);
+        blocker(tags[0], r);
     for (const RootBlocker& r : c.blockersGone)
-        blocker("gone ", r);
+        blocker(tags[1], r);
     for (const RootBlocker& r : c.blockersStill)
-        blocker("still", r);
+        blocker(tags[2], r);
 
     // Statements
     const bool perSecond = c.statementUnit == "ms per second of window";
-    out += fmt::format("\nStatements whose time changed most ({}):\n", c.statementUnit);
+    const Message unit = perSecond ? phrase(DBT_TR("Compare", "ms per second of window"))
+                         : c.statementUnit == "ms since the statistics reset"
+                             ? phrase(DBT_TR("Compare", "ms since the statistics reset"))
+                             : literal(c.statementUnit);
+    out += "\n" + L(DBT_TR("Compare", "Statements whose time changed most (%1):"), {unit}) + "\n";
     if (!c.statementNote.empty())
-        out += "  " + c.statementNote + "\n";
+        out += "  " + T(phrase("Compare", c.statementNote.c_str())) + "\n";
     if (c.statements.empty())
-        out += "  none changed.\n";
+        out += "  " + L(DBT_TR("Compare", "none changed.")) + "\n";
+    const std::string newTag = " " + L(DBT_TR("Compare", "(new)"));
+    const std::string goneTag = " " + L(DBT_TR("Compare", "(gone)"));
     for (const StatementChange& s : c.statements) {
-        const std::string tag = s.onlyAfter ? " (new)" : s.onlyBefore ? " (gone)" : "";
+        const std::string tag = s.onlyAfter ? newTag : s.onlyBefore ? goneTag : "";
+        const std::string query =
+            s.query.empty() ? L(DBT_TR("Compare", "(text not available) id %1"), {literal(s.id)})
+                            : s.query;
         out +=
             fmt::format("  {:>14}  {:>10.1f} → {:<10.1f}{}  {}\n", signedMs(s.change(), perSecond),
-                        s.before, s.after, tag,
-                        oneLine(s.query.empty() ? "(text not available) id " + s.id : s.query, 48));
+                        s.before, s.after, tag, oneLine(query, 48));
     }
 
     // Settings
-    out += fmt::format("\nSettings that changed: {}\n", c.settings.size());
+    out += "\n" +
+           L(DBT_TR("Compare", "Settings that changed: %1"), {n(std::int64_t(c.settings.size()))}) +
+           "\n";
+    const std::string notRead = L(DBT_TR("Compare", "(not read)"));
     for (const SettingChange& s : c.settings)
-        out += fmt::format("  {}: {} → {}\n", s.name, s.before ? *s.before : "(not read)",
-                           s.after ? *s.after : "(not read)");
+        out += fmt::format("  {}: {} → {}\n", s.name, s.before ? *s.before : notRead,
+                           s.after ? *s.after : notRead);
     return out;
 }
 

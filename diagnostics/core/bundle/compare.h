@@ -5,6 +5,7 @@
 
 #include "snapshot.h"
 
+#include <functional>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
@@ -35,6 +36,8 @@ struct SettingChange {
 struct Comparison {
     std::string serverBefore; // describeServer()
     std::string serverAfter;
+    Message serverBeforeText; // the same as Messages (serverDescription())
+    Message serverAfterText;
     bool sameServer = true; // engine, host, port and database agree
     Micros beforeAt = 0;
     Micros afterAt = 0;
@@ -55,8 +58,10 @@ struct Comparison {
 
 Comparison compareSnapshots(const Snapshot& before, const Snapshot& after, int top = 10);
 
-// Plain text for a terminal, 100 columns at most.
-std::string renderComparisonText(const Comparison& comparison);
+// Plain text for a terminal, 100 columns at most. `text` turns its labels (Messages) into
+// text: English (englishText) when empty; the CLI passes the user's language (diagnostics/i18n).
+std::string renderComparisonText(const Comparison& comparison,
+                                 const std::function<std::string(const Message&)>& text = {});
 nlohmann::json comparisonToJson(const Comparison& comparison);
 
 } // namespace dbt

@@ -97,21 +97,28 @@ std::string engineTitle(Engine engine) {
     return "PostgreSQL";
 }
 
-std::string describeServer(const ServerInfo& sv) {
-    std::string where = sv.host.empty() ? std::string("local socket") : sv.host;
+Message serverDescription(const ServerInfo& sv) {
+    std::string where = sv.host;
     if (!sv.port.empty())
         where += ":" + sv.port;
     if (!sv.database.empty())
         where += "/" + sv.database;
-    std::string line = engineTitle(sv.engine);
+    std::string title = engineTitle(sv.engine);
     if (!sv.version.empty())
-        line += " " + sv.version;
-    line += " at " + where;
-    if (!sv.user.empty())
-        line += " as " + sv.user;
+        title += " " + sv.version;
+    Message place = sv.host.empty() ? phrase(DBT_TR("Server", "local socket%1"), {literal(where)})
+                                    : literal(where);
+    Message line = sv.user.empty()
+                       ? phrase(DBT_TR("Server", "%1 at %2"), {literal(title), std::move(place)})
+                       : phrase(DBT_TR("Server", "%1 at %2 as %3"),
+                                {literal(title), std::move(place), literal(sv.user)});
     if (sv.inRecovery)
-        line += " (standby)";
+        line = phrase(DBT_TR("Server", "%1 (standby)"), {std::move(line)});
     return line;
+}
+
+std::string describeServer(const ServerInfo& sv) {
+    return englishText(serverDescription(sv));
 }
 
 json manifestToJson(const Manifest& m) {

@@ -79,6 +79,8 @@ Manifest manifestFromJson(const nlohmann::json& json);
 
 // "PostgreSQL 15.4 at db1:5432/app as monitor" (no password: ServerInfo has none).
 std::string describeServer(const ServerInfo& server);
+// The same as a Message, for showing it in the user's language (diagnostics/i18n).
+Message serverDescription(const ServerInfo& server);
 // "PostgreSQL", "MySQL", "MariaDB".
 std::string engineTitle(Engine engine);
 
