@@ -8,6 +8,7 @@
 #include "advisor/workload.h"
 #include "cli/cli.h"
 #include "cli/recording.h"
+#include "i18n/messagetext.h"
 
 #include <QCommandLineParser>
 #include <QTextStream>
@@ -184,8 +185,10 @@ int advise(const QStringList& args) {
             return ConnectFailed;
         }
     }
-    const std::string text =
-        parser.isSet(jsonOpt) ? advisor::adviceToJson(advice) : advisor::adviceToText(advice);
+    // JSON stays English (docs/i18n.md); the report follows the user's language.
+    const std::string text = parser.isSet(jsonOpt)
+                                 ? advisor::adviceToJson(advice)
+                                 : advisor::adviceToText(advice, i18n::localizedUtf8);
     out.flush();
     std::fwrite(text.data(), 1, text.size(), stdout);
     std::fflush(stdout);

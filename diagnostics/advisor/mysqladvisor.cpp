@@ -39,6 +39,29 @@ bool contains(const std::vector<std::string>& list, const std::string& value) {
     return std::find(list.begin(), list.end(), value) != list.end();
 }
 
+// The advisor's sentences: Messages in the context "Advisor" (advice.h).
+Message say(const char* context, const char* text, std::vector<Message> args = {}) {
+    return phrase(context, text, std::move(args));
+}
+
+Message number(double value) {
+    return decimal(value, 'f', 0);
+}
+
+Message both(Message a, Message b) {
+    return phrase("", "%1 + %2", {std::move(a), std::move(b)});
+}
+
+// dbt::literal (the advisor below has a literal() of its own, for SQL).
+Message lit(std::string text) {
+    return dbt::literal(std::move(text));
+}
+
+void addCaveats(Proposal& p, std::vector<Message> caveats) {
+    for (auto& c : caveats)
+        addCaveat(p, std::move(c));
+}
+
 // ---------------------------------------------------------------- the text rewrite
 
 struct Token {
@@ -114,9 +137,10 @@ MysqlText mysqlToPostgresText(const std::string& text) {
     std::vector<Token> tokens;
     const std::size_t n = text.size();
     std::size_t i = 0;
-    auto fail = [&](std::string why) {
+    auto fail = [&](Message why) {
         out.ok = false;
-        out.reason = std::move(why);
+        out.reason = englishText(why);
+        out.reasonText = std::move(why);
         return out;
     };
     while (i < n) {
@@ -145,7 +169,7 @@ MysqlText mysqlToPostgresText(const std::string& text) {
                 name += text[j++];
             }
             if (!closed)
-                return fail("an unterminated `identifier`");
+                return fail(say(DBT_TR("Advisor", "an unterminated `identifier`")));
             tokens.push_back({Token::Ident, name});
             i = j;
         } else if (c == '\'' || c == '"') {
@@ -173,7 +197,7 @@ MysqlText mysqlToPostgresText(const std::string& text) {
                 value += text[j++];
             }
             if (!closed)
-                return fail("an unterminated string (a truncated text?)");
+                return fail(say(DBT_TR("Advisor", "an unterminated string (a truncated text?)")));
             tokens.push_back({Token::String, value});
             i = j;
         } else if (c == '#') {
@@ -185,10 +209,11 @@ MysqlText mysqlToPostgresText(const std::string& text) {
                 ++i;
         } else if (c == '/' && i + 1 < n && text[i + 1] == '*') {
             if (i + 2 < n && (text[i + 2] == '!' || text[i + 2] == '+'))
-                return fail("a MySQL-specific comment (/*! */ or an optimizer hint)");
+                return fail(say(
+                    DBT_TR("Advisor", "a MySQL-specific comment (/*! */ or an optimizer hint)")));
             const std::size_t end = text.find("*/", i + 2);
             if (end == std::string::npos)
-                return fail("an unterminated comment");
+                return fail(say(DBT_TR("Advisor", "an unterminated comment")));
             i = end + 2;
             tokens.push_back({Token::Space, " "});
         } else if (c == '?') {
@@ -250,17 +275,17 @@ MysqlText mysqlToPostgresText(const std::string& text) {
         const Token& t = tokens[sig[s]];
         if (t.kind == Token::Punct && (t.text == "<=>" || t.text == "&&" || t.text == "||" ||
                                        t.text == ":=" || t.text == "->" || t.text == "->>"))
-            return fail("the MySQL operator " + t.text);
+            return fail(say(DBT_TR("Advisor", "the MySQL operator %1"), {literal(t.text)}));
         if (t.kind != Token::Word)
             continue;
         const std::string w = upper(t.text);
         if (kMysqlOnly.count(w))
-            return fail("MySQL-only syntax (" + w + ")");
+            return fail(say(DBT_TR("Advisor", "MySQL-only syntax (%1)"), {literal(w)}));
         if ((w == "USE" || w == "FORCE" || w == "IGNORE") &&
             (word(s + 1) == "INDEX" || word(s + 1) == "KEY"))
-            return fail("an index hint (" + w + " INDEX)");
+            return fail(say(DBT_TR("Advisor", "an index hint (%1 INDEX)"), {literal(w)}));
         if (w == "LOCK" && word(s + 1) == "IN")
-            return fail("LOCK IN SHARE MODE");
+            return fail(literal("LOCK IN SHARE MODE"));
         if (w == "INTERVAL" && value(s + 1) && kUnits.count(word(s + 2))) {
             replace[sig[s]] = "\x01";
             for (std::size_t k = sig[s] + 1; k <= sig[s + 2]; ++k)
@@ -393,31 +418,37 @@ PlanScan scanFor(const plans::Plan& plan, const std::string& tableOrAlias) {
         std::string keys;
         for (const auto& k : n.possibleKeys)
             keys += (keys.empty() ? "" : ", ") + k;
+        Message evidence;
         if (n.accessType == "ALL") {
             out.replaceable = true;
-            out.evidence =
-                fmt::format("a full table scan (access_type ALL, about {:.0f} rows)", out.rows);
+            evidence = say(DBT_TR("Advisor", "a full table scan (access_type ALL, about %1 rows)"),
+                           {number(out.rows)});
         } else if (n.accessType == "index" && (hasCondition || out.sorts)) {
             out.replaceable = true;
-            out.evidence = fmt::format(
-                "a full scan of index {} (access_type index, about {:.0f} rows) with a filter",
-                n.key, out.rows);
+            evidence = say(DBT_TR("Advisor", "a full scan of index %1 (access_type index, about "
+                                             "%2 rows) with a filter"),
+                           {literal(n.key), number(out.rows)});
         } else if (n.key.empty() && !n.possibleKeys.empty() && n.accessType != "const" &&
                    n.accessType != "system") {
             out.replaceable = true;
-            out.evidence = "no index used although possible_keys lists " + keys;
+            evidence = say(DBT_TR("Advisor", "no index used although possible_keys lists %1"),
+                           {literal(keys)});
         } else if (filtered <= 10 && out.rows >= 1000 && n.accessType != "const" &&
                    n.accessType != "system" && n.accessType != "eq_ref") {
             out.replaceable = true;
-            out.evidence = fmt::format("{} reads about {:.0f} rows and keeps {:.2g} % of them",
-                                       n.accessType.empty() ? std::string("the table")
-                                                            : "access_type " + n.accessType,
-                                       out.rows, filtered);
+            evidence = say(DBT_TR("Advisor", "%1 reads about %2 rows and keeps %3 % of them"),
+                           {n.accessType.empty() ? say(DBT_TR("Advisor", "the table"))
+                                                 : literal("access_type " + n.accessType),
+                            number(out.rows), decimal(filtered, 'g', 2)});
         }
         if (out.sorts) {
-            out.evidence += out.evidence.empty() ? "" : ", then ";
-            out.evidence += "a sort (filesort or temporary table)";
+            const Message sort = say(DBT_TR("Advisor", "a sort (filesort or temporary table)"));
+            evidence = evidence.empty()
+                           ? sort
+                           : say(DBT_TR("Advisor", "%1, then %2"), {std::move(evidence), sort});
         }
+        out.evidence = englishText(evidence);
+        out.evidenceText = std::move(evidence);
         return out;
     }
     return out;
@@ -495,7 +526,9 @@ MysqlPick pickMysqlCandidate(const TableUse& use, const TableInfo& info, bool pl
         c.columns.push_back(col);
         sel *= s;
     }
-    c.reason = eq.size() > 1 ? "equality columns, most selective first" : "equality";
+    c.reasonText = eq.size() > 1 ? say(DBT_TR("Advisor", "equality columns, most selective first"))
+                                 : say(DBT_TR("Advisor", "equality"));
+    const Message range_ = say(DBT_TR("Advisor", "range"));
 
     // Then one range column, or the columns of the sort the plan does.
     std::vector<std::string> sortCols;
@@ -509,7 +542,7 @@ MysqlPick pickMysqlCandidate(const TableUse& use, const TableInfo& info, bool pl
             sortCols.push_back(o.column);
             sortDesc.push_back(allDesc ? false : o.descending);
         }
-        sortWhat = "ORDER BY";
+        sortWhat = "ORDER BY"; // SQL: not translated
     } else if (planSorts && !use.groupBy.empty()) {
         sortCols = use.groupBy;
         sortDesc.assign(sortCols.size(), false);
@@ -526,7 +559,7 @@ MysqlPick pickMysqlCandidate(const TableUse& use, const TableInfo& info, bool pl
     if (!range.empty() && !rangeIsSort && c.columns.size() < 3) {
         c.columns.push_back(range);
         sel *= 0.3;
-        c.reason += " + range";
+        c.reasonText = both(c.reasonText, range_);
     } else if (!sortCols.empty()) {
         std::vector<std::string> cols = c.columns;
         std::vector<bool> desc(cols.size(), false);
@@ -542,13 +575,14 @@ MysqlPick pickMysqlCandidate(const TableUse& use, const TableInfo& info, bool pl
             servesSort = true;
             if (rangeIsSort)
                 sel *= 0.3;
-            c.reason = (eq.empty() ? std::string() : c.reason + " + ") + sortWhat;
+            c.reasonText = eq.empty() ? literal(sortWhat) : both(c.reasonText, literal(sortWhat));
         }
     } else if (!range.empty() && c.columns.size() < 3) {
         c.columns.push_back(range);
         sel *= 0.3;
-        c.reason += " + range";
+        c.reasonText = both(c.reasonText, range_);
     }
+    c.reason = englishText(c.reasonText);
     if (c.descending.size() != c.columns.size())
         c.descending.assign(c.columns.size(), false);
     c.opclasses.assign(c.columns.size(), std::string());
@@ -580,6 +614,10 @@ MysqlPick pickMysqlCandidate(const TableUse& use, const TableInfo& info, bool pl
 }
 
 std::string validationHint(const Candidate& c, Engine engine, int versionNum) {
+    return englishText(validationHintText(c, engine, versionNum));
+}
+
+Message validationHintText(const Candidate& c, Engine engine, int versionNum) {
     const std::string table =
         (c.schema.empty() ? std::string() : quoteIdentMy(c.schema) + ".") + quoteIdentMy(c.table);
     std::string name = indexName(c);
@@ -594,21 +632,26 @@ std::string validationHint(const Candidate& c, Engine engine, int versionNum) {
         return s;
     };
     if (engine == Engine::MySQL && versionNum >= 80000)
-        return "Heuristic, not validated (MySQL has no hypothetical indexes). To validate: create "
-               "it on a clone and compare EXPLAIN; or build it invisible on this server (" +
-               withOption("INVISIBLE") +
-               "), check the plans in one session with SET SESSION optimizer_switch = "
-               "'use_invisible_indexes=on', then ALTER TABLE " +
-               table + " ALTER INDEX " + idx +
-               " VISIBLE; building it costs I/O and write overhead either way.";
+        return say(DBT_TR("Advisor",
+                          "Heuristic, not validated (MySQL has no hypothetical indexes). To "
+                          "validate: create it on a clone and compare EXPLAIN; or build it "
+                          "invisible on this server (%1), check the plans in one session with "
+                          "SET SESSION optimizer_switch = 'use_invisible_indexes=on', then %2; "
+                          "building it costs I/O and write overhead either way."),
+                   {lit(withOption("INVISIBLE")),
+                    lit("ALTER TABLE " + table + " ALTER INDEX " + idx + " VISIBLE")});
     if (engine == Engine::MariaDB && versionNum >= 100600)
-        return "Heuristic, not validated (MariaDB has no hypothetical indexes). To validate: "
-               "create it on a clone and compare EXPLAIN; or build it ignored on this server (" +
-               withOption("IGNORED") + "), which no plan uses, switch it on with ALTER TABLE " +
-               table + " ALTER INDEX " + idx + " NOT IGNORED and back with ALTER INDEX " + idx +
-               " IGNORED if plans get worse.";
-    return "Heuristic, not validated (no hypothetical, invisible or ignored indexes on this "
-           "version). To validate: create it on a clone and compare EXPLAIN before and after.";
+        return say(DBT_TR("Advisor",
+                          "Heuristic, not validated (MariaDB has no hypothetical indexes). To "
+                          "validate: create it on a clone and compare EXPLAIN; or build it "
+                          "ignored on this server (%1), which no plan uses, switch it on with "
+                          "%2 and back with %3 if plans get worse."),
+                   {lit(withOption("IGNORED")),
+                    lit("ALTER TABLE " + table + " ALTER INDEX " + idx + " NOT IGNORED"),
+                    lit("ALTER INDEX " + idx + " IGNORED")});
+    return say(DBT_TR("Advisor", "Heuristic, not validated (no hypothetical, invisible or "
+                                 "ignored indexes on this version). To validate: create it on a "
+                                 "clone and compare EXPLAIN before and after."));
 }
 
 // ---------------------------------------------------------------- the advisor
@@ -704,7 +747,7 @@ private:
     const MyTable* table(const std::string& schema, const std::string& name);
     void loadStats(MyTable& t);
     void statement(const WorkloadStatement& st);
-    std::vector<std::string> caveats(const MyTable& t, const Candidate& c) const;
+    std::vector<Message> caveats(const MyTable& t, const Candidate& c) const;
     std::optional<double> sizeOf(const MyTable& t, const Candidate& c) const;
     void unusedAndRedundant();
 
@@ -847,10 +890,11 @@ void MyAdvisor::loadStats(MyTable& t) {
             throw;
         if (maria && !columnStatsDenied_) {
             columnStatsDenied_ = true;
-            advice_.notes.push_back(
-                std::string("mysql.column_stats could not be read (") + e.what() +
-                "): only indexed columns have statistics. GRANT SELECT ON mysql.column_stats "
-                "to the monitoring user for the others.");
+            addNote(advice_, say(DBT_TR("Advisor", "mysql.column_stats could not be read (%1): "
+                                                   "only indexed columns have statistics. GRANT "
+                                                   "SELECT ON mysql.column_stats to the "
+                                                   "monitoring user for the others."),
+                                 {lit(e.what())}));
         }
     }
     // Writes since the server start, and rows modified since InnoDB's last statistics update.
@@ -882,22 +926,22 @@ void MyAdvisor::loadStats(MyTable& t) {
     }
 }
 
-std::vector<std::string> MyAdvisor::caveats(const MyTable& t, const Candidate& c) const {
-    std::vector<std::string> out;
+std::vector<Message> MyAdvisor::caveats(const MyTable& t, const Candidate& c) const {
+    std::vector<Message> out;
     const TableInfo& info = t.info;
     const double churn = static_cast<double>(info.writes - info.inserts) +
                          std::max(0.0, static_cast<double>(info.inserts) - info.rows);
     if (churn >= std::max(1000.0, 0.2 * info.rows))
-        out.push_back(fmt::format("{} takes many writes ({} rows inserted, updated or deleted "
-                                  "since the server started): every index adds work to each "
-                                  "of them.",
-                                  c.table, info.writes));
+        out.push_back(say(DBT_TR("Advisor", "%1 takes many writes (%2 rows inserted, updated or "
+                                            "deleted since the server started): every index "
+                                            "adds work to each of them."),
+                          {lit(c.table), number(static_cast<double>(info.writes))}));
     if (t.modified > std::max(1000.0, 0.1 * info.rows))
-        out.push_back(fmt::format("Statistics of {} may be stale: about {} rows modified since "
-                                  "InnoDB last updated them; run ANALYZE TABLE {}.{} and advise "
-                                  "again.",
-                                  c.table, t.modified, quoteIdentMy(c.schema),
-                                  quoteIdentMy(c.table)));
+        out.push_back(say(DBT_TR("Advisor", "Statistics of %1 may be stale: about %2 rows "
+                                            "modified since InnoDB last updated them; run "
+                                            "ANALYZE TABLE %3 and advise again."),
+                          {lit(c.table), number(static_cast<double>(t.modified)),
+                           lit(quoteIdentMy(c.schema) + "." + quoteIdentMy(c.table))}));
     return out;
 }
 
@@ -943,20 +987,23 @@ void MyAdvisor::statement(const WorkloadStatement& st) {
     }
     const MysqlText converted = mysqlToPostgresText(text);
     if (!converted.ok) {
-        advice_.notes.push_back("Statement " + st.id + " was skipped: it uses " + converted.reason +
-                                ", which the query model does not read.");
+        addNote(advice_, say(DBT_TR("Advisor", "Statement %1 was skipped: it uses %2, which the "
+                                               "query model does not read."),
+                             {lit(st.id), converted.reasonText}));
         return;
     }
     const std::string defaultSchema = st.database.empty() ? server_.database : st.database;
     QueryShape shape = analyzeQuery(converted.sql);
     if (!shape.parsed) {
         if (text.size() > 3 && text.compare(text.size() - 3, 3, "...") == 0)
-            advice_.notes.push_back("Statement " + st.id +
-                                    " was skipped: its digest text is truncated "
-                                    "(performance_schema_max_digest_length).");
+            addNote(advice_, say(DBT_TR("Advisor", "Statement %1 was skipped: its digest text is "
+                                                   "truncated "
+                                                   "(performance_schema_max_digest_length)."),
+                                 {lit(st.id)}));
         else
-            advice_.notes.push_back("Statement " + st.id + " was skipped: it does not parse (" +
-                                    shape.error + ").");
+            addNote(advice_,
+                    say(DBT_TR("Advisor", "Statement %1 was skipped: it does not parse (%2)."),
+                        {lit(st.id), lit(shape.error)}));
         return;
     }
     if (shape.tables.empty() ||
@@ -1005,13 +1052,13 @@ void MyAdvisor::statement(const WorkloadStatement& st) {
     } catch (const EngineError& e) {
         if (e.kind() == Kind::Lost)
             throw;
-        advice_.notes.push_back("Statement " + st.id + " was skipped: " + e.what());
+        addNote(advice_, say(DBT_TR("Advisor", "Statement %1 was skipped: %2"),
+                             {lit(st.id), lit(e.what())}));
         return;
     } catch (const std::exception& e) {
-        advice_.notes.push_back("Statement " + st.id +
-                                " was skipped: its plan could not be "
-                                "read (" +
-                                std::string(e.what()) + ").");
+        addNote(advice_,
+                say(DBT_TR("Advisor", "Statement %1 was skipped: its plan could not be read (%2)."),
+                    {lit(st.id), lit(e.what())}));
         return;
     }
     ++advice_.statementsConsidered;
@@ -1019,7 +1066,9 @@ void MyAdvisor::statement(const WorkloadStatement& st) {
     if (!queryCostUnit_)
         queryCostUnit_ = cost.queryCost;
     if (*queryCostUnit_ && !cost.queryCost) { // one unit across the advice
-        advice_.notes.push_back("Statement " + st.id + " was skipped: its plan has no query_cost.");
+        addNote(advice_,
+                say(DBT_TR("Advisor", "Statement %1 was skipped: its plan has no query_cost."),
+                    {lit(st.id)}));
         return;
     }
     if (!*queryCostUnit_ && cost.queryCost)
@@ -1065,14 +1114,14 @@ void MyAdvisor::statement(const WorkloadStatement& st) {
                     cols += (cols.empty() ? "" : ", ") + quoteIdentMy(c);
                 const std::string qt =
                     quoteIdentMy(t->info.schema) + "." + quoteIdentMy(t->info.name);
-                advice_.notes.push_back("No statistics for " + cols + " of " + qt +
-                                        ", so no candidate on them: " +
-                                        (server_.engine == Engine::MariaDB
-                                             ? "ANALYZE TABLE " + qt + " PERSISTENT FOR COLUMNS (" +
-                                                   cols + ") INDEXES () collects them"
-                                             : "ANALYZE TABLE " + qt + " UPDATE HISTOGRAM ON " +
-                                                   cols + " collects them") +
-                                        " (dbtriage runs neither).");
+                addNote(advice_,
+                        say(DBT_TR("Advisor", "No statistics for %1 of %2, so no candidate on "
+                                              "them: %3 collects them (dbtriage runs neither)."),
+                            {lit(cols), lit(qt),
+                             lit(server_.engine == Engine::MariaDB
+                                     ? "ANALYZE TABLE " + qt + " PERSISTENT FOR COLUMNS (" + cols +
+                                           ") INDEXES ()"
+                                     : "ANALYZE TABLE " + qt + " UPDATE HISTOGRAM ON " + cols)}));
             }
         }
         if (!pick.candidate)
@@ -1085,25 +1134,33 @@ void MyAdvisor::statement(const WorkloadStatement& st) {
             p.ddl = ddl(c, Dialect::MySQL);
             p.method = "heuristic";
             p.sizeBytes = sizeOf(*t, c);
-            p.caveats = caveats(*t, c);
-            std::string sources;
+            addCaveats(p, caveats(*t, c));
+            Message sources;
             std::set<std::string> seen;
             for (const auto& col : c.columns)
                 if (const auto s = t->statsSource.find(col);
-                    s != t->statsSource.end() && seen.insert(s->second).second)
-                    sources += (sources.empty() ? "" : ", ") + s->second;
-            p.caveats.push_back(fmt::format(
-                "About {:.2g} % of {:.0f} rows match (statistics: {}); the current plan shows "
-                "{}.",
-                pick.selectivity * 100.0, t->info.rows, sources.empty() ? "none" : sources,
-                scan.evidence));
-            p.caveats.push_back(validationHint(c, server_.engine, server_.versionNum));
+                    s != t->statsSource.end() && seen.insert(s->second).second) {
+                    // "histogram" and "index cardinality" are words; the rest a table name
+                    Message source = s->second == "histogram" ? say(DBT_TR("Advisor", "histogram"))
+                                     : s->second == "index cardinality"
+                                         ? say(DBT_TR("Advisor", "index cardinality"))
+                                         : lit(s->second);
+                    sources = sources.empty() ? std::move(source)
+                                              : phrase("", "%1, %2", {sources, std::move(source)});
+                }
+            addCaveat(p, say(DBT_TR("Advisor", "About %1 % of %2 rows match (statistics: %3); "
+                                               "the current plan shows %4."),
+                             {decimal(pick.selectivity * 100.0, 'g', 2), number(t->info.rows),
+                              sources.empty() ? say(DBT_TR("Advisor", "none")) : sources,
+                              scan.evidenceText}));
+            addCaveat(p, validationHintText(c, server_.engine, server_.versionNum));
             if (!p.sizeBytes)
-                p.caveats.push_back("Estimated size: unknown (the average length of a column "
-                                    "is not known).");
+                addCaveat(p, say(DBT_TR("Advisor", "Estimated size: unknown (the average length "
+                                                   "of a column is not known).")));
             else
-                p.caveats.push_back("Estimated size from rows x average entry length, pages "
-                                    "taken as 70 % full: a rough figure.");
+                addCaveat(p, say(DBT_TR("Advisor", "Estimated size from rows x average entry "
+                                                   "length, pages taken as 70 % full: a rough "
+                                                   "figure.")));
             proposals_.push_back(std::move(p));
             it = byKey_.emplace(c.key(), proposals_.size() - 1).first;
         }
@@ -1146,8 +1203,9 @@ void MyAdvisor::unusedAndRedundant() {
     } catch (const EngineError& e) {
         if (e.kind() == Kind::Lost)
             throw;
-        advice_.notes.push_back(std::string("Unused and redundant indexes could not be read: ") +
-                                e.what());
+        addNote(advice_,
+                say(DBT_TR("Advisor", "Unused and redundant indexes could not be read: %1"),
+                    {lit(e.what())}));
         return;
     }
     for (auto& d : defs) {
@@ -1204,11 +1262,11 @@ void MyAdvisor::unusedAndRedundant() {
     } catch (const EngineError& e) {
         if (e.kind() == Kind::Lost)
             throw;
-        advice_.notes.push_back(std::string("Unused indexes could not be read from "
-                                            "performance_schema (") +
-                                e.what() +
-                                "); GRANT SELECT ON performance_schema.* to the "
-                                "monitoring user for them.");
+        addNote(advice_, say(DBT_TR("Advisor", "Unused indexes could not be read from "
+                                               "performance_schema (%1); GRANT SELECT ON "
+                                               "performance_schema.* to the monitoring user "
+                                               "for them."),
+                             {lit(e.what())}));
     }
     // Redundant: sys.schema_redundant_indexes where present, else the same rule over
     // information_schema.STATISTICS.
@@ -1232,15 +1290,18 @@ void MyAdvisor::unusedAndRedundant() {
         if (e.kind() == Kind::Lost)
             throw;
         advice_.redundant = findRedundant(defs);
-        advice_.notes.push_back(
-            std::string("The sys schema is missing or not readable (") + e.what() +
-            "): duplicate and redundant indexes were found from information_schema.STATISTICS "
-            "instead. GRANT SELECT ON sys.* to the monitoring user to use its view.");
+        addNote(advice_, say(DBT_TR("Advisor", "The sys schema is missing or not readable (%1): "
+                                               "duplicate and redundant indexes were found from "
+                                               "information_schema.STATISTICS instead. GRANT "
+                                               "SELECT ON sys.* to the monitoring user to use "
+                                               "its view."),
+                             {lit(e.what())}));
     }
     if (!sizes && (!advice_.unused.empty() || !advice_.redundant.empty()))
-        advice_.notes.push_back("Index sizes are unknown (shown as 0 B): mysql.innodb_index_stats "
-                                "is not readable; GRANT SELECT ON mysql.innodb_index_stats to "
-                                "the monitoring user for them.");
+        addNote(advice_, say(DBT_TR("Advisor", "Index sizes are unknown (shown as 0 B): "
+                                               "mysql.innodb_index_stats is not readable; GRANT "
+                                               "SELECT ON mysql.innodb_index_stats to the "
+                                               "monitoring user for them.")));
     try {
         const Rows up = query("SHOW GLOBAL STATUS LIKE 'Uptime'");
         if (!up.empty() && up[0].columns.size() >= 2 && up[0].columns[1].second) {
@@ -1248,10 +1309,13 @@ void MyAdvisor::unusedAndRedundant() {
             const Rows at =
                 query("SELECT 1 AS dbtriage_tag, DATE_FORMAT(UTC_TIMESTAMP() - INTERVAL " +
                       std::to_string(seconds) + " SECOND, '%Y-%m-%d %H:%i:%s+00') AS t");
-            if (!at.empty())
-                advice_.statsReset = at[0].text("t", 64) +
-                                     " (server start, or the last TRUNCATE of "
-                                     "performance_schema's summaries)";
+            if (!at.empty()) {
+                advice_.statsResetText =
+                    say(DBT_TR("Advisor", "%1 (server start, or the last TRUNCATE of "
+                                          "performance_schema's summaries)"),
+                        {lit(at[0].text("t", 64))});
+                advice_.statsReset = englishText(advice_.statsResetText);
+            }
         }
     } catch (const EngineError& e) {
         if (e.kind() == Kind::Lost)
@@ -1263,15 +1327,17 @@ Advice MyAdvisor::run(const std::vector<WorkloadStatement>& workload) {
     session_ = makeMysqlSession(options_.connect);
     server_ = session_->connect();
     advice_.engine = engineName(server_.engine);
-    advice_.notes.push_back(std::string(server_.engine == Engine::MariaDB ? "MariaDB" : "MySQL") +
-                            " has no hypothetical indexes: every candidate is heuristic, not "
-                            "validated; each says how to validate it.");
+    addNote(advice_, say(DBT_TR("Advisor", "%1 has no hypothetical indexes: every candidate is "
+                                           "heuristic, not validated; each says how to validate "
+                                           "it."),
+                         {lit(server_.engine == Engine::MariaDB ? "MariaDB" : "MySQL")}));
     const int total = static_cast<int>(workload.size());
     int done = 0;
     for (const auto& st : workload) {
         if (cancelled()) {
-            advice_.notes.push_back(fmt::format(
-                "Cancelled after {} of {} statements: the advice covers only those.", done, total));
+            addNote(advice_, say(DBT_TR("Advisor", "Cancelled after %1 of %2 statements: the "
+                                                   "advice covers only those."),
+                                 {number(done), number(total)}));
             break;
         }
         if (options_.progress)
@@ -1286,9 +1352,10 @@ Advice MyAdvisor::run(const std::vector<WorkloadStatement>& workload) {
     } else {
         advice_.costUnit = "rows examined (estimate)";
         if (queryCostUnit_)
-            advice_.notes.push_back(
-                "This server's EXPLAIN prints no cost: cost_before is the plan's estimate of "
-                "the rows examined per execution; cost_after is unknown (heuristic).");
+            addNote(advice_, say(DBT_TR("Advisor", "This server's EXPLAIN prints no cost: "
+                                                   "cost_before is the plan's estimate of the "
+                                                   "rows examined per execution; cost_after is "
+                                                   "unknown (heuristic).")));
     }
     // Most benefit first: Σ calls × cost before.
     std::stable_sort(proposals_.begin(), proposals_.end(), [](const auto& a, const auto& b) {

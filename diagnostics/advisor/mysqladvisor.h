@@ -33,6 +33,7 @@ struct MysqlText {
     bool ok = false;
     std::string sql;
     std::string reason;
+    Message reasonText; // the same as a Message (context "Advisor")
 };
 MysqlText mysqlToPostgresText(const std::string& text);
 
@@ -48,6 +49,7 @@ struct PlanScan {
     bool found = false;       // the table appears in the plan
     bool replaceable = false; // a scan an index would replace
     std::string evidence;     // "full table scan (access_type ALL, about 20000 rows)", ...
+    Message evidenceText;     // the same as a Message (context "Advisor")
     double rows = 0;          // rows examined per scan (estimate)
     bool sorts = false;       // the plan sorts (filesort) or groups in a temporary table
 };
@@ -77,5 +79,6 @@ MysqlPick pickMysqlCandidate(const TableUse& use, const TableInfo& info, bool pl
 // How to validate a heuristic candidate on this engine and version: MySQL 8 an INVISIBLE
 // index, MariaDB 10.6+ an IGNORED one, otherwise a clone. One or two sentences with DDL.
 std::string validationHint(const Candidate& c, Engine engine, int versionNum);
+Message validationHintText(const Candidate& c, Engine engine, int versionNum);
 
 } // namespace dbt::advisor

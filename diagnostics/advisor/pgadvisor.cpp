@@ -94,6 +94,20 @@ bool boolean(const pqxx::field& f) {
     return !f.is_null() && f.as<bool>();
 }
 
+// The advisor's sentences: Messages in the context "Advisor" (advice.h).
+Message say(const char* context, const char* text, std::vector<Message> args = {}) {
+    return phrase(context, text, std::move(args));
+}
+
+Message number(double value) {
+    return decimal(value, 'f', 0);
+}
+
+void addCaveats(Proposal& p, std::vector<Message> caveats) {
+    for (auto& c : caveats)
+        addCaveat(p, std::move(c));
+}
+
 IndexDef indexRow(const pqxx::row& r) {
     IndexDef d;
     d.schema = text(r[0]);
@@ -179,7 +193,7 @@ private:
     void statement(const WorkloadStatement& st);
     void heuristic(const WorkloadStatement& st, const QueryShape& shape, const std::string& plan,
                    double before);
-    std::vector<std::string> caveats(const Candidate& c) const;
+    std::vector<Message> caveats(const Candidate& c) const;
     // For a candidate of equality columns only (no range, ORDER BY, join key): the estimated
     // fraction of rows it matches; nullopt otherwise.
     std::optional<double> equalityOnlySelectivity(const Candidate& c, const QueryShape& shape);
@@ -232,15 +246,18 @@ void PgAdvisor::connect() {
     if (hypo_)
         hypoSchemaQ_ = quoteIdentPg(text(db[2]));
     else if (boolean(db[3]))
-        advice_.notes.push_back(
-            "HypoPG is available on the server but not created in database \"" + database_ +
-            "\": the candidates below are heuristic. To validate them with the planner, a "
-            "database owner can run: CREATE EXTENSION hypopg; (dbtriage never runs it).");
+        addNote(advice_,
+                say(DBT_TR("Advisor",
+                           "HypoPG is available on the server but not created in database "
+                           "\"%1\": the candidates below are heuristic. To validate them with "
+                           "the planner, a database owner can run: CREATE EXTENSION hypopg; "
+                           "(dbtriage never runs it)."),
+                    {literal(database_)}));
     else
-        advice_.notes.push_back(
-            "HypoPG is not installed on this server: the candidates are heuristic, not validated. "
-            "Install the hypopg package and CREATE EXTENSION hypopg to validate them, or test on "
-            "a clone.");
+        addNote(advice_, say(DBT_TR("Advisor", "HypoPG is not installed on this server: the "
+                                               "candidates are heuristic, not validated. Install "
+                                               "the hypopg package and CREATE EXTENSION hypopg "
+                                               "to validate them, or test on a clone.")));
 }
 
 const TableInfo* PgAdvisor::table(const TableUse& use) {
@@ -283,18 +300,19 @@ const TableInfo* PgAdvisor::table(const TableUse& use) {
         for (const auto& [n, c] : ti.columns)
             anyStats |= c.known;
         if (!anyStats)
-            advice_.notes.push_back("No pg_stats rows are visible for " + ti.schema + "." +
-                                    ti.name +
-                                    " (never analyzed, or the role may not read its columns): "
-                                    "equality columns keep the statement's order.");
+            addNote(advice_, say(DBT_TR("Advisor", "No pg_stats rows are visible for %1 (never "
+                                                   "analyzed, or the role may not read its "
+                                                   "columns): equality columns keep the "
+                                                   "statement's order."),
+                                 {literal(ti.schema + "." + ti.name)}));
         info = std::move(ti);
     }
     it = tables_.emplace(key, std::move(info)).first;
     return it->second ? &*it->second : nullptr;
 }
 
-std::vector<std::string> PgAdvisor::caveats(const Candidate& c) const {
-    std::vector<std::string> out;
+std::vector<Message> PgAdvisor::caveats(const Candidate& c) const {
+    std::vector<Message> out;
     const TableInfo* info = nullptr;
     for (const auto& [k, t] : tables_)
         if (t && t->schema == c.schema && t->name == c.table)
@@ -305,29 +323,34 @@ std::vector<std::string> PgAdvisor::caveats(const Candidate& c) const {
         const double churn = static_cast<double>(info->writes - info->inserts) +
                              std::max(0.0, static_cast<double>(info->inserts) - info->rows);
         if (churn >= std::max(1000.0, 0.2 * info->rows))
-            out.push_back(fmt::format("{} takes many writes ({} rows inserted, updated or deleted "
-                                      "since the statistics reset): every index adds work to "
-                                      "each of them.",
-                                      c.table, info->writes));
+            out.push_back(say(DBT_TR("Advisor", "%1 takes many writes (%2 rows inserted, "
+                                                "updated or deleted since the statistics "
+                                                "reset): every index adds work to each of "
+                                                "them."),
+                              {literal(c.table), number(static_cast<double>(info->writes))}));
         if (info->lastAnalyze.empty())
-            out.push_back(c.table + " has never been analyzed: run ANALYZE " +
-                          quoteIdentPg(c.schema) + "." + quoteIdentPg(c.table) +
-                          " first; the estimates may change.");
+            out.push_back(say(
+                DBT_TR("Advisor", "%1 has never been analyzed: run ANALYZE %2 "
+                                  "first; the estimates may change."),
+                {literal(c.table), literal(quoteIdentPg(c.schema) + "." + quoteIdentPg(c.table))}));
         else if (info->modSinceAnalyze > std::max(1000.0, 0.1 * info->rows))
-            out.push_back(fmt::format("Statistics of {} may be stale: {} rows modified since the "
-                                      "last analyze at {}.",
-                                      c.table, info->modSinceAnalyze, info->lastAnalyze));
+            out.push_back(say(DBT_TR("Advisor", "Statistics of %1 may be stale: %2 rows modified "
+                                                "since the last analyze at %3."),
+                              {literal(c.table), number(static_cast<double>(info->modSinceAnalyze)),
+                               literal(info->lastAnalyze)}));
     }
     if (const auto u = updated_.find(c.schema + "." + c.table); u != updated_.end())
         for (const auto& col : c.columns)
             if (std::find(u->second.begin(), u->second.end(), col) != u->second.end())
-                out.push_back("Column " + col +
-                              " is updated by the workload: an index on it "
-                              "turns those updates from HOT into regular ones.");
+                out.push_back(say(DBT_TR("Advisor", "Column %1 is updated by the workload: an "
+                                                    "index on it turns those updates from HOT "
+                                                    "into regular ones."),
+                                  {literal(col)}));
     for (const auto& op : c.opclasses)
         if (op == "text_pattern_ops")
-            out.push_back("text_pattern_ops serves LIKE 'prefix%' but not <, > or ORDER BY in the "
-                          "database's collation.");
+            out.push_back(say(DBT_TR("Advisor", "text_pattern_ops serves LIKE 'prefix%' but not "
+                                                "<, > or ORDER BY in the database's "
+                                                "collation.")));
     return out;
 }
 
@@ -393,16 +416,18 @@ void PgAdvisor::heuristic(const WorkloadStatement& st, const QueryShape& shape,
             p.candidate = *best;
             p.ddl = ddl(*best, Dialect::PostgreSQL);
             p.method = "heuristic";
-            p.caveats = caveats(*best);
-            p.caveats.push_back(
-                fmt::format("Heuristic, not validated: about {:.2g} % of {:.0f} rows match, and "
-                            "the current plan reads the table with a sequential scan. Validate "
-                            "with HypoPG (hypopg_create_index) or by creating it on a clone.",
-                            bestSel * 100.0, info->rows));
+            addCaveats(p, caveats(*best));
+            addCaveat(p, say(DBT_TR("Advisor", "Heuristic, not validated: about %1 % of %2 rows "
+                                               "match, and the current plan reads the table "
+                                               "with a sequential scan. Validate with HypoPG "
+                                               "(hypopg_create_index) or by creating it on a "
+                                               "clone."),
+                             {decimal(bestSel * 100.0, 'g', 2), number(info->rows)}));
             if (best->hintOnly)
-                p.caveats.push_back(best->method == "gin_trgm"
-                                        ? "Needs the pg_trgm extension."
-                                        : "A GIN index serves @>, not equality or ranges.");
+                addCaveat(p, best->method == "gin_trgm"
+                                 ? say(DBT_TR("Advisor", "Needs the pg_trgm extension."))
+                                 : say(DBT_TR("Advisor",
+                                              "A GIN index serves @>, not equality or ranges.")));
             heuristics_.push_back(std::move(p));
             it = heuristicIndex_.emplace(key, heuristics_.size() - 1).first;
         }
@@ -414,8 +439,8 @@ void PgAdvisor::heuristic(const WorkloadStatement& st, const QueryShape& shape,
 void PgAdvisor::statement(const WorkloadStatement& st) {
     QueryShape shape = analyzeQuery(st.query);
     if (!shape.parsed) {
-        advice_.notes.push_back("Statement " + st.id + " was skipped: it does not parse (" +
-                                shape.error + ").");
+        addNote(advice_, say(DBT_TR("Advisor", "Statement %1 was skipped: it does not parse (%2)."),
+                             {literal(st.id), literal(shape.error)}));
         return;
     }
     if (shape.tables.empty())
@@ -443,8 +468,8 @@ void PgAdvisor::statement(const WorkloadStatement& st) {
     } catch (const pqxx::broken_connection&) {
         throw;
     } catch (const std::exception& e) {
-        advice_.notes.push_back("Statement " + st.id +
-                                " was skipped: " + pg::explainFailure(e, context_).what());
+        addNote(advice_, say(DBT_TR("Advisor", "Statement %1 was skipped: %2"),
+                             {literal(st.id), literal(pg::explainFailure(e, context_).what())}));
         return;
     }
     ++advice_.statementsConsidered;
@@ -493,9 +518,10 @@ void PgAdvisor::statement(const WorkloadStatement& st) {
         } catch (const pqxx::broken_connection&) {
             throw;
         } catch (const std::exception& e) {
-            advice_.notes.push_back(
-                "Candidate " + indexName(c) + " for statement " + st.id +
-                " could not be tried: " + pg::explainFailure(e, context_).what());
+            addNote(advice_,
+                    say(DBT_TR("Advisor", "Candidate %1 for statement %2 could not be tried: %3"),
+                        {literal(indexName(c)), literal(st.id),
+                         literal(pg::explainFailure(e, context_).what())}));
         }
     }
     exec(kTag + "SELECT " + hypoSchemaQ_ + ".hypopg_reset()");
@@ -508,10 +534,12 @@ void PgAdvisor::statement(const WorkloadStatement& st) {
         if (!t.uses || !acceptSingle(before, t.after))
             continue;
         if (const auto sel = equalityOnlySelectivity(t.candidate, shape); sel && *sel > 0.2) {
-            advice_.notes.push_back(fmt::format(
-                "{} was not proposed for statement {}: its columns match about {:.0f} % of the "
-                "rows, too many for an index to pay off beyond an index-only scan.",
-                indexName(t.candidate), st.id, *sel * 100.0));
+            addNote(advice_,
+                    say(DBT_TR("Advisor", "%1 was not proposed for statement %2: its "
+                                          "columns match about %3 % of the rows, too "
+                                          "many for an index to pay off beyond an "
+                                          "index-only scan."),
+                        {literal(indexName(t.candidate)), literal(st.id), number(*sel * 100.0)}));
             continue;
         }
         if (t.candidate.columns.size() > 1 && !acceptMulti(bestSingle, t.after))
@@ -530,9 +558,10 @@ void PgAdvisor::statement(const WorkloadStatement& st) {
                 p.candidate = c;
                 p.ddl = ddl(c, Dialect::PostgreSQL);
                 p.method = "heuristic";
-                p.caveats = caveats(c);
-                p.caveats.push_back(c.reason + "; a hint, not validated (HypoPG's validation "
-                                               "here covers btree candidates).");
+                addCaveats(p, caveats(c));
+                addCaveat(p, say(DBT_TR("Advisor", "%1; a hint, not validated (HypoPG's "
+                                                   "validation here covers btree candidates)."),
+                                 {reasonMessage(c)}));
                 heuristics_.push_back(std::move(p));
                 heuristicIndex_[key] = heuristics_.size() - 1;
             }
@@ -549,8 +578,9 @@ Advice PgAdvisor::run(const std::vector<WorkloadStatement>& workload) {
     int done = 0;
     for (const auto& st : workload) {
         if (cancelled()) {
-            advice_.notes.push_back(fmt::format(
-                "Cancelled after {} of {} statements: the advice covers only those.", done, total));
+            addNote(advice_, say(DBT_TR("Advisor", "Cancelled after %1 of %2 statements: the "
+                                                   "advice covers only those."),
+                                 {number(done), number(total)}));
             break;
         }
         if (options_.progress)
@@ -573,10 +603,10 @@ Advice PgAdvisor::run(const std::vector<WorkloadStatement>& workload) {
     if (options_.progress)
         options_.progress(total, total, std::string());
     if (otherDb > 0)
-        advice_.notes.push_back(fmt::format(
-            "{} statement(s) of other databases were skipped: connect to each database to "
-            "advise on its statements.",
-            otherDb));
+        addNote(advice_, say(DBT_TR("Advisor", "%1 statement(s) of other databases were skipped: "
+                                               "connect to each database to advise on its "
+                                               "statements."),
+                             {number(otherDb)}));
 
     std::vector<Evaluated> all;
     for (auto& [k, e] : evaluated_)
@@ -593,7 +623,7 @@ Advice PgAdvisor::run(const std::vector<WorkloadStatement>& workload) {
             p.statements.push_back({f.statementId, s ? s->share : 0, s ? s->calls : 0, f.costBefore,
                                     f.costAfter, true});
         }
-        p.caveats = caveats(e.candidate);
+        addCaveats(p, caveats(e.candidate));
         advice_.proposals.push_back(std::move(p));
     }
     for (auto& h : heuristics_)
@@ -613,8 +643,9 @@ Advice PgAdvisor::run(const std::vector<WorkloadStatement>& workload) {
         throw EngineError(Kind::Lost, "The advisor's connection was lost while reading indexes; "
                                       "reconnect and retry.");
     } catch (const std::exception& e) {
-        advice_.notes.push_back("Unused and redundant indexes could not be read: " +
-                                pg::scrubSecrets(pg::firstMessageLine(e.what()), secrets_));
+        addNote(advice_,
+                say(DBT_TR("Advisor", "Unused and redundant indexes could not be read: %1"),
+                    {literal(pg::scrubSecrets(pg::firstMessageLine(e.what()), secrets_))}));
     }
     return advice_;
 }

@@ -2,6 +2,8 @@
 
 #include "textutil.h"
 
+#include <fmt/format.h>
+
 namespace dbt {
 
 Message phrase(const char* context, const char* text, std::vector<Message> args) {
@@ -30,12 +32,24 @@ Message count(std::int64_t n) {
     return m;
 }
 
+Message decimal(double value, char format, int precision) {
+    Message m;
+    m.kind = Message::Kind::Decimal;
+    m.number = value;
+    m.format = format == 'g' ? 'g' : 'f';
+    m.precision = precision < 0 ? 0 : precision;
+    return m;
+}
+
 std::string englishText(const Message& message) {
     switch (message.kind) {
     case Message::Kind::Literal:
         return message.text;
     case Message::Kind::Count:
         return formatCount(message.count);
+    case Message::Kind::Decimal:
+        return message.format == 'g' ? fmt::format("{:.{}g}", message.number, message.precision)
+                                     : fmt::format("{:.{}f}", message.number, message.precision);
     case Message::Kind::Text:
         break;
     }

@@ -18,11 +18,14 @@
 namespace dbt {
 
 struct Message {
-    enum class Kind { Literal, Count, Text };
+    enum class Kind { Literal, Count, Text, Decimal };
     Kind kind = Kind::Literal;
     const char* context = ""; // Text: the translation context ("dbt::Finding")
     std::string text;         // Text: the English template; Literal: the text itself
     std::int64_t count = 0;   // Count: the number
+    double number = 0;        // Decimal: the number
+    char format = 'f';        // Decimal: 'f' (fixed) or 'g' (shortest), as in printf
+    int precision = 0;        // Decimal: digits after the point ('f') or significant ('g')
     std::vector<Message> args;
 
     bool empty() const { return kind == Kind::Literal && text.empty(); }
@@ -35,6 +38,11 @@ Message literal(std::string text);
 Message literal(std::int64_t number); // a pid: digits, no separators
 // A number formatted with thousands separators.
 Message count(std::int64_t n);
+
+// A number with a fraction (a percentage, an estimate): English as printf's %.<precision>f
+// or %.<precision>g prints it (a decimal point, no separators); the locale's decimal sign
+// and separators when translated (12.5 / 12,5).
+Message decimal(double value, char format = 'f', int precision = 0);
 
 // The English text: placeholders replaced in one pass (a %1 inside an argument stays).
 std::string englishText(const Message& message);

@@ -190,6 +190,9 @@ QString localized(const Message& message) {
     case Message::Kind::Count:
         return english() ? fromStd(englishText(message))
                          : QLocale().toString(qlonglong(message.count));
+    case Message::Kind::Decimal:
+        return english() ? fromStd(englishText(message))
+                         : QLocale().toString(message.number, message.format, message.precision);
     case Message::Kind::Text:
         break;
     }

@@ -1,5 +1,6 @@
 #include "models/advicemodel.h"
 
+#include "i18n/messagetext.h"
 #include "textutil.h"
 
 #include <QCoreApplication>
@@ -115,6 +116,28 @@ double AdviceCandidatesModel::share(const advisor::Proposal& p) {
     return std::min(sum, 1.0);
 }
 
+QString AdviceCandidatesModel::reasonText(const advisor::Candidate& c) {
+    return i18n::localized(advisor::reasonMessage(c));
+}
+
+QStringList AdviceCandidatesModel::caveatsText(const advisor::Proposal& p) {
+    QStringList out;
+    for (const Message& m : advisor::caveatMessages(p))
+        out << i18n::localized(m);
+    return out;
+}
+
+QStringList AdviceCandidatesModel::notesText(const advisor::Advice& a) {
+    QStringList out;
+    for (const Message& m : advisor::noteMessages(a))
+        out << i18n::localized(m);
+    return out;
+}
+
+QString AdviceCandidatesModel::statsResetText(const advisor::Advice& a) {
+    return i18n::localized(advisor::statsResetMessage(a));
+}
+
 QString AdviceCandidatesModel::costText(double cost) {
     return QLocale().toString(cost, 'f', cost < 10 ? 1 : 0);
 }
@@ -164,12 +187,14 @@ QVariant AdviceCandidatesModel::data(const QModelIndex& index, int role) const {
         case Size:
             return p->sizeBytes ? bytesText(std::int64_t(std::llround(*p->sizeBytes)))
                                 : tr("unknown");
-        case Caveats:
-            if (p->caveats.empty())
+        case Caveats: {
+            const QStringList caveats = caveatsText(*p);
+            if (caveats.isEmpty())
                 return tr("none");
-            return p->caveats.size() == 1
-                       ? qs(p->caveats.front())
-                       : tr("%1 (+%2 more)").arg(qs(p->caveats.front())).arg(p->caveats.size() - 1);
+            return caveats.size() == 1
+                       ? caveats.front()
+                       : tr("%1 (+%2 more)").arg(caveats.front()).arg(caveats.size() - 1);
+        }
         default:
             return {};
         }
@@ -215,12 +240,8 @@ QVariant AdviceCandidatesModel::data(const QModelIndex& index, int role) const {
                                   QLocale().toString(qint64(std::llround(s.calls))));
             return lines.join(QLatin1Char('\n'));
         }
-        case Caveats: {
-            QStringList lines;
-            for (const auto& c : p->caveats)
-                lines << qs(c);
-            return lines.join(QLatin1Char('\n'));
-        }
+        case Caveats:
+            return caveatsText(*p).join(QLatin1Char('\n'));
         default:
             return data(index, Qt::DisplayRole);
         }
@@ -316,7 +337,9 @@ QVariant UnusedIndexesModel::data(const QModelIndex& index, int role) const {
                 return qint64(u->sizeBytes);
             return bytesText(u->sizeBytes);
         case Why:
-            return whyText(*u, advice_->statsReset);
+            return whyText(*u, advice_->statsReset.empty()
+                                   ? std::string()
+                                   : AdviceCandidatesModel::statsResetText(*advice_).toStdString());
         case Definition:
             return qs(u->definition);
         default:

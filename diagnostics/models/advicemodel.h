@@ -9,6 +9,7 @@
 
 #include <QAbstractTableModel>
 #include <QString>
+#include <QStringList>
 #include <memory>
 #include <optional>
 
@@ -53,6 +54,13 @@ public:
     // Σ share of the window's statement time of the statements it helps (0..1).
     static double share(const advisor::Proposal& p);
     static QString costText(double cost);
+    // The advisor's sentences in the user's language (diagnostics/i18n): the candidate's
+    // reason, the proposal's caveats, the advice's notes and when its statistics started
+    // (advice read from JSON: the English ones).
+    static QString reasonText(const advisor::Candidate& c);
+    static QStringList caveatsText(const advisor::Proposal& p);
+    static QStringList notesText(const advisor::Advice& a);
+    static QString statsResetText(const advisor::Advice& a);
 
 private:
     AdvicePtr advice_;

@@ -507,7 +507,7 @@ void IndexesView::setAdvice(AdvicePtr advice, const QString& scope) {
     const QString since = advice_->statsReset.empty()
                               ? tr("since the statistics were last reset")
                               : tr("since the statistics reset at %1")
-                                    .arg(QString::fromStdString(advice_->statsReset));
+                                    .arg(AdviceCandidatesModel::statsResetText(*advice_));
     if (advice_->unused.empty())
         unusedStack_->showMessage(
             tr("No unused index."),
@@ -541,8 +541,8 @@ bool IndexesView::selectCandidate(int row) {
 void IndexesView::showNotes() {
     QStringList lines;
     if (advice_) {
-        for (const std::string& note : advice_->notes)
-            lines << QStringLiteral("• ") + QString::fromStdString(note);
+        for (const QString& note : AdviceCandidatesModel::notesText(*advice_))
+            lines << QStringLiteral("• ") + note;
         lines << tr("%1 statements considered, %2 EXPLAINs sent.")
                      .arg(advice_->statementsConsidered)
                      .arg(advice_->explains);
@@ -583,7 +583,7 @@ void IndexesView::showDetails() {
     detailMethod_->setPalette(pal);
     QString method = AdviceCandidatesModel::methodLabel(*p);
     if (!p->candidate.reason.empty())
-        method += tr(" · why: %1").arg(qs(p->candidate.reason));
+        method += tr(" · why: %1").arg(AdviceCandidatesModel::reasonText(p->candidate));
     if (p->sizeBytes)
         method += tr(" · estimated size %1")
                       .arg(qs(formatBytes(std::int64_t(std::llround(*p->sizeBytes)))));
@@ -621,8 +621,8 @@ void IndexesView::showDetails() {
         lines.isEmpty() ? QString()
                         : tr("Statements it helps:\n%1").arg(lines.join(QLatin1Char('\n'))));
     QStringList caveats;
-    for (const std::string& c : p->caveats)
-        caveats << QStringLiteral("• ") + qs(c);
+    for (const QString& c : AdviceCandidatesModel::caveatsText(*p))
+        caveats << QStringLiteral("• ") + c;
     detailCaveats_->setText(caveats.isEmpty()
                                 ? tr("Caveats: none known.")
                                 : tr("Caveats:\n%1").arg(caveats.join(QLatin1Char('\n'))));

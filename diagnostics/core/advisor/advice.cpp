@@ -183,59 +183,157 @@ Advice adviceFromJson(const std::string& text) {
     return a;
 }
 
-std::string adviceToText(const Advice& a) {
+void addCaveat(Proposal& p, Message caveat) {
+    p.caveats.push_back(englishText(caveat));
+    p.caveatTexts.push_back(std::move(caveat));
+}
+
+void addNote(Advice& a, Message note) {
+    a.notes.push_back(englishText(note));
+    a.noteTexts.push_back(std::move(note));
+}
+
+namespace {
+
+// An English sentence without its Message (advice read from JSON): a whole-sentence template
+// of the context, translated when it is a known constant sentence.
+Message whole(const std::string& english) {
+    return english.empty() ? literal(std::string()) : phrase("Advisor", english.c_str());
+}
+
+std::vector<Message> messages(const std::vector<std::string>& english,
+                              const std::vector<Message>& recorded) {
+    if (recorded.size() == english.size())
+        return recorded;
+    std::vector<Message> out;
+    out.reserve(english.size());
+    for (const auto& e : english)
+        out.push_back(whole(e));
+    return out;
+}
+
+} // namespace
+
+Message reasonMessage(const Candidate& c) {
+    return c.reasonText.empty() ? whole(c.reason) : c.reasonText;
+}
+
+std::vector<Message> caveatMessages(const Proposal& p) {
+    return messages(p.caveats, p.caveatTexts);
+}
+
+std::vector<Message> noteMessages(const Advice& a) {
+    return messages(a.notes, a.noteTexts);
+}
+
+Message statsResetMessage(const Advice& a) {
+    return a.statsResetText.empty() ? literal(a.statsReset) : a.statsResetText;
+}
+
+Message costUnitMessage(const std::string& unit) {
+    if (unit.empty() || unit == "planner cost")
+        return phrase(DBT_TR("AdviceReport", "cost"));
+    if (unit == "rows examined (estimate)")
+        return phrase(DBT_TR("Advisor", "rows examined (estimate)"));
+    return literal(unit);
+}
+
+std::string adviceToText(const Advice& a, const std::function<std::string(const Message&)>& text) {
+    const auto T = [&](const Message& m) { return text ? text(m) : englishText(m); };
+    const auto L = [&](const char* context, const char* pattern, std::vector<Message> args = {}) {
+        return T(phrase(context, pattern, std::move(args)));
+    };
+    // Glue without words (numbering, indentation) is not translated.
+    const auto glue = [](const char* pattern, std::vector<Message> args) {
+        return phrase("", pattern, std::move(args));
+    };
     std::string out;
     if (a.proposals.empty())
-        out += "No index candidate would help the workload enough to propose one.\n";
+        out += L(DBT_TR("AdviceReport",
+                        "No index candidate would help the workload enough to propose one.")) +
+               "\n";
     int n = 0;
     for (const auto& p : a.proposals) {
-        out += fmt::format(
-            "\n{}. {} ({}) [{}]\n", ++n, tableName(p.candidate), joinColumns(p.candidate.columns),
-            p.method == "hypopg" ? "validated with HypoPG" : "heuristic, not validated");
+        const Message method = p.method == "hypopg"
+                                   ? phrase(DBT_TR("AdviceReport", "validated with HypoPG"))
+                                   : phrase(DBT_TR("AdviceReport", "heuristic, not validated"));
+        out += "\n" +
+               T(glue("%1. %2 (%3) [%4]", {literal(++n), literal(tableName(p.candidate)),
+                                           literal(joinColumns(p.candidate.columns)), method})) +
+               "\n";
         out += "   " + p.ddl + "\n";
-        out += "   why: " + p.candidate.reason + "\n";
+        out += "   " + L(DBT_TR("AdviceReport", "why: %1"), {reasonMessage(p.candidate)}) + "\n";
         if (p.sizeBytes)
-            out += "   estimated size: " +
-                   formatBytes(static_cast<std::int64_t>(std::llround(*p.sizeBytes))) + "\n";
+            out +=
+                "   " +
+                L(DBT_TR("AdviceReport", "estimated size: %1"),
+                  {literal(formatBytes(static_cast<std::int64_t>(std::llround(*p.sizeBytes))))}) +
+                "\n";
         for (const auto& s : p.statements) {
-            out += fmt::format(
-                "   statement {} ({:.1f} % of the window's time, {:.0f} calls): {} {}", s.id,
-                s.share * 100.0, s.calls, a.costUnit.empty() ? std::string("cost") : a.costUnit,
-                cost(s.costBefore));
-            if (s.costAfter)
-                out += fmt::format(" -> {} ({:.0f} % less)", cost(*s.costAfter),
-                                   s.costBefore > 0 ? 100.0 * (1.0 - *s.costAfter / s.costBefore)
-                                                    : 0.0);
+            const std::vector<Message> figures = {
+                literal(s.id), decimal(s.share * 100.0, 'f', 1), decimal(s.calls, 'f', 0),
+                costUnitMessage(a.costUnit), literal(cost(s.costBefore))};
+            if (s.costAfter) {
+                std::vector<Message> args = figures;
+                args.push_back(literal(cost(*s.costAfter)));
+                args.push_back(decimal(
+                    s.costBefore > 0 ? 100.0 * (1.0 - *s.costAfter / s.costBefore) : 0.0, 'f', 0));
+                out +=
+                    "   " + L(DBT_TR("AdviceReport", "statement %1 (%2 % of the window's time, %3 "
+                                                     "calls): %4 %5 -> %6 (%7 % less)"),
+                              std::move(args));
+            } else {
+                out += "   " + L(DBT_TR("AdviceReport", "statement %1 (%2 % of the window's "
+                                                        "time, %3 calls): %4 %5"),
+                                 figures);
+            }
             out += "\n";
         }
-        for (const auto& c : p.caveats)
-            out += "   caveat: " + c + "\n";
+        for (const auto& c : caveatMessages(p))
+            out += "   " + L(DBT_TR("AdviceReport", "caveat: %1"), {c}) + "\n";
     }
-    const std::string since = a.statsReset.empty()
-                                  ? std::string("since the statistics were last reset")
-                                  : "since the statistics reset at " + a.statsReset;
     if (!a.unused.empty()) {
-        out += "\nUnused indexes (no scans " + since + "; not unique, not primary keys):\n";
+        out += "\n" +
+               (a.statsReset.empty()
+                    ? L(DBT_TR("AdviceReport", "Unused indexes (no scans since the statistics "
+                                               "were last reset; not unique, not primary "
+                                               "keys):"))
+                    : L(DBT_TR("AdviceReport", "Unused indexes (no scans since the statistics "
+                                               "reset at %1; not unique, not primary keys):"),
+                        {statsResetMessage(a)})) +
+               "\n";
         for (const auto& u : a.unused)
-            out += fmt::format("   {}.{} on {} ({}): {}\n", u.schema, u.name, u.table,
-                               formatBytes(u.sizeBytes), u.definition);
+            out += "   " +
+                   L(DBT_TR("AdviceReport", "%1.%2 on %3 (%4): %5"),
+                     {literal(u.schema), literal(u.name), literal(u.table),
+                      literal(formatBytes(u.sizeBytes)), literal(u.definition)}) +
+                   "\n";
     }
     if (!a.redundant.empty()) {
-        out += "\nDuplicate and redundant indexes:\n";
-        for (const auto& r : a.redundant)
-            out += fmt::format("   {}.{} on {} ({}) is {} {}: {}\n", r.schema, r.name, r.table,
-                               formatBytes(r.sizeBytes),
-                               r.kind == "duplicate" ? "a duplicate of" : "a prefix of",
-                               r.coveredBy, r.definition);
+        out += "\n" + L(DBT_TR("AdviceReport", "Duplicate and redundant indexes:")) + "\n";
+        for (const auto& r : a.redundant) {
+            std::vector<Message> args = {literal(r.schema),    literal(r.name),
+                                         literal(r.table),     literal(formatBytes(r.sizeBytes)),
+                                         literal(r.coveredBy), literal(r.definition)};
+            out += "   " +
+                   (r.kind == "duplicate"
+                        ? L(DBT_TR("AdviceReport", "%1.%2 on %3 (%4) is a duplicate of %5: %6"),
+                            std::move(args))
+                        : L(DBT_TR("AdviceReport", "%1.%2 on %3 (%4) is a prefix of %5: %6"),
+                            std::move(args))) +
+                   "\n";
+        }
     }
     if (!a.notes.empty()) {
-        out += "\nNotes:\n";
-        for (const auto& note : a.notes)
-            out += "   " + note + "\n";
+        out += "\n" + L(DBT_TR("AdviceReport", "Notes:")) + "\n";
+        for (const auto& note : noteMessages(a))
+            out += "   " + T(note) + "\n";
     }
-    out += fmt::format("\n{} statements considered, {} EXPLAINs. Nothing was executed: review "
-                       "and run the DDL yourself.\n",
-                       a.statementsConsidered, a.explains);
+    out += "\n" +
+           L(DBT_TR("AdviceReport", "%1 statements considered, %2 EXPLAINs. Nothing was "
+                                    "executed: review and run the DDL yourself."),
+             {decimal(a.statementsConsidered, 'f', 0), decimal(a.explains, 'f', 0)}) +
+           "\n";
     return out;
 }
 

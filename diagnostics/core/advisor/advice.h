@@ -4,8 +4,10 @@
 #pragma once
 
 #include "advisor/candidates.h"
+#include "message.h"
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -38,6 +40,9 @@ struct Proposal {
     std::vector<StatementEffect> statements;
     std::optional<double> sizeBytes; // hypopg_relation_size; estimated for heuristics
     std::vector<std::string> caveats;
+    // The caveats as Messages (message.h), in the same order; empty when read from JSON
+    // (which keeps the English only). Add caveats with addCaveat, which fills both.
+    std::vector<Message> caveatTexts;
 };
 
 struct UnusedIndex {
@@ -61,13 +66,31 @@ struct Advice {
     std::vector<UnusedIndex> unused;
     std::vector<RedundantIndex> redundant;
     std::string statsReset;         // when "unused" started counting ("" unknown)
+    Message statsResetText;         // the same as a Message (empty: statsReset as it is)
     std::vector<std::string> notes; // hypopg missing, statements skipped, ...
+    std::vector<Message> noteTexts; // the same as Messages (addNote fills both; empty: JSON)
     int explains = 0;               // EXPLAINs sent
     // What cost_before / cost_after measure: "" the planner's cost units (PostgreSQL, MySQL 8
     // query_cost), or e.g. "rows examined (estimate)" where the engine prints no cost.
     std::string costUnit;
     int statementsConsidered = 0;
 };
+
+// The advisor's sentences are Messages (message.h) in the translation context "Advisor",
+// so that the Indexes view and `dbtriage advise` show them in the user's language; the
+// English strings beside them (englishText) are what the JSON keeps.
+void addCaveat(Proposal& proposal, Message caveat);
+void addNote(Advice& advice, Message note);
+// A candidate's reason, a proposal's caveats, the advice's notes and the start of the
+// statistics as Messages: the recorded ones, or, for an advice read from JSON (English
+// strings only), the English string as a whole-sentence template (shown translated when it
+// is one of the constant sentences, as it is otherwise).
+Message reasonMessage(const Candidate& candidate);
+std::vector<Message> caveatMessages(const Proposal& proposal);
+std::vector<Message> noteMessages(const Advice& advice);
+Message statsResetMessage(const Advice& advice);
+// "cost" (the planner's units), "rows examined (estimate)" or "query_cost" (a field name).
+Message costUnitMessage(const std::string& costUnit);
 
 // Indexes of one table for the duplicate / prefix check.
 struct IndexDef {
@@ -88,8 +111,11 @@ std::vector<RedundantIndex> findRedundant(const std::vector<IndexDef>& indexes);
 std::string adviceToJson(const Advice& advice);
 Advice adviceFromJson(const std::string& text); // throws std::exception on malformed input
 
-// The human report of `dbtriage advise`.
-std::string adviceToText(const Advice& advice);
+// The human report of `dbtriage advise`. `text` turns its phrases and the advisor's
+// sentences (Messages) into text: English (englishText) when empty; the CLI passes the
+// user's language (diagnostics/i18n, localizedUtf8).
+std::string adviceToText(const Advice& advice,
+                         const std::function<std::string(const Message&)>& text = {});
 
 // The commented index-candidates.sql of a bundle: every statement commented out.
 std::string adviceToSqlComments(const Advice& advice);

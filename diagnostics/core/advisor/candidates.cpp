@@ -10,6 +10,15 @@ namespace dbt::advisor {
 
 namespace {
 
+// The reasons are Messages in the context "Advisor" (advice.h); " + " joins two of them.
+Message why(const char* context, const char* text) {
+    return phrase(context, text);
+}
+
+Message both(Message a, Message b) {
+    return phrase("", "%1 + %2", {std::move(a), std::move(b)});
+}
+
 bool contains(const std::vector<std::string>& list, const std::string& value) {
     return std::find(list.begin(), list.end(), value) != list.end();
 }
@@ -70,7 +79,7 @@ std::vector<Candidate> candidatesFor(const TableUse& use, const TableInfo* info)
     std::set<std::string> seen;
     const std::string schema = info ? info->schema : use.schema;
     const std::string table = info ? info->name : use.table;
-    auto add = [&](std::vector<std::string> cols, std::vector<bool> desc, std::string reason) {
+    auto add = [&](std::vector<std::string> cols, std::vector<bool> desc, Message reason) {
         if (cols.empty() || cols.size() > 3)
             return;
         for (const auto& c : cols)
@@ -92,7 +101,8 @@ std::vector<Candidate> candidatesFor(const TableUse& use, const TableInfo* info)
         for (std::size_t i = 0; i < c.columns.size(); ++i)
             if (contains(use.prefixLike, c.columns[i]) && isTextType(info, c.columns[i]))
                 c.opclasses[i] = "text_pattern_ops";
-        c.reason = std::move(reason);
+        c.reason = englishText(reason);
+        c.reasonText = std::move(reason);
         if (seen.insert(c.key()).second)
             out.push_back(std::move(c));
     };
@@ -114,14 +124,16 @@ std::vector<Candidate> candidatesFor(const TableUse& use, const TableInfo* info)
         eq.begin(),
         eq.begin() + std::min<std::ptrdiff_t>(static_cast<std::ptrdiff_t>(eq.size()), 3));
 
+    const Message equality = why(DBT_TR("Advisor", "equality"));
+    const Message range = why(DBT_TR("Advisor", "range"));
     for (const auto& c : eq)
-        add({c}, {}, "equality");
+        add({c}, {}, equality);
     for (const auto& c : use.range)
-        add({c}, {}, contains(use.prefixLike, c) ? "prefix LIKE" : "range");
+        add({c}, {}, contains(use.prefixLike, c) ? why(DBT_TR("Advisor", "prefix LIKE")) : range);
     for (const auto& c : use.joinKeys)
-        add({c}, {}, "join key (inner side of a nested loop)");
+        add({c}, {}, why(DBT_TR("Advisor", "join key (inner side of a nested loop)")));
     if (eqPrefix.size() >= 2)
-        add(eqPrefix, {}, "equality columns, most selective first");
+        add(eqPrefix, {}, why(DBT_TR("Advisor", "equality columns, most selective first")));
     // equality + one range column
     for (const auto& r : use.range) {
         if (contains(eq, r))
@@ -132,7 +144,7 @@ std::vector<Candidate> candidatesFor(const TableUse& use, const TableInfo* info)
         if (cols.empty())
             continue;
         cols.push_back(r);
-        add(cols, {}, "equality + range");
+        add(cols, {}, both(equality, range));
     }
     // equality + ORDER BY (the index delivers the order: no sort, and LIMIT stops early)
     if (!use.orderBy.empty()) {
@@ -155,13 +167,13 @@ std::vector<Candidate> candidatesFor(const TableUse& use, const TableInfo* info)
             desc.push_back(allDesc ? false : o.descending);
         }
         if (cols.size() > eq.size() && cols.size() <= 3)
-            add(cols, desc, eq.empty() ? "ORDER BY" : "equality + ORDER BY");
+            add(cols, desc, eq.empty() ? literal("ORDER BY") : both(equality, literal("ORDER BY")));
     }
     // join key with the table's own equality columns
     for (const auto& j : use.joinKeys) {
         if (eq.empty() || contains(eq, j))
             continue;
-        add({eq.front(), j}, {}, "equality + join key");
+        add({eq.front(), j}, {}, both(equality, why(DBT_TR("Advisor", "join key"))));
     }
 
     // GIN hints: containment and leading-wildcard LIKE cannot use a btree.
@@ -175,7 +187,8 @@ std::vector<Candidate> candidatesFor(const TableUse& use, const TableInfo* info)
         g.descending = {false};
         g.opclasses = {""};
         g.method = "gin";
-        g.reason = "@> containment needs a GIN index";
+        g.reasonText = why(DBT_TR("Advisor", "@> containment needs a GIN index"));
+        g.reason = englishText(g.reasonText);
         g.hintOnly = true;
         if (seen.insert(g.key()).second)
             out.push_back(std::move(g));
@@ -188,7 +201,9 @@ std::vector<Candidate> candidatesFor(const TableUse& use, const TableInfo* info)
         g.descending = {false};
         g.opclasses = {"gin_trgm_ops"};
         g.method = "gin_trgm";
-        g.reason = "LIKE with a leading wildcard needs a trigram GIN index (pg_trgm)";
+        g.reasonText = why(DBT_TR("Advisor", "LIKE with a leading wildcard needs a trigram GIN "
+                                             "index (pg_trgm)"));
+        g.reason = englishText(g.reasonText);
         g.hintOnly = true;
         if (seen.insert(g.key()).second)
             out.push_back(std::move(g));

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "advisor/querymodel.h"
+#include "message.h"
 
 #include <cstdint>
 #include <map>
@@ -58,6 +59,7 @@ struct Candidate {
     std::vector<std::string> opclasses; // per column, "" for the default
     std::string method = "btree";       // "btree", "gin", "gin_trgm"
     std::string reason;                 // "equality", "equality + range", "join key", ...
+    Message reasonText;                 // the same as a Message (empty: read from JSON)
     bool hintOnly = false;              // GIN / trigram: a hint, not validated as btree
     std::string key() const;            // schema.table(cols) for de-duplication
 };
