@@ -453,14 +453,22 @@ void TopQueriesView::updateDetails() {
     series_->addSeries(rate);
     series_->addSeries(mean);
     auto* axisX = new QDateTimeAxis();
-    axisX->setFormat(QStringLiteral("HH:mm"));
+    // Seconds while the history is short, so that the ticks do not all read the same minute.
+    const Micros span = points.back().at - points.front().at;
+    axisX->setFormat(span < Micros(180) * 1'000'000 ? QStringLiteral("HH:mm:ss")
+                                                    : QStringLiteral("HH:mm"));
     axisX->setTickCount(4);
+    // Round ranges and steps (0, 0.25, 0.5 … would print as 0.3 and 0.8 with one decimal).
     auto* axisRate = new QValueAxis();
     axisRate->setRange(0, std::max(1.0, maxRate * 1.15));
-    axisRate->setLabelFormat(QStringLiteral("%.1f"));
+    axisRate->applyNiceNumbers();
+    axisRate->setLabelFormat(axisRate->max() < 10 ? QStringLiteral("%.1f")
+                                                  : QStringLiteral("%.0f"));
     auto* axisMean = new QValueAxis();
     axisMean->setRange(0, std::max(1.0, maxMean * 1.15));
-    axisMean->setLabelFormat(QStringLiteral("%.0f"));
+    axisMean->applyNiceNumbers();
+    axisMean->setLabelFormat(axisMean->max() < 10 ? QStringLiteral("%.1f")
+                                                  : QStringLiteral("%.0f"));
     series_->addAxis(axisX, Qt::AlignBottom);
     series_->addAxis(axisRate, Qt::AlignLeft);
     series_->addAxis(axisMean, Qt::AlignRight);
