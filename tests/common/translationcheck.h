@@ -3,6 +3,7 @@
 // translator leaves as it is would be shown in English.
 #pragma once
 
+#include "advisor/advice.h"
 #include "message.h"
 
 #include <QCoreApplication>
@@ -44,6 +45,34 @@ inline QStringList untranslatedTemplates(const Message& message) {
     }
     for (const Message& a : message.args)
         out << untranslatedTemplates(a);
+    return out;
+}
+
+// The index advisor's texts of `advice` that would be shown in English under the installed
+// translators: a reason, caveat or note without its Message, whose Message's English is not
+// the string the JSON keeps, or whose templates lack a translation. Empty when all is well.
+inline QStringList untranslatedAdvice(const advisor::Advice& advice) {
+    QStringList out;
+    auto check = [&](const Message* m, const std::string& english) {
+        const QString e = QString::fromStdString(english);
+        if (!m || m->empty())
+            out << QStringLiteral("no Message: ") + e;
+        else if (englishText(*m) != english)
+            out << QStringLiteral("Message differs from: ") + e;
+        else
+            out << untranslatedTemplates(*m);
+    };
+    auto list = [&](const std::vector<Message>& ms, const std::vector<std::string>& english) {
+        for (std::size_t i = 0; i < english.size(); ++i)
+            check(ms.size() == english.size() ? &ms[i] : nullptr, english[i]);
+    };
+    for (const auto& p : advice.proposals) {
+        check(&p.candidate.reasonText, p.candidate.reason);
+        list(p.caveatTexts, p.caveats);
+    }
+    list(advice.noteTexts, advice.notes);
+    if (!advice.statsResetText.empty())
+        check(&advice.statsResetText, advice.statsReset);
     return out;
 }
 
