@@ -21,6 +21,12 @@ Message literal(std::string text) {
     return m;
 }
 
+Message figure(std::string english) {
+    Message m = literal(std::move(english));
+    m.figure = true;
+    return m;
+}
+
 Message literal(std::int64_t number) {
     return literal(std::to_string(number));
 }

@@ -26,6 +26,7 @@ struct Message {
     double number = 0;        // Decimal: the number
     char format = 'f';        // Decimal: 'f' (fixed) or 'g' (shortest), as in printf
     int precision = 0;        // Decimal: digits after the point ('f') or significant ('g')
+    bool figure = false;      // Literal: an English figure ("1,234.5 ms") to localize
     std::vector<Message> args;
 
     bool empty() const { return kind == Kind::Literal && text.empty(); }
@@ -43,6 +44,11 @@ Message count(std::int64_t n);
 // or %.<precision>g prints it (a decimal point, no separators); the locale's decimal sign
 // and separators when translated (12.5 / 12,5).
 Message decimal(double value, char format = 'f', int precision = 0);
+
+// A figure the core formatted the English way ("176,471", "0.042 ms", "1.4 MiB", "12.3 %"):
+// shown as it is in English, with the locale's group separator and decimal point otherwise
+// (a ',' or '.' between two digits changes; units and rounding stay).
+Message figure(std::string english);
 
 // The English text: placeholders replaced in one pass (a %1 inside an argument stays).
 std::string englishText(const Message& message);

@@ -1,5 +1,7 @@
 #include "i18n/messagetext.h"
 
+#include "i18n/figures.h"
+
 #include <QCoreApplication>
 #include <QLocale>
 #include <QRegularExpression>
@@ -186,7 +188,7 @@ bool english() {
 QString localized(const Message& message) {
     switch (message.kind) {
     case Message::Kind::Literal:
-        return fromStd(message.text);
+        return message.figure ? localizedFigure(message.text) : fromStd(message.text);
     case Message::Kind::Count:
         return english() ? fromStd(englishText(message))
                          : QLocale().toString(qlonglong(message.count));

@@ -1,5 +1,6 @@
 #include "models/planmodel.h"
 
+#include "i18n/figures.h"
 #include "plans/format.h"
 #include "plans/parse.h"
 
@@ -14,12 +15,17 @@ QString qs(const std::string& s) {
     return QString::fromStdString(s);
 }
 
+// Figures in the core's English format with the user's separators (i18n/figures.h).
+QString fig(const std::string& english) {
+    return i18n::localizedFigure(english);
+}
+
 QString ms(const std::optional<double>& v) {
-    return v ? qs(plans::detail::formatMs(*v)) : QString();
+    return v ? fig(plans::detail::formatMs(*v)) : QString();
 }
 
 QString rows(double r) {
-    return qs(plans::detail::formatRows(r));
+    return fig(plans::detail::formatRows(r));
 }
 
 } // namespace
@@ -218,9 +224,9 @@ QVariant PlanModel::data(const QModelIndex& index, int role) const {
         }
         if (index.column() == RowsCol && d.rowFactor)
             return d.underestimated ? tr("Underestimated: %1 more rows than planned")
-                                          .arg(qs(plans::detail::formatFactor(*d.rowFactor)))
+                                          .arg(fig(plans::detail::formatFactor(*d.rowFactor)))
                                     : tr("Overestimated: %1 fewer rows than planned")
-                                          .arg(qs(plans::detail::formatFactor(*d.rowFactor)));
+                                          .arg(fig(plans::detail::formatFactor(*d.rowFactor)));
         return {};
     case Qt::DisplayRole:
         break;
@@ -233,12 +239,12 @@ QVariant PlanModel::data(const QModelIndex& index, int role) const {
         return qs(plans::nodeLabel(node));
     case ExclusiveCol:
         return hasTimes_ ? ms(exclusive)
-                         : (exclusive ? qs(plans::detail::formatCost(*exclusive)) : QString());
+                         : (exclusive ? fig(plans::detail::formatCost(*exclusive)) : QString());
     case InclusiveCol:
         return hasTimes_ ? ms(inclusive)
-                         : (inclusive ? qs(plans::detail::formatCost(*inclusive)) : QString());
+                         : (inclusive ? fig(plans::detail::formatCost(*inclusive)) : QString());
     case ShareCol:
-        return QStringLiteral("%1 %").arg(share * 100, 0, 'f', 1);
+        return i18n::localizedPercent(share * 100);
     case RowsCol: {
         QString planned = node.planRows ? rows(*node.planRows) : QStringLiteral("?");
         if (!node.actualRows)
@@ -247,7 +253,7 @@ QVariant PlanModel::data(const QModelIndex& index, int role) const {
         if (d.rowFactor && *d.rowFactor >= 2)
             text += QStringLiteral(" (%1%2)").arg(d.underestimated ? QStringLiteral("↓")
                                                                    : QStringLiteral("↑"),
-                                                  qs(plans::detail::formatFactor(*d.rowFactor)));
+                                                  fig(plans::detail::formatFactor(*d.rowFactor)));
         return text;
     }
     case LoopsCol:

@@ -2,7 +2,9 @@
 // shipped German and French translations applied to the core's Messages, the English text
 // unchanged without a translator, counts in the locale's digits, findings read back from a
 // recorded snapshot.json translated, and whole-sentence fallbacks for engine findings.
+#include "i18n/figures.h"
 #include "i18n/messagetext.h"
+#include "models/planmodel.h"
 #include "plans/insights.h"
 #include "plans/parse.h"
 #include "plans/render.h"
@@ -12,8 +14,10 @@
 #include <QCoreApplication>
 #include <QFile>
 #include <QLocale>
+#include <QRegularExpression>
 #include <QTest>
 #include <QTranslator>
+#include <functional>
 
 using namespace dbt;
 
@@ -187,6 +191,54 @@ private slots:
         QVERIFY2(text.contains(QStringLiteral("Suggestion : ")), qPrintable(text));
         QCOMPARE(plans::renderPlanText(plan, insights, {}),
                  plans::renderPlanText(plan, insights)); // English without the hook
+    }
+
+    // Figures the core formats the English way get the locale's separators where they are
+    // shown: "176,471" rows must not read as a fraction in German.
+    void figuresInTheLocalesSeparators() {
+        use(QStringLiteral("de"));
+        QCOMPARE(i18n::localizedFigure(std::string("176,471")), QStringLiteral("176.471"));
+        QCOMPARE(i18n::localizedFigure(std::string("1,234.56 ms")), QStringLiteral("1.234,56 ms"));
+        QCOMPARE(i18n::localizedFigure(std::string("Seq Scan on t1.x, 3.4×")),
+                 QStringLiteral("Seq Scan on t1.x, 3,4×"));
+        QCOMPARE(i18n::localizedPercent(12.34), QStringLiteral("12,3 %"));
+        QCOMPARE(i18n::localized(figure("1.4 MiB")), QStringLiteral("1,4 MiB"));
+        use(QStringLiteral("en"));
+        QCOMPARE(i18n::localized(figure("1,234.5 ms")), QStringLiteral("1,234.5 ms"));
+
+        // An insight's figures and the plan tree's columns, in German.
+        const std::string json = readFile(dataPath(QStringLiteral("plans/pg-nested-loop.json")));
+        const PlanDocumentPtr doc = makePlanDocument(json, "test");
+        PlanModel model;
+        model.setDocument(doc);
+        use(QStringLiteral("de"));
+        bool sawGrouped = false;
+        for (const auto& insight : doc->insights) {
+            const QString de = i18n::insightMessage(insight);
+            QVERIFY2(!de.contains(QRegularExpression(QStringLiteral("\\d,\\d{3}\\b"))),
+                     qPrintable(de));
+            sawGrouped =
+                sawGrouped || de.contains(QRegularExpression(QStringLiteral("\\d\\.\\d{3}\\b")));
+        }
+        QVERIFY2(sawGrouped, "the fixture's insights name a figure of four digits or more");
+        bool sawDecimalComma = false;
+        std::function<void(const QModelIndex&)> walk = [&](const QModelIndex& parent) {
+            for (int r = 0; r < model.rowCount(parent); ++r) {
+                for (int c = 0; c < model.columnCount(parent); ++c) {
+                    const QString text = model.index(r, c, parent).data().toString();
+                    if (c == PlanModel::NodeCol)
+                        continue;
+                    QVERIFY2(
+                        !text.contains(QRegularExpression(QStringLiteral("\\d\\.\\d{1,2}\\b"))),
+                        qPrintable(text));
+                    sawDecimalComma = sawDecimalComma ||
+                                      text.contains(QRegularExpression(QStringLiteral("\\d,\\d")));
+                }
+                walk(model.index(r, 0, parent));
+            }
+        };
+        walk({});
+        QVERIFY(sawDecimalComma);
     }
 };
 

@@ -1,10 +1,12 @@
 #include "plans/plandiagram.h"
 
 #include "common/guiutil.h"
+#include "i18n/figures.h"
 #include "plans/format.h"
 
 #include <QGraphicsPathItem>
 #include <QKeyEvent>
+#include <QLocale>
 #include <QPainter>
 #include <QPainterPath>
 #include <QScrollBar>
@@ -22,32 +24,34 @@ QString figuresOf(const plans::Node& node, bool hasTimes) {
         if (!d.exclusiveTimeMs)
             return node.neverExecuted ? PlanDiagramScene::tr("never executed") : QString();
         return PlanDiagramScene::tr("%1 · %2 %")
-            .arg(qs(plans::detail::formatMs(*d.exclusiveTimeMs)))
-            .arg(d.timeShare * 100, 0, 'f', 1);
+            .arg(i18n::localizedFigure(plans::detail::formatMs(*d.exclusiveTimeMs)),
+                 QLocale().toString(d.timeShare * 100, 'f', 1));
     }
     if (!d.exclusiveCost)
         return {};
     return PlanDiagramScene::tr("cost %1 · %2 %")
-        .arg(qs(plans::detail::formatCost(*d.exclusiveCost)))
-        .arg(d.costShare * 100, 0, 'f', 1);
+        .arg(i18n::localizedFigure(plans::detail::formatCost(*d.exclusiveCost)),
+             QLocale().toString(d.costShare * 100, 'f', 1));
 }
 
 QString rowsOf(const plans::Node& node) {
     if (!node.planRows && !node.actualRows)
         return {};
-    const QString planned =
-        node.planRows ? qs(plans::detail::formatRows(*node.planRows)) : QStringLiteral("?");
+    const QString planned = node.planRows
+                                ? i18n::localizedFigure(plans::detail::formatRows(*node.planRows))
+                                : QStringLiteral("?");
     if (!node.actualRows)
         return PlanDiagramScene::tr("rows %1").arg(planned);
-    QString text = PlanDiagramScene::tr("rows %1 → %2")
-                       .arg(planned, qs(plans::detail::formatRows(*node.actualRows)));
+    QString text =
+        PlanDiagramScene::tr("rows %1 → %2")
+            .arg(planned, i18n::localizedFigure(plans::detail::formatRows(*node.actualRows)));
     if (node.derived.rowFactor && *node.derived.rowFactor >= 2)
         text += QStringLiteral(" (%1%2)").arg(
             node.derived.underestimated ? QStringLiteral("↓") : QStringLiteral("↑"),
-            qs(plans::detail::formatFactor(*node.derived.rowFactor)));
+            i18n::localizedFigure(plans::detail::formatFactor(*node.derived.rowFactor)));
     if (node.actualLoops && *node.actualLoops > 1)
         text += PlanDiagramScene::tr(" × %1 loops")
-                    .arg(qs(plans::detail::formatRows(*node.actualLoops)));
+                    .arg(i18n::localizedFigure(plans::detail::formatRows(*node.actualLoops)));
     return text;
 }
 

@@ -18,6 +18,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QListWidget>
+#include <QLocale>
 #include <QPainter>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -451,12 +452,13 @@ void PlansView::setBundlePlans(const std::vector<BundlePlanEntry>& plans,
                 document->genericPlan = document->genericPlan || s.genericPlan;
                 document->analyzed = document->analyzed || s.analyzed;
             }
-            const QString title = s.rank > 0 && !s.statementId.empty()
-                                      ? tr("Bundle #%1: statement %2 (%3 % of window time)")
-                                            .arg(s.rank)
-                                            .arg(qs(s.statementId))
-                                            .arg(s.share * 100.0, 0, 'f', s.share >= 0.1 ? 0 : 1)
-                                      : tr("Bundle: %1").arg(p.jsonPath);
+            const QString title =
+                s.rank > 0 && !s.statementId.empty()
+                    ? tr("Bundle #%1: statement %2 (%3 % of window time)")
+                          .arg(s.rank)
+                          .arg(qs(s.statementId))
+                          .arg(QLocale().toString(s.share * 100.0, 'f', s.share >= 0.1 ? 0 : 1))
+                    : tr("Bundle: %1").arg(p.jsonPath);
             const int row = addDocument(std::move(document), title);
             entries_[std::size_t(row)].fromBundle = true;
         } catch (const std::exception& e) {
@@ -591,7 +593,7 @@ void PlansView::updateHeader() {
     parts << qs(std::string(plans::dialectName(plan.dialect)));
     parts << tr("%1 nodes").arg(plan.nodes.size());
     if (plan.executionTimeMs)
-        parts << tr("executed in %1 ms").arg(*plan.executionTimeMs, 0, 'f', 1);
+        parts << tr("executed in %1 ms").arg(QLocale().toString(*plan.executionTimeMs, 'f', 1));
     title_->setText(parts.join(QStringLiteral(" · ")));
 
     QString flag;

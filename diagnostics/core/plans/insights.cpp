@@ -94,8 +94,8 @@ private:
         const Severity s = *f >= 1000  ? Severity::Critical
                            : *f >= 100 ? Severity::Warning
                                        : Severity::Info;
-        std::vector<Message> args{lit(label(n)), lit(formatRows(*n.actualRows)),
-                                  lit(formatRows(*planned)), lit(formatFactor(*f))};
+        std::vector<Message> args{lit(label(n)), figure(formatRows(*n.actualRows)),
+                                  figure(formatRows(*planned)), figure(formatFactor(*f))};
         Message message =
             n.derived.underestimated
                 ? phrase(DBT_TR("Insight", "%1 returned %2 rows per loop where %3 were estimated "
@@ -165,8 +165,9 @@ private:
         add(i, "time-share", s,
             phrase(DBT_TR("Insight",
                           "%1 takes %2 of the execution time (%3 of %4 in this node itself)."),
-                   {lit(label(n)), lit(formatPercent(share)),
-                    lit(formatMs(*n.derived.exclusiveTimeMs)), lit(formatMs(plan_.totalTimeMs))}),
+                   {lit(label(n)), figure(formatPercent(share)),
+                    figure(formatMs(*n.derived.exclusiveTimeMs)),
+                    figure(formatMs(plan_.totalTimeMs))}),
             phrase(DBT_TR("Insight", "Start here: look at the rows this node reads and the other "
                                      "insights on it.")));
     }
@@ -206,8 +207,8 @@ private:
             add(i, k.code, s,
                 phrase(DBT_TR("Insight", "%1 discarded %2 of the rows it read (%3 rows) with %4: "
                                          "the rows are read first and thrown away after."),
-                       {lit(label(n)), lit(formatPercent(*k.share)), lit(formatRows(*k.removed)),
-                        std::move(with)}),
+                       {lit(label(n)), figure(formatPercent(*k.share)),
+                        figure(formatRows(*k.removed)), std::move(with)}),
                 condition.empty()
                     ? phrase(DBT_TR("Insight", "An index on the filtered columns would read only "
                                                "the rows that are kept."))
@@ -243,7 +244,7 @@ private:
             add(i, "seq-scan-few-rows", Severity::Warning,
                 phrase(DBT_TR("Insight", "%1 read %2 to return %3 rows: most of the table was "
                                          "read for few rows."),
-                       {lit(label(n)), lit(formatBlocks(blocks)), lit(formatRows(returned))}),
+                       {lit(label(n)), figure(formatBlocks(blocks)), figure(formatRows(returned))}),
                 createIndex);
             return;
         }
@@ -255,7 +256,7 @@ private:
         add(i, "seq-scan-few-rows", Severity::Warning,
             phrase(DBT_TR("Insight",
                           "%1 read %2 rows to return %3: most of the table was read for few rows."),
-                   {lit(label(n)), lit(formatRows(read)), lit(formatRows(returned))}),
+                   {lit(label(n)), figure(formatRows(read)), figure(formatRows(returned))}),
             createIndex);
     }
 
@@ -274,8 +275,8 @@ private:
             phrase(DBT_TR("Insight", "%1 carries %2 of the plan's estimated cost and is "
                                      "estimated to return only %3 rows for %4: the whole table is "
                                      "read for a few rows."),
-                   {lit(label(n)), lit(formatPercent(n.derived.costShare)),
-                    lit(formatRows(*n.planRows)), lit(oneLine(*filter, 100))}),
+                   {lit(label(n)), figure(formatPercent(n.derived.costShare)),
+                    figure(formatRows(*n.planRows)), lit(oneLine(*filter, 100))}),
             phrase(DBT_TR("Insight", "Create an index for %1 so that only the matching rows are "
                                      "read; confirm with EXPLAIN ANALYZE and real values."),
                    {lit(oneLine(*filter, 100))}));
@@ -292,7 +293,7 @@ private:
                         n.sortMethod.empty() ? phrase(DBT_TR("Insight", "external sort"))
                                              : lit(n.sortMethod),
                         n.sortSpaceUsedKb ? phrase(DBT_TR("Insight", ", %1 written"),
-                                                   {lit(formatKb(*n.sortSpaceUsedKb))})
+                                                   {figure(formatKb(*n.sortSpaceUsedKb))})
                                           : lit({})}),
                 phrase(DBT_TR("Insight", "Raise work_mem for this query (SET LOCAL work_mem = "
                                          "'%1'), sort fewer rows or narrower rows, or let an "
@@ -306,14 +307,14 @@ private:
             flagged = true;
             const std::int64_t batches = n.hashBatches.value_or(1);
             Message detail = phrase(DBT_TR("Insight", "%1 batches"),
-                                    {lit(formatRows(static_cast<double>(batches)))});
+                                    {figure(formatRows(static_cast<double>(batches)))});
             if (n.originalHashBatches && *n.originalHashBatches != batches)
                 detail = phrase(DBT_TR("Insight", "%1, planned %2"),
                                 {std::move(detail),
-                                 lit(formatRows(static_cast<double>(*n.originalHashBatches)))});
+                                 figure(formatRows(static_cast<double>(*n.originalHashBatches)))});
             if (n.diskUsageKb)
                 detail = phrase(DBT_TR("Insight", "%1, %2 on disk"),
-                                {std::move(detail), lit(formatKb(*n.diskUsageKb))});
+                                {std::move(detail), figure(formatKb(*n.diskUsageKb))});
             add(i, "hash-spill", Severity::Warning,
                 phrase(DBT_TR("Insight", "%1 did not fit in memory and was split into batches "
                                          "written to disk (%2)."),
@@ -327,7 +328,7 @@ private:
         if (!flagged && n.hasBuffers && temp >= o_.tempMinBlocks) {
             add(i, "temp-written", temp >= 1000 ? Severity::Warning : Severity::Info,
                 phrase(DBT_TR("Insight", "%1 wrote %2 of temporary files."),
-                       {lit(label(n)), lit(formatBlocks(temp))}),
+                       {lit(label(n)), figure(formatBlocks(temp))}),
                 phrase(DBT_TR("Insight", "Raise work_mem for this query if the data should stay "
                                          "in memory, or reduce the rows this node keeps.")));
         }
@@ -348,10 +349,11 @@ private:
             phrase(DBT_TR("Insight", "%1 kept %2 of %3 heap blocks only as lossy pages (the "
                                      "bitmap did not fit in work_mem), so every row on them was "
                                      "checked again%4."),
-                   {lit(label(n)), lit(formatRows(*n.lossyHeapBlocks)), lit(formatRows(total)),
+                   {lit(label(n)), figure(formatRows(*n.lossyHeapBlocks)),
+                    figure(formatRows(total)),
                     n.rowsRemovedByIndexRecheck
                         ? phrase(DBT_TR("Insight", " (%1 rows removed by the recheck)"),
-                                 {lit(formatRows(*n.rowsRemovedByIndexRecheck * loops(n)))})
+                                 {figure(formatRows(*n.rowsRemovedByIndexRecheck * loops(n)))})
                         : lit({})}),
             phrase(DBT_TR("Insight", "Raise work_mem for this query so the bitmap stays exact, "
                                      "or make the condition more selective.")));
@@ -369,7 +371,7 @@ private:
             phrase(DBT_TR("Insight", "%1 had to visit the table for %2 of its %3 rows because "
                                      "the visibility map is not up to date, so it is hardly "
                                      "index-only."),
-                   {lit(label(n)), lit(formatRows(fetches)), lit(formatRows(rows))}),
+                   {lit(label(n)), figure(formatRows(fetches)), figure(formatRows(rows))}),
             phrase(DBT_TR("Insight", "Run VACUUM %1 and check that autovacuum keeps up with the "
                                      "changes on it (autovacuum_vacuum_scale_factor, "
                                      "autovacuum_vacuum_insert_threshold)."),
@@ -402,8 +404,9 @@ private:
             add(inner, "nested-loop-inner", share > 0.5 ? Severity::Warning : Severity::Info,
                 phrase(DBT_TR("Insight", "%1 ran its inner side (%2) %3 times, which took %4 (%5 "
                                          "of the execution time)."),
-                       {lit(label(n)), lit(label(in)), lit(formatRows(loops(in))),
-                        lit(formatMs(*in.derived.inclusiveTimeMs)), lit(formatPercent(share))}),
+                       {lit(label(n)), lit(label(in)), figure(formatRows(loops(in))),
+                        figure(formatMs(*in.derived.inclusiveTimeMs)),
+                        figure(formatPercent(share))}),
                 nestedLoopAdvice());
             return;
         }
@@ -416,8 +419,8 @@ private:
         add(inner, "nested-loop-inner", Severity::Info,
             phrase(DBT_TR("Insight", "%1 is planned to run its inner side (%2) for about %3 "
                                      "outer rows, at a cost of %4 each."),
-                   {lit(label(n)), lit(label(in)), lit(formatRows(*out.planRows)),
-                    lit(detail::formatCost(*in.totalCost))}),
+                   {lit(label(n)), lit(label(in)), figure(formatRows(*out.planRows)),
+                    figure(detail::formatCost(*in.totalCost))}),
             nestedLoopAdvice());
     }
 
@@ -460,10 +463,10 @@ private:
         add(0, "large-result", Severity::Info,
             actual ? phrase(DBT_TR("Insight",
                                    "The query returned %1 rows to the client and has no Limit."),
-                            {lit(formatRows(*rows))})
+                            {figure(formatRows(*rows))})
                    : phrase(DBT_TR("Insight", "The query is estimated to return %1 rows to the "
                                               "client and has no Limit."),
-                            {lit(formatRows(*rows))}),
+                            {figure(formatRows(*rows))}),
             phrase(DBT_TR("Insight", "If the application shows only some rows, add LIMIT (with a "
                                      "keyset or cursor for the next page); if it aggregates "
                                      "them, do that in the query.")));
@@ -480,10 +483,10 @@ private:
                 n.actualFilteredPercent ? n.actualFilteredPercent : n.filteredPercent;
             if (rows >= o_.fullScanMinRows && filtered && *filtered < 50) {
                 add(i, "full-scan", *filtered <= 10 ? Severity::Warning : Severity::Info,
-                    phrase(
-                        DBT_TR("Insight", "Full table scan of %1 (%2 rows per scan) keeps "
-                                          "only %3 % of the rows it reads."),
-                        {tableText, lit(formatRows(rows)), lit(fmt::format("{:.3g}", *filtered))}),
+                    phrase(DBT_TR("Insight", "Full table scan of %1 (%2 rows per scan) keeps "
+                                             "only %3 % of the rows it reads."),
+                           {tableText, figure(formatRows(rows)),
+                            figure(fmt::format("{:.3g}", *filtered))}),
                     phrase(DBT_TR("Insight", "Add an index on the columns of the WHERE or join "
                                              "condition so that only the matching rows are "
                                              "read.")));
