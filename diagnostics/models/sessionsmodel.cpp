@@ -8,6 +8,7 @@
 #include <tuple>
 #include <unordered_map>
 #include <unordered_set>
+#include <utility>
 
 namespace dbt {
 
@@ -50,12 +51,33 @@ double SessionsModel::transactionSeconds(const Session& s, Micros now) {
     return std::max(0.0, double(now - *s.transactionStart) / 1e6);
 }
 
+QString SessionsModel::filterText(const Session& s) {
+    return qs(s.user + '\x1f' + s.database + '\x1f' + s.application + '\x1f' + s.state + '\x1f' +
+              s.query + '\x1f' + s.client + '\x1f' + std::to_string(s.pid));
+}
+
+namespace {
+
+OptMicros stateSince(const Session& s) {
+    return s.state == "active" && s.queryStart ? s.queryStart : s.stateChange;
+}
+
+// Seconds as SessionsModel::stateSeconds gives them, in micros and without a double: the
+// sort compares this a million times for 50,000 rows.
+Micros elapsed(const OptMicros& since, Micros now) {
+    return since ? std::max<Micros>(0, now - *since) : Micros(-1);
+}
+
+} // namespace
+
 void SessionsModel::setSnapshot(const SnapshotPtr& snapshot) {
-    snapshot_ = snapshot;
     if (!snapshot) {
+        snapshot_ = snapshot;
         clearRows();
         return;
     }
+    // The rows that go point into the previous snapshot until syncRows drops them.
+    const SnapshotPtr previous = std::exchange(snapshot_, snapshot);
     now_ = snapshot->collectedAt;
 
     std::unordered_map<std::int64_t, std::vector<std::int64_t>> blockers;
@@ -72,26 +94,35 @@ void SessionsModel::setSnapshot(const SnapshotPtr& snapshot) {
     for (const RootBlocker& r : snapshot->rootBlockers)
         roots.emplace(r.pid, &r);
 
-    std::vector<SessionRow> rows;
-    rows.reserve(snapshot->sessions.size());
-    for (const Session& s : snapshot->sessions) {
-        SessionRow row;
-        row.session = s;
-        if (auto it = blockers.find(s.pid); it != blockers.end()) {
-            row.blockedBy = it->second;
-            std::sort(row.blockedBy.begin(), row.blockedBy.end());
+    std::vector<SessionRow> rows(snapshot->sessions.size());
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        const Session& s = snapshot->sessions[i];
+        SessionRow& row = rows[i];
+        row.session = &s;
+        row.stateSince = stateSince(s);
+        if (!blockers.empty()) {
+            if (auto it = blockers.find(s.pid); it != blockers.end()) {
+                row.blockedBy = it->second;
+                std::sort(row.blockedBy.begin(), row.blockedBy.end());
+            }
+            if (auto it = waiters.find(s.pid); it != waiters.end())
+                row.blocksDirect = std::int64_t(it->second.size());
         }
-        if (auto it = waiters.find(s.pid); it != waiters.end())
-            row.blocksDirect = std::int64_t(it->second.size());
-        if (auto it = roots.find(s.pid); it != roots.end()) {
-            row.rootBlocker = true;
-            row.blocksTotal = it->second->blockedTotal;
-        } else {
+        if (!roots.empty()) {
+            if (auto it = roots.find(s.pid); it != roots.end()) {
+                row.rootBlocker = true;
+                row.blocksTotal = it->second->blockedTotal;
+            }
+        }
+        if (!row.rootBlocker)
             row.blocksTotal = row.blocksDirect;
-        }
-        rows.push_back(std::move(row));
+        row.idle = isIdleState(s.state) && row.blocksTotal == 0 && row.blockedBy.empty();
     }
-    syncRows(std::move(rows), [](const SessionRow& r) { return QString::number(r.session.pid); });
+    // Integer keys; one layout change per sample, which the view's proxy re-sorts on (its
+    // dynamic sort is off: see SessionsView).
+    syncRows(
+        std::move(rows), [](const SessionRow& r) { return qint64(r.session->pid); },
+        Sync::Relayout);
 }
 
 void SessionsModel::setNow(Micros now) {
@@ -104,16 +135,16 @@ void SessionsModel::setNow(Micros now) {
 bool SessionsModel::rowLess(int left, int right, int column) const {
     const SessionRow& a = rows_[std::size_t(left)];
     const SessionRow& b = rows_[std::size_t(right)];
-    const Session& x = a.session;
-    const Session& y = b.session;
+    const Session& x = *a.session;
+    const Session& y = *b.session;
     const auto by = [&](const auto& u, const auto& v) {
         return u < v || (!(v < u) && x.pid < y.pid);
     };
     switch (column) {
     case Duration:
-        return by(stateSeconds(x, now_), stateSeconds(y, now_));
+        return by(elapsed(a.stateSince, now_), elapsed(b.stateSince, now_));
     case Transaction:
-        return by(transactionSeconds(x, now_), transactionSeconds(y, now_));
+        return by(elapsed(x.transactionStart, now_), elapsed(y.transactionStart, now_));
     case BlockedBy:
         return by(a.blockedBy.empty() ? 0 : a.blockedBy.front(),
                   b.blockedBy.empty() ? 0 : b.blockedBy.front());
@@ -146,7 +177,7 @@ const SessionRow* SessionsModel::rowAt(int row) const {
 
 int SessionsModel::rowOfPid(std::int64_t pid) const {
     for (std::size_t i = 0; i < rows_.size(); ++i) {
-        if (rows_[i].session.pid == pid)
+        if (rows_[i].session->pid == pid)
             return int(i);
     }
     return -1;
@@ -160,7 +191,7 @@ QVariant SessionsModel::data(const QModelIndex& index, int role) const {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
     const SessionRow& row = rows_[std::size_t(index.row())];
-    const Session& s = row.session;
+    const Session& s = *row.session;
     switch (role) {
     case Qt::DisplayRole:
         switch (index.column()) {
@@ -231,14 +262,13 @@ QVariant SessionsModel::data(const QModelIndex& index, int role) const {
                                        : tr("Time since the session entered this state");
         return {};
     case FilterTextRole:
-        return qs(s.user + '\x1f' + s.database + '\x1f' + s.application + '\x1f' + s.state +
-                  '\x1f' + s.query + '\x1f' + s.client + '\x1f' + std::to_string(s.pid));
+        return filterText(s);
     case PidRole:
         return qint64(s.pid);
     case KeyRole:
         return QString::number(s.pid);
     case IsIdleRole:
-        return isIdleState(s.state) && row.blocksTotal == 0 && row.blockedBy.empty();
+        return row.idle;
     case SeverityRole:
         if (row.rootBlocker)
             return int(Severity::Critical);

@@ -10,6 +10,7 @@
 #include <QFrame>
 #include <QGridLayout>
 #include <QHBoxLayout>
+#include <QHash>
 #include <QLabel>
 #include <QLineEdit>
 #include <QScrollArea>
@@ -17,6 +18,7 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 #include <set>
+#include <vector>
 
 namespace dbt::gui {
 
@@ -60,72 +62,117 @@ private:
     QLabel* note_;
 };
 
-namespace {
+// One finding: severity accent and icon, the sentence, the next step and the command with a
+// Copy button. Updated in place from sample to sample (setFinding), so that a card the user
+// is reading, selecting text in or copying from stays put.
+class FindingCard final : public QFrame {
+public:
+    FindingCard(const Finding& f, bool allClear, QWidget* parent)
+        : QFrame(parent)
+        , summary_(new QLabel(this))
+        , next_(new QLabel(this))
+        , command_(new QLineEdit(this)) {
+        setObjectName(QStringLiteral("findingCard"));
+        setFrameShape(QFrame::StyledPanel);
+        setAutoFillBackground(true);
+        QPalette pal = palette();
+        pal.setColor(QPalette::Window, tint(pal, severityColor(f.severity), 0.10));
+        setPalette(pal);
 
-QFrame* makeFindingCard(const Finding& f, QWidget* parent) {
-    auto* card = new QFrame(parent);
-    card->setObjectName(QStringLiteral("findingCard"));
-    card->setFrameShape(QFrame::StyledPanel);
-    card->setAutoFillBackground(true);
-    QPalette pal = card->palette();
-    pal.setColor(QPalette::Window, tint(pal, severityColor(f.severity), 0.10));
-    card->setPalette(pal);
+        auto* outer = new QHBoxLayout(this);
+        outer->setContentsMargins(0, 0, 8, 0);
+        auto* accent = new QFrame(this);
+        accent->setFixedWidth(5);
+        accent->setAutoFillBackground(true);
+        QPalette apal = accent->palette();
+        apal.setColor(QPalette::Window, severityColor(f.severity));
+        accent->setPalette(apal);
+        outer->addWidget(accent);
 
-    auto* outer = new QHBoxLayout(card);
-    outer->setContentsMargins(0, 0, 8, 0);
-    auto* accent = new QFrame(card);
-    accent->setFixedWidth(5);
-    accent->setAutoFillBackground(true);
-    QPalette apal = accent->palette();
-    apal.setColor(QPalette::Window, severityColor(f.severity));
-    accent->setPalette(apal);
-    outer->addWidget(accent);
+        auto* iconLabel = new QLabel(this);
+        iconLabel->setPixmap((allClear ? icon(QStringLiteral("ok")) : severityIcon(f.severity))
+                                 .pixmap(QSize(22, 22)));
+        iconLabel->setToolTip(severityText(f.severity));
+        iconLabel->setAlignment(Qt::AlignTop);
+        iconLabel->setContentsMargins(4, 8, 0, 0);
+        outer->addWidget(iconLabel);
 
-    auto* iconLabel = new QLabel(card);
-    iconLabel->setPixmap(severityIcon(f.severity).pixmap(QSize(22, 22)));
-    iconLabel->setToolTip(severityText(f.severity));
-    iconLabel->setAlignment(Qt::AlignTop);
-    iconLabel->setContentsMargins(4, 8, 0, 0);
-    outer->addWidget(iconLabel);
-
-    auto* body = new QVBoxLayout();
-    body->setContentsMargins(4, 8, 0, 8);
-    body->setSpacing(4);
-    auto* summary = new QLabel(i18n::findingSummary(f), card);
-    summary->setWordWrap(true);
-    summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    QFont bold = summary->font();
-    bold.setBold(true);
-    summary->setFont(bold);
-    body->addWidget(summary);
-    if (!f.nextStep.empty()) {
-        auto* next = new QLabel(QWidget::tr("Next step: %1").arg(i18n::findingNextStep(f)), card);
-        next->setWordWrap(true);
-        next->setTextInteractionFlags(Qt::TextSelectableByMouse);
-        body->addWidget(next);
-    }
-    if (!f.command.empty()) {
-        auto* row = new QHBoxLayout();
-        auto* command = new QLineEdit(qs(f.command), card);
-        command->setReadOnly(true);
-        command->setFont(monospaceFont());
-        command->setToolTip(QWidget::tr("For a senior to review and run; dbtriage never runs "
-                                        "it."));
-        command->setCursorPosition(0);
-        auto* copy = new QToolButton(card);
+        auto* body = new QVBoxLayout();
+        body->setContentsMargins(4, 8, 0, 8);
+        body->setSpacing(4);
+        summary_->setWordWrap(true);
+        summary_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+        QFont bold = summary_->font();
+        bold.setBold(true);
+        summary_->setFont(bold);
+        body->addWidget(summary_);
+        next_->setWordWrap(true);
+        next_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+        body->addWidget(next_);
+        commandRow_ = new QWidget(this);
+        auto* row = new QHBoxLayout(commandRow_);
+        row->setContentsMargins(0, 0, 0, 0);
+        command_->setReadOnly(true);
+        command_->setFont(monospaceFont());
+        command_->setToolTip(QWidget::tr("For a senior to review and run; dbtriage never runs "
+                                         "it."));
+        auto* copy = new QToolButton(this);
         copy->setIcon(icon(QStringLiteral("copy")));
         copy->setText(QWidget::tr("Copy"));
         copy->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
         copy->setToolTip(QWidget::tr("Copy the command to the clipboard"));
-        const QString text = qs(f.command);
-        QObject::connect(copy, &QToolButton::clicked, card,
-                         [text] { QApplication::clipboard()->setText(text); });
-        row->addWidget(command, 1);
+        QObject::connect(copy, &QToolButton::clicked, this,
+                         [this] { QApplication::clipboard()->setText(command_->text()); });
+        row->addWidget(command_, 1);
         row->addWidget(copy);
-        body->addLayout(row);
+        body->addWidget(commandRow_);
+        outer->addLayout(body, 1);
+        setFinding(f);
     }
-    outer->addLayout(body, 1);
-    return card;
+
+    // Same finding (code and severity), new sample: only texts that changed are set, so a
+    // selection in a label or the command line survives an unchanged text.
+    void setFinding(const Finding& f) {
+        setIfChanged(summary_, i18n::findingSummary(f));
+        next_->setVisible(!f.nextStep.empty());
+        if (!f.nextStep.empty())
+            setIfChanged(next_, QWidget::tr("Next step: %1").arg(i18n::findingNextStep(f)));
+        commandRow_->setVisible(!f.command.empty());
+        const QString command = qs(f.command);
+        if (command_->text() != command) {
+            command_->setText(command);
+            command_->setCursorPosition(0);
+        }
+    }
+
+    QString summary() const { return summary_->text(); }
+    QString command() const { return command_->text(); }
+
+private:
+    static void setIfChanged(QLabel* label, const QString& text) {
+        if (label->text() != text)
+            label->setText(text);
+    }
+
+    QLabel* summary_;
+    QLabel* next_;
+    QWidget* commandRow_ = nullptr;
+    QLineEdit* command_;
+};
+
+namespace {
+
+// Which card shows a finding: its code and severity, and which of that code it is.
+QStringList cardKeys(const std::vector<Finding>& findings) {
+    QStringList keys;
+    QHash<QString, int> seen;
+    for (const Finding& f : findings) {
+        const QString code = qs(f.code);
+        keys << QStringLiteral("%1/%2/%3").arg(code).arg(int(f.severity)).arg(seen[code]++);
+    }
+    if (keys.isEmpty())
+        keys << QStringLiteral("all-clear");
+    return keys;
 }
 
 } // namespace
@@ -134,8 +181,8 @@ OverviewView::OverviewView(const SnapshotHistory* history, QWidget* parent)
     : QWidget(parent)
     , history_(history)
     , splitter_(new QSplitter(Qt::Horizontal, this))
-    , cards_(new QWidget())
-    , cardsLayout_(new QVBoxLayout(cards_))
+    , cardsWidget_(new QWidget())
+    , cardsLayout_(new QVBoxLayout(cardsWidget_))
     , findingsTitle_(new QLabel(tr("Findings"), this))
     , chart_(new ConnectionChart(history, this)) {
     auto* layout = new QVBoxLayout(this);
@@ -158,7 +205,7 @@ OverviewView::OverviewView(const SnapshotHistory* history, QWidget* parent)
     auto* scroll = new QScrollArea(left);
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
-    scroll->setWidget(cards_);
+    scroll->setWidget(cardsWidget_);
     cardsLayout_->setContentsMargins(0, 0, 6, 0);
     cardsLayout_->setSpacing(8);
     cardsLayout_->addStretch();
@@ -174,15 +221,11 @@ OverviewView::OverviewView(const SnapshotHistory* history, QWidget* parent)
 }
 
 void OverviewView::clear() {
-    while (cardsLayout_->count() > 1) {
-        QLayoutItem* item = cardsLayout_->takeAt(0);
-        delete item->widget();
-        delete item;
-    }
+    removeCards();
     findingCount_ = 0;
     auto* hint = new QLabel(tr("Connect to a server (Ctrl+N) or open a snapshot file (Ctrl+O) "
                                "to see its findings here."),
-                            cards_);
+                            cardsWidget_);
     hint->setWordWrap(true);
     hint->setForegroundRole(QPalette::PlaceholderText);
     cardsLayout_->insertWidget(0, hint);
@@ -203,27 +246,33 @@ void OverviewView::refresh() {
 }
 
 void OverviewView::showFindings(const Snapshot& s) {
-    cards_->setUpdatesEnabled(false);
-    while (cardsLayout_->count() > 1) {
-        QLayoutItem* item = cardsLayout_->takeAt(0);
-        delete item->widget();
-        delete item;
-    }
-    int i = 0;
-    for (const Finding& f : s.findings)
-        cardsLayout_->insertWidget(i++, makeFindingCard(f, cards_));
-    findingCount_ = i;
-    if (s.findings.empty()) {
+    std::vector<Finding> shown = s.findings;
+    const bool allClear = shown.empty();
+    if (allClear) {
         Finding ok;
         ok.severity = Severity::Info;
         ok.summary = tr("Nothing needs attention in the latest sample.").toStdString();
         ok.nextStep = tr("Connections, locks, long transactions and idle sessions look normal.")
                           .toStdString();
-        auto* card = makeFindingCard(ok, cards_);
-        if (auto* iconLabel = card->findChildren<QLabel*>().value(0))
-            iconLabel->setPixmap(icon(QStringLiteral("ok")).pixmap(QSize(22, 22)));
-        cardsLayout_->insertWidget(0, card);
+        shown.push_back(std::move(ok));
     }
+    const QStringList keys = cardKeys(s.findings);
+    if (keys == cardKeys_ && int(cards_.size()) == int(shown.size())) {
+        // The same findings as in the last sample: texts updated in place, no card rebuilt.
+        for (std::size_t i = 0; i < shown.size(); ++i)
+            cards_[i]->setFinding(shown[i]);
+    } else {
+        cardsWidget_->setUpdatesEnabled(false);
+        removeCards();
+        for (const Finding& f : shown) {
+            auto* card = new FindingCard(f, allClear, cardsWidget_);
+            cardsLayout_->insertWidget(int(cards_.size()), card);
+            cards_.push_back(card);
+        }
+        cardKeys_ = keys;
+        cardsWidget_->setUpdatesEnabled(true);
+    }
+    findingCount_ = int(s.findings.size());
     int critical = 0;
     int warning = 0;
     for (const Finding& f : s.findings) {
@@ -234,7 +283,24 @@ void OverviewView::showFindings(const Snapshot& s) {
         findingsTitle_->setText(tr("Findings: %1 critical, %2 warning").arg(critical).arg(warning));
     else
         findingsTitle_->setText(tr("Findings"));
-    cards_->setUpdatesEnabled(true);
+}
+
+void OverviewView::removeCards() {
+    while (cardsLayout_->count() > 1) {
+        QLayoutItem* item = cardsLayout_->takeAt(0);
+        delete item->widget();
+        delete item;
+    }
+    cards_.clear();
+    cardKeys_.clear();
+}
+
+QWidget* OverviewView::findingCard(int i) const {
+    return i >= 0 && i < int(cards_.size()) ? cards_[std::size_t(i)] : nullptr;
+}
+
+QString OverviewView::cardSummary(int i) const {
+    return i >= 0 && i < int(cards_.size()) ? cards_[std::size_t(i)]->summary() : QString();
 }
 
 void OverviewView::showFigures(const Snapshot& s) {

@@ -4,7 +4,9 @@
 
 #include "models/snapshothistory.h"
 
+#include <QStringList>
 #include <QWidget>
+#include <vector>
 
 class QLabel;
 class QScrollArea;
@@ -14,6 +16,7 @@ class QVBoxLayout;
 namespace dbt::gui {
 
 class ConnectionChart;
+class FindingCard;
 class KeyFigure;
 
 class OverviewView final : public QWidget {
@@ -24,6 +27,10 @@ public:
     void refresh();
     void clear();
     int findingCount() const { return findingCount_; }
+    // The cards shown (the findings, or the one "nothing needs attention" card); a card stays
+    // the same widget while the latest samples have the same findings (code and severity).
+    QWidget* findingCard(int i) const;
+    QString cardSummary(int i) const;
     ConnectionChart* chart() const { return chart_; }
     QSplitter* splitter() const { return splitter_; }
 
@@ -34,14 +41,17 @@ Q_SIGNALS:
 private:
     void showFindings(const Snapshot& s);
     void showFigures(const Snapshot& s);
+    void removeCards();
 
     const SnapshotHistory* history_;
     QSplitter* splitter_;
-    QWidget* cards_;
+    QWidget* cardsWidget_;
     QVBoxLayout* cardsLayout_;
     QLabel* findingsTitle_;
     ConnectionChart* chart_;
     QList<KeyFigure*> figures_;
+    std::vector<FindingCard*> cards_;
+    QStringList cardKeys_; // of the findings the cards show (see showFindings)
     int findingCount_ = 0;
 };
 

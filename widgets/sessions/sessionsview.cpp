@@ -44,7 +44,25 @@ QVariant SessionsFilter::data(const QModelIndex& index, int role) const {
     return QSortFilterProxyModel::data(index, role);
 }
 
+void SessionsFilter::setSourceModel(QAbstractItemModel* model) {
+    sessions_ = qobject_cast<const SessionsModel*>(model);
+    QSortFilterProxyModel::setSourceModel(model);
+}
+
 bool SessionsFilter::filterAcceptsRow(int sourceRow, const QModelIndex& sourceParent) const {
+    // Every row of every sample comes through here: read the row itself, no QVariant.
+    if (const SessionRow* row = sessions_ ? sessions_->rowAt(sourceRow) : nullptr) {
+        if (!showIdle_ && row->idle)
+            return false;
+        if (words_.isEmpty())
+            return true;
+        const QString haystack = SessionsModel::filterText(*row->session);
+        for (const QString& word : words_) {
+            if (!haystack.contains(word, Qt::CaseInsensitive))
+                return false;
+        }
+        return true;
+    }
     const QModelIndex index = sourceModel()->index(sourceRow, 0, sourceParent);
     if (!showIdle_ && index.data(IsIdleRole).toBool())
         return false;
@@ -59,8 +77,8 @@ bool SessionsFilter::filterAcceptsRow(int sourceRow, const QModelIndex& sourcePa
 }
 
 bool SessionsFilter::lessThan(const QModelIndex& left, const QModelIndex& right) const {
-    if (const auto* model = qobject_cast<const SessionsModel*>(sourceModel()))
-        return model->rowLess(left.row(), right.row(), left.column());
+    if (sessions_)
+        return sessions_->rowLess(left.row(), right.row(), left.column());
     return QSortFilterProxyModel::lessThan(left, right);
 }
 
@@ -80,7 +98,8 @@ SessionsView::SessionsView(QWidget* parent)
     , detailQuery_(new QPlainTextEdit(this)) {
     filter_->setSourceModel(model_);
     filter_->setSortRole(SortRole);
-    // Sorted explicitly per sample: a dynamic sort would re-sort thousands of rows on every
+    // Sorted and filtered once per sample, on the layout change the model emits for it (see
+    // SessionsModel::setSnapshot): a dynamic sort would re-sort thousands of rows on every
     // one-second duration tick, where the order cannot change.
     filter_->setDynamicSortFilter(false);
 
@@ -187,10 +206,9 @@ SessionsView::SessionsView(QWidget* parent)
 }
 
 void SessionsView::setSnapshot(const SnapshotPtr& snapshot) {
+    // No invalidate() or sort() here: the model's layout change already made the proxy
+    // re-filter and re-sort with the new values (each would do all rows once more).
     model_->setSnapshot(snapshot);
-    filter_->invalidate();
-    filter_->sort(table_->horizontalHeader()->sortIndicatorSection(),
-                  table_->horizontalHeader()->sortIndicatorOrder());
     updateCounts();
     updateDetails();
 }
@@ -272,8 +290,8 @@ void SessionsView::explainCurrent() {
     const QModelIndex current = table_->selectionModel()->currentIndex();
     const SessionRow* row =
         current.isValid() ? model_->rowAt(filter_->mapToSource(current).row()) : nullptr;
-    if (row && !row->session.query.empty())
-        emit explainRequested(qs(row->session.query), qs(row->session.database));
+    if (row && !row->session->query.empty())
+        emit explainRequested(qs(row->session->query), qs(row->session->database));
 }
 
 void SessionsView::updateDetails() {
@@ -287,7 +305,7 @@ void SessionsView::updateDetails() {
         detailQuery_->clear();
         return;
     }
-    const Session& s = row->session;
+    const Session& s = *row->session;
     QStringList who;
     if (!s.user.empty())
         who << tr("%1 on %2").arg(qs(s.user), qs(s.database));

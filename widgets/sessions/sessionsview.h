@@ -29,12 +29,14 @@ public:
     void setText(const QString& text);
 
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const final;
+    void setSourceModel(QAbstractItemModel* model) final;
 
 protected:
     bool filterAcceptsRow(int sourceRow, const QModelIndex& sourceParent) const final;
     bool lessThan(const QModelIndex& left, const QModelIndex& right) const final;
 
 private:
+    const SessionsModel* sessions_ = nullptr; // the source when it is one (rows read directly)
     bool showIdle_ = false;
     QStringList words_;
 };
