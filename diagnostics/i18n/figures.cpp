@@ -1,5 +1,7 @@
 #include "i18n/figures.h"
 
+#include "textutil.h"
+
 #include <QLocale>
 
 namespace dbt::i18n {
@@ -27,6 +29,14 @@ QString localizedFigure(const QString& english) {
 
 QString localizedFigure(const std::string& english) {
     return localizedFigure(QString::fromStdString(english));
+}
+
+QString localizedDuration(double seconds) {
+    return localizedFigure(formatDuration(seconds));
+}
+
+QString localizedBytes(std::int64_t bytes) {
+    return localizedFigure(formatBytes(bytes));
 }
 
 QString localizedPercent(double percent, int decimals) {

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <QString>
+#include <cstdint>
 #include <string>
 
 namespace dbt::i18n {
@@ -12,6 +13,11 @@ namespace dbt::i18n {
 // `english` with the default QLocale's group separator and decimal point.
 QString localizedFigure(const std::string& english);
 QString localizedFigure(const QString& english);
+
+// formatDuration() and formatBytes() (textutil.h) with the locale's separators:
+// "4,5 s", "1,4 MiB" in German.
+QString localizedDuration(double seconds);
+QString localizedBytes(std::int64_t bytes);
 
 // A percentage with one decimal in the default locale: 12.3 -> "12,3 %" in German.
 QString localizedPercent(double percent, int decimals = 1);

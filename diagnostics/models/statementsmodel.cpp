@@ -1,5 +1,6 @@
 #include "models/statementsmodel.h"
 
+#include "i18n/figures.h"
 #include "models/modelroles.h"
 #include "textutil.h"
 
@@ -26,13 +27,14 @@ std::optional<double> hitRatio(const StatementStat& st) {
 QString formatMillis(double ms) {
     if (ms < 0)
         ms = 0;
+    const QLocale locale;
     if (ms < 10)
-        return QStringLiteral("%1 ms").arg(ms, 0, 'f', 2);
+        return QStringLiteral("%1 ms").arg(locale.toString(ms, 'f', 2));
     if (ms < 1000)
-        return QStringLiteral("%1 ms").arg(ms, 0, 'f', 0);
+        return QStringLiteral("%1 ms").arg(locale.toString(ms, 'f', 0));
     if (ms < 60'000)
-        return QStringLiteral("%1 s").arg(ms / 1000, 0, 'f', 1);
-    return QString::fromStdString(formatDuration(ms / 1000));
+        return QStringLiteral("%1 s").arg(locale.toString(ms / 1000, 'f', 1));
+    return i18n::localizedDuration(ms / 1000);
 }
 
 StatementsModel::StatementsModel(QObject* parent)
@@ -133,7 +135,8 @@ QVariant StatementsModel::data(const QModelIndex& index, int role) const {
                 return qs(formatPercent(*r));
             return QString();
         case TempWritten:
-            return st.tempBlksWritten > 0 ? qs(formatBytes(st.tempBlksWritten * 8192)) : QString();
+            return st.tempBlksWritten > 0 ? i18n::localizedBytes(st.tempBlksWritten * 8192)
+                                          : QString();
         case Database:
             return qs(st.database);
         case User:

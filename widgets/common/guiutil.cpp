@@ -1,5 +1,6 @@
 #include "common/guiutil.h"
 
+#include "i18n/figures.h"
 #include "i18n/messagetext.h"
 #include "textutil.h"
 
@@ -80,7 +81,7 @@ bool isDarkPalette(const QPalette& palette) {
 }
 
 QString durationText(double seconds) {
-    return seconds < 0 ? QString() : qs(formatDuration(seconds));
+    return seconds < 0 ? QString() : i18n::localizedDuration(seconds);
 }
 
 QString probeProblem(const Snapshot& snapshot, const std::string& probe) {

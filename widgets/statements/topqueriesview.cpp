@@ -3,6 +3,7 @@
 #include "common/guiutil.h"
 #include "common/headerfit.h"
 #include "common/messagestack.h"
+#include "i18n/figures.h"
 #include "models/modelroles.h"
 #include "textutil.h"
 
@@ -418,7 +419,8 @@ void TopQueriesView::updateDetails() {
                        .arg(qs(formatPercent(double(st->sharedBlksHit) /
                                              double(st->sharedBlksHit + st->sharedBlksRead))));
     if (st->tempBlksWritten > 0)
-        figures << tr("%1 written to temp files").arg(qs(formatBytes(st->tempBlksWritten * 8192)));
+        figures
+            << tr("%1 written to temp files").arg(i18n::localizedBytes(st->tempBlksWritten * 8192));
     if (st->rowsExamined > 0)
         figures << tr("%1 rows examined").arg(locale.toString(qint64(st->rowsExamined)));
     if (st->noIndexUsed > 0)
