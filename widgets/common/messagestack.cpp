@@ -17,8 +17,11 @@ MessageStack::MessageStack(QWidget* content, QWidget* parent)
     auto* layout = new QVBoxLayout(messagePage_);
     layout->addStretch(2);
     layout->addWidget(icon_, 0, Qt::AlignHCenter);
-    layout->addWidget(title_, 0, Qt::AlignHCenter);
-    layout->addWidget(detail_, 0, Qt::AlignHCenter);
+    // The wrapped labels take the page's width (their text centred): a word-wrapped QLabel
+    // placed with AlignHCenter gets its narrow size hint and a height for another width, and
+    // its second line was cut off.
+    layout->addWidget(title_);
+    layout->addWidget(detail_);
     layout->addStretch(3);
     icon_->setAlignment(Qt::AlignCenter);
     title_->setAlignment(Qt::AlignCenter);
@@ -26,7 +29,6 @@ MessageStack::MessageStack(QWidget* content, QWidget* parent)
     makeHeading(title_, 1.2);
     detail_->setAlignment(Qt::AlignCenter);
     detail_->setWordWrap(true);
-    detail_->setMaximumWidth(640);
     detail_->setForegroundRole(QPalette::PlaceholderText);
     detail_->setTextInteractionFlags(Qt::TextSelectableByMouse);
     addWidget(content_);
