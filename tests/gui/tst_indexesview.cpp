@@ -4,6 +4,8 @@
 // initial / no-candidate / failed / bundle states, and a job that fails on an unreachable
 // server through the real JobRunner.
 #include "advisor/indexesview.h"
+#include "advisor/mysqladvisor.h"
+#include "advisor/querymodel.h"
 #include "bundle/bundlereader.h"
 #include "collect/jobrunner.h"
 #include "common/messagestack.h"
@@ -15,9 +17,11 @@
 #include <QGuiApplication>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTest>
+#include <QTranslator>
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
@@ -59,6 +63,29 @@ advisor::Advice heuristic() {
     return a;
 }
 
+// A MySQL advice as the advisor builds it: a candidate from the query model with its
+// Message reason, the engine's validation hint as a caveat, a refused digest as a note.
+advisor::Advice mysqlAdvice() {
+    advisor::Advice a;
+    a.engine = "mysql";
+    const advisor::QueryShape shape =
+        advisor::analyzeQuery("SELECT * FROM orders WHERE customer_id = $1 ORDER BY placed_at");
+    advisor::Proposal p;
+    for (const auto& c : advisor::candidatesFor(shape.tables.at(0), nullptr))
+        if (c.columns.size() == 2)
+            p.candidate = c;
+    p.candidate.schema = "demo";
+    p.ddl = advisor::ddl(p.candidate, advisor::Dialect::MySQL);
+    p.method = "heuristic";
+    p.statements.push_back({"d1", 0.4, 10, 3045, std::nullopt, false});
+    advisor::addCaveat(p, advisor::validationHintText(p.candidate, Engine::MySQL, 80036));
+    a.proposals.push_back(p);
+    advisor::addNote(a, advisor::mysqlToPostgresText("SELECT * FROM t FORCE INDEX (a)").reasonText);
+    a.statementsConsidered = 1;
+    a.explains = 1;
+    return a;
+}
+
 StatementStat statement(const std::string& id, double totalMs) {
     StatementStat st;
     st.id = id;
@@ -86,6 +113,7 @@ private Q_SLOTS:
     void jobFailureOnUnreachableServer();
     void cancelWhileConnecting();
     void bundleStates();
+    void germanReasonsCaveatsAndNotes();
 };
 
 void TestIndexesView::modelsUnderTester() {
@@ -374,6 +402,39 @@ void TestIndexesView::bundleStates() {
     view.showBundle(nullptr);
     QCOMPARE(view.candidatesModel()->rowCount(), 0);
     QCOMPARE(view.stack()->messageTitle(), QStringLiteral("Index advice needs a connection."));
+}
+
+// Under German the details show the candidate's reason and caveats, and the Notes tab the
+// advisor's notes, in German (their Messages), not the English strings the JSON keeps.
+void TestIndexesView::germanReasonsCaveatsAndNotes() {
+    QTranslator german;
+    QVERIFY(german.load(QStringLiteral(DBTRIAGE_QM_DIR "/dbtriage_de.qm")));
+    QCoreApplication::installTranslator(&german);
+    QLocale::setDefault(QLocale(QStringLiteral("de")));
+    const auto restore = qScopeGuard([&] {
+        QCoreApplication::removeTranslator(&german);
+        QLocale::setDefault(QLocale(QStringLiteral("en")));
+    });
+    IndexesView view;
+    view.resize(1300, 800);
+    view.show();
+    const auto advice = std::make_shared<const advisor::Advice>(mysqlAdvice());
+    QCOMPARE(advice->proposals.at(0).candidate.reason, std::string("equality + ORDER BY"));
+    view.setAdvice(advice, QString());
+    QVERIFY(view.selectCandidate(0));
+    const QString details = view.detailText();
+    QVERIFY2(details.contains(QStringLiteral("warum: Gleichheit + ORDER BY")), qPrintable(details));
+    QVERIFY2(details.contains(QStringLiteral(
+                 "• Heuristisch, nicht geprüft (MySQL hat keine hypothetischen Indexe).")),
+             qPrintable(details));
+    QVERIFY2(!details.contains(QStringLiteral("equality")), qPrintable(details));
+    QVERIFY2(!details.contains(QStringLiteral("To validate")), qPrintable(details));
+    const QString notes = view.notesText();
+    QVERIFY2(notes.startsWith(QStringLiteral("• einen Index-Hinweis (FORCE INDEX)\n")),
+             qPrintable(notes));
+    const QString caveats =
+        view.candidatesTable()->model()->index(0, AdviceCandidatesModel::Caveats).data().toString();
+    QVERIFY2(caveats.startsWith(QStringLiteral("Heuristisch, nicht geprüft")), qPrintable(caveats));
 }
 
 QTEST_MAIN(TestIndexesView)
