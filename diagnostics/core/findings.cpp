@@ -48,7 +48,7 @@ Message none() {
 }
 
 Message duration(double seconds) {
-    return literal(formatDuration(seconds));
+    return figure(formatDuration(seconds));
 }
 
 // "a", "a and b", "a, b and c".
@@ -639,7 +639,7 @@ private:
 
         Message summary =
             phrase(DBT_TR("Finding", "%1 of %2 usable connection slots are in use (%3)"),
-                   {count(c.total), count(usable), literal(formatPercent(ratio))});
+                   {count(c.total), count(usable), figure(formatPercent(ratio))});
         std::vector<Message> parts;
         if (idle > 0)
             parts.push_back(idle == 1 ? phrase(DBT_TR("Finding", "%1 is idle"), {count(idle)})

@@ -85,7 +85,7 @@ std::string renderTextSummary(const Snapshot& s, const SummaryContext& ctx) {
     out += fmt::format("dbtriage — {}\n", serverLine(s, T));
     if (ctx.samples > 1) {
         out += L(DBT_TR("Summary", "%1 samples, %2 s apart, %3 → %4%5"),
-                 {lit(ctx.samples), literal(fmt::format("{:g}", ctx.intervalSeconds)),
+                 {lit(ctx.samples), figure(fmt::format("{:g}", ctx.intervalSeconds)),
                   literal(formatRfc3339(ctx.firstAt)), literal(formatRfc3339(s.collectedAt)),
                   literal(redacted)}) +
                "\n";
@@ -160,7 +160,7 @@ std::string renderTextSummary(const Snapshot& s, const SummaryContext& ctx) {
         std::string age;
         if (r.transactionStart)
             age = L(DBT_TR("Summary", ", transaction open %1"),
-                    {literal(formatDuration(
+                    {figure(formatDuration(
                         static_cast<double>(s.collectedAt - *r.transactionStart) / 1e6))});
         out += "  " +
                L(DBT_TR("Summary", "pid %1%2: %3%4%5, blocks %6 (%7 directly)"),
@@ -202,7 +202,7 @@ std::string renderTextSummary(const Snapshot& s, const SummaryContext& ctx) {
     if (window) {
         out += "\n" +
                L(DBT_TR("Summary", "Top statements in the window (%1), by total time:"),
-                 {literal(formatDuration(
+                 {figure(formatDuration(
                      static_cast<double>(s.collectedAt - s.statementWindowStart) / 1e6))}) +
                "\n";
     } else {
@@ -224,8 +224,9 @@ std::string renderTextSummary(const Snapshot& s, const SummaryContext& ctx) {
          ++i) {
         const StatementStat& st = *top[i];
         out += fmt::format(
-            "  {:>2}. {:>12.1f} ms {:>9} {} {:>10.2f} {}  {}\n", i + 1, st.totalTimeMs, st.calls,
-            calls, st.meanTimeMs, perCall,
+            "  {:>2}. {:>12} ms {:>9} {} {:>10} {}  {}\n", i + 1,
+            T(figure(fmt::format("{:.1f}", st.totalTimeMs))), st.calls, calls,
+            T(figure(fmt::format("{:.2f}", st.meanTimeMs))), perCall,
             oneLine(st.query.empty()
                         ? L(DBT_TR("Summary", "(text not available) id %1"), {lit(st.id)})
                         : st.query,
@@ -238,14 +239,14 @@ std::string renderTextSummary(const Snapshot& s, const SummaryContext& ctx) {
     std::vector<std::string> parts;
     if (h.cacheHitRatio)
         parts.push_back(L(DBT_TR("Summary", "cache hit %1 %"),
-                          {literal(fmt::format("{:.1f}", *h.cacheHitRatio * 100))}));
+                          {figure(fmt::format("{:.1f}", *h.cacheHitRatio * 100))}));
     if (h.longestTransactionSeconds)
         parts.push_back(L(DBT_TR("Summary", "longest transaction %1"),
-                          {literal(formatDuration(*h.longestTransactionSeconds))}));
+                          {figure(formatDuration(*h.longestTransactionSeconds))}));
     if (h.oldestXminAge)
         parts.push_back(L(DBT_TR("Summary", "oldest xmin age %1"), {lit(*h.oldestXminAge)}));
     parts.push_back(L(DBT_TR("Summary", "temp files %1 (%2)"),
-                      {lit(h.tempFiles), literal(formatBytes(h.tempBytes))}));
+                      {lit(h.tempFiles), figure(formatBytes(h.tempBytes))}));
     parts.push_back(L(DBT_TR("Summary", "deadlocks %1"), {lit(h.deadlocks)}));
     for (std::size_t i = 0; i < parts.size(); ++i)
         out += (i ? ", " : "") + parts[i];
