@@ -28,14 +28,6 @@
         <translation>geschätzte Größe: %1</translation>
     </message>
     <message>
-        <source>statement %1 (%2 % of the window&apos;s time, %3 calls): %4 %5 -&gt; %6 (%7 % less)</source>
-        <translation>Anweisung %1 (%2 % der Zeit des Zeitfensters, %3 Aufrufe): %4 %5 -&gt; %6 (%7 % weniger)</translation>
-    </message>
-    <message>
-        <source>statement %1 (%2 % of the window&apos;s time, %3 calls): %4 %5</source>
-        <translation>Anweisung %1 (%2 % der Zeit des Zeitfensters, %3 Aufrufe): %4 %5</translation>
-    </message>
-    <message>
         <source>caveat: %1</source>
         <translation>Vorbehalt: %1</translation>
     </message>
@@ -68,8 +60,40 @@
         <translation>Hinweise:</translation>
     </message>
     <message>
-        <source>%1 statements considered, %2 EXPLAINs. Nothing was executed: review and run the DDL yourself.</source>
-        <translation>%1 Anweisungen betrachtet, %2 EXPLAINs. Nichts wurde ausgeführt: Prüfen Sie das DDL und führen Sie es selbst aus.</translation>
+        <source>1 call</source>
+        <translation>1 Aufruf</translation>
+    </message>
+    <message>
+        <source>%1 calls</source>
+        <translation>%1 Aufrufe</translation>
+    </message>
+    <message>
+        <source>statement %1 (%2 % of the window&apos;s time, %3): %4 %5 -&gt; %6 (%7 % less)</source>
+        <translation>Anweisung %1 (%2 % der Zeit des Zeitfensters, %3): %4 %5 -&gt; %6 (%7 % weniger)</translation>
+    </message>
+    <message>
+        <source>statement %1 (%2 % of the window&apos;s time, %3): %4 %5</source>
+        <translation>Anweisung %1 (%2 % der Zeit des Zeitfensters, %3): %4 %5</translation>
+    </message>
+    <message>
+        <source>1 statement considered</source>
+        <translation>1 Anweisung betrachtet</translation>
+    </message>
+    <message>
+        <source>%1 statements considered</source>
+        <translation>%1 Anweisungen betrachtet</translation>
+    </message>
+    <message>
+        <source>1 EXPLAIN</source>
+        <translation>1 EXPLAIN</translation>
+    </message>
+    <message>
+        <source>%1 EXPLAINs</source>
+        <translation>%1 EXPLAINs</translation>
+    </message>
+    <message>
+        <source>%1, %2. Nothing was executed: review and run the DDL yourself.</source>
+        <translation>%1, %2. Nichts wurde ausgeführt: Prüfen Sie das DDL und führen Sie es selbst aus.</translation>
     </message>
 </context>
 <context>

@@ -28,14 +28,6 @@
         <translation>taille estimée : %1</translation>
     </message>
     <message>
-        <source>statement %1 (%2 % of the window&apos;s time, %3 calls): %4 %5 -&gt; %6 (%7 % less)</source>
-        <translation>requête %1 (%2 % du temps de la fenêtre, %3 appels) : %4 %5 -&gt; %6 (%7 % de moins)</translation>
-    </message>
-    <message>
-        <source>statement %1 (%2 % of the window&apos;s time, %3 calls): %4 %5</source>
-        <translation>requête %1 (%2 % du temps de la fenêtre, %3 appels) : %4 %5</translation>
-    </message>
-    <message>
         <source>caveat: %1</source>
         <translation>réserve : %1</translation>
     </message>
@@ -68,8 +60,40 @@
         <translation>Remarques :</translation>
     </message>
     <message>
-        <source>%1 statements considered, %2 EXPLAINs. Nothing was executed: review and run the DDL yourself.</source>
-        <translation>%1 requêtes examinées, %2 EXPLAIN. Rien n&apos;a été exécuté : relisez le DDL et exécutez-le vous-même.</translation>
+        <source>1 call</source>
+        <translation>1 appel</translation>
+    </message>
+    <message>
+        <source>%1 calls</source>
+        <translation>%1 appels</translation>
+    </message>
+    <message>
+        <source>statement %1 (%2 % of the window&apos;s time, %3): %4 %5 -&gt; %6 (%7 % less)</source>
+        <translation>requête %1 (%2 % du temps de la fenêtre, %3) : %4 %5 -&gt; %6 (%7 % de moins)</translation>
+    </message>
+    <message>
+        <source>statement %1 (%2 % of the window&apos;s time, %3): %4 %5</source>
+        <translation>requête %1 (%2 % du temps de la fenêtre, %3) : %4 %5</translation>
+    </message>
+    <message>
+        <source>1 statement considered</source>
+        <translation>1 requête examinée</translation>
+    </message>
+    <message>
+        <source>%1 statements considered</source>
+        <translation>%1 requêtes examinées</translation>
+    </message>
+    <message>
+        <source>1 EXPLAIN</source>
+        <translation>1 EXPLAIN</translation>
+    </message>
+    <message>
+        <source>%1 EXPLAINs</source>
+        <translation>%1 EXPLAIN</translation>
+    </message>
+    <message>
+        <source>%1, %2. Nothing was executed: review and run the DDL yourself.</source>
+        <translation>%1, %2. Rien n&apos;a été exécuté : relisez le DDL et exécutez-le vous-même.</translation>
     </message>
 </context>
 <context>

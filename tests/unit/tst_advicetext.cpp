@@ -301,6 +301,25 @@ private slots:
                     QStringLiteral("no \"%1\" in:\n%2").arg(QString::fromUtf8(german), report)));
     }
 
+    // One call, one statement, one EXPLAIN: the singular, in English and in German.
+    void singular() {
+        Advice a = recordedAdvice();
+        a.proposals.front().statements.front().calls = 1;
+        a.statementsConsidered = 1;
+        a.explains = 1;
+        const std::string plain = adviceToText(a);
+        QVERIFY2(plain.find("of the window's time, 1 call): ") != std::string::npos, plain.c_str());
+        QVERIFY2(plain.find("\n1 statement considered, 1 EXPLAIN. Nothing was executed") !=
+                     std::string::npos,
+                 plain.c_str());
+        QVERIFY(test::useLanguage(QStringLiteral("de")));
+        const QString report = localizedReport(a);
+        QVERIFY2(report.contains(QStringLiteral("der Zeit des Zeitfensters, 1 Aufruf): ")),
+                 qPrintable(report));
+        QVERIFY2(report.contains(QStringLiteral("\n1 Anweisung betrachtet, 1 EXPLAIN. Nichts")),
+                 qPrintable(report));
+    }
+
     void frenchReport() {
         QVERIFY(test::useLanguage(QStringLiteral("fr")));
         const QString report = localizedReport(recordedAdvice());

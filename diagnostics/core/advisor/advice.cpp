@@ -270,21 +270,25 @@ std::string adviceToText(const Advice& a, const std::function<std::string(const 
                   {literal(formatBytes(static_cast<std::int64_t>(std::llround(*p.sizeBytes))))}) +
                 "\n";
         for (const auto& s : p.statements) {
-            const std::vector<Message> figures = {
-                literal(s.id), decimal(s.share * 100.0, 'f', 1), decimal(s.calls, 'f', 0),
-                costUnitMessage(a.costUnit), literal(cost(s.costBefore))};
+            const Message calls =
+                std::llround(s.calls) == 1
+                    ? phrase(DBT_TR("AdviceReport", "1 call"))
+                    : phrase(DBT_TR("AdviceReport", "%1 calls"), {decimal(s.calls, 'f', 0)});
+            const std::vector<Message> figures = {literal(s.id), decimal(s.share * 100.0, 'f', 1),
+                                                  calls, costUnitMessage(a.costUnit),
+                                                  literal(cost(s.costBefore))};
             if (s.costAfter) {
                 std::vector<Message> args = figures;
                 args.push_back(literal(cost(*s.costAfter)));
                 args.push_back(decimal(
                     s.costBefore > 0 ? 100.0 * (1.0 - *s.costAfter / s.costBefore) : 0.0, 'f', 0));
-                out +=
-                    "   " + L(DBT_TR("AdviceReport", "statement %1 (%2 % of the window's time, %3 "
-                                                     "calls): %4 %5 -> %6 (%7 % less)"),
-                              std::move(args));
+                out += "   " +
+                       L(DBT_TR("AdviceReport", "statement %1 (%2 % of the window's time, %3): "
+                                                "%4 %5 -> %6 (%7 % less)"),
+                         std::move(args));
             } else {
                 out += "   " + L(DBT_TR("AdviceReport", "statement %1 (%2 % of the window's "
-                                                        "time, %3 calls): %4 %5"),
+                                                        "time, %3): %4 %5"),
                                  figures);
             }
             out += "\n";
@@ -329,11 +333,18 @@ std::string adviceToText(const Advice& a, const std::function<std::string(const 
         for (const auto& note : noteMessages(a))
             out += "   " + T(note) + "\n";
     }
-    out += "\n" +
-           L(DBT_TR("AdviceReport", "%1 statements considered, %2 EXPLAINs. Nothing was "
-                                    "executed: review and run the DDL yourself."),
-             {decimal(a.statementsConsidered, 'f', 0), decimal(a.explains, 'f', 0)}) +
-           "\n";
+    const Message considered = a.statementsConsidered == 1
+                                   ? phrase(DBT_TR("AdviceReport", "1 statement considered"))
+                                   : phrase(DBT_TR("AdviceReport", "%1 statements considered"),
+                                            {decimal(a.statementsConsidered, 'f', 0)});
+    const Message explains = a.explains == 1 ? phrase(DBT_TR("AdviceReport", "1 EXPLAIN"))
+                                             : phrase(DBT_TR("AdviceReport", "%1 EXPLAINs"),
+                                                      {decimal(a.explains, 'f', 0)});
+    out +=
+        "\n" +
+        L(DBT_TR("AdviceReport", "%1, %2. Nothing was executed: review and run the DDL yourself."),
+          {considered, explains}) +
+        "\n";
     return out;
 }
 
