@@ -1,5 +1,6 @@
 #include "models/advicemodel.h"
 
+#include "i18n/figures.h"
 #include "i18n/messagetext.h"
 #include "textutil.h"
 
@@ -26,7 +27,7 @@ QString percentText(double ratio) {
 }
 
 QString bytesText(std::int64_t bytes) {
-    return qs(formatBytes(bytes));
+    return i18n::localizedBytes(bytes); // "1,4 MiB" in German
 }
 
 } // namespace

@@ -279,7 +279,7 @@ private slots:
              {"   Grund: Gleichheitsspalten, die selektivste zuerst\n",
               "   Grund: Gleichheit + ORDER BY\n", "   Grund: Gleichheit + Bereich\n",
               "   Grund: Join-Schlüssel (innere Seite eines Nested Loop)\n",
-              "   geschätzte Größe: 1.0 MiB\n",
+              "   geschätzte Größe: 1,0 MiB\n",
               "   Anweisung d1 (25,0 % der Zeit des Zeitfensters, 1.200 Aufrufe): untersuchte "
               "Zeilen (Schätzung) 3045\n",
               "-> 42 (99 % weniger)\n",
@@ -291,7 +291,7 @@ private slots:
               "[mit HypoPG geprüft]", "[heuristisch, nicht geprüft]",
               "\nUngenutzte Indexe (keine Scans seit dem Zurücksetzen der Statistiken um "
               "2026-12-01 08:00:00+00 (Serverstart",
-              "   demo.orders_note auf orders (16.0 KiB): KEY `orders_note` (`note`)\n",
+              "   demo.orders_note auf orders (16,0 KiB): KEY `orders_note` (`note`)\n",
               "ist ein Präfix von orders_a_b", "ist ein Duplikat von orders_c2",
               "\nHinweise:\n   einen Index-Hinweis (USE INDEX)\n",
               "\n3 Anweisungen betrachtet, 4 EXPLAINs. Nichts wurde ausgeführt"})

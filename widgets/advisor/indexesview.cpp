@@ -7,6 +7,7 @@
 #include "common/guiutil.h"
 #include "common/headerfit.h"
 #include "common/messagestack.h"
+#include "i18n/figures.h"
 #include "textutil.h"
 
 #include <QApplication>
@@ -586,7 +587,7 @@ void IndexesView::showDetails() {
         method += tr(" · why: %1").arg(AdviceCandidatesModel::reasonText(p->candidate));
     if (p->sizeBytes)
         method += tr(" · estimated size %1")
-                      .arg(qs(formatBytes(std::int64_t(std::llround(*p->sizeBytes)))));
+                      .arg(i18n::localizedBytes(std::int64_t(std::llround(*p->sizeBytes))));
     detailMethod_->setText(method);
     ddl_->setPlainText(qs(p->ddl));
     copy_->setEnabled(true);

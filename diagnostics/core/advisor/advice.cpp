@@ -264,11 +264,10 @@ std::string adviceToText(const Advice& a, const std::function<std::string(const 
         out += "   " + p.ddl + "\n";
         out += "   " + L(DBT_TR("AdviceReport", "why: %1"), {reasonMessage(p.candidate)}) + "\n";
         if (p.sizeBytes)
-            out +=
-                "   " +
-                L(DBT_TR("AdviceReport", "estimated size: %1"),
-                  {literal(formatBytes(static_cast<std::int64_t>(std::llround(*p.sizeBytes))))}) +
-                "\n";
+            out += "   " +
+                   L(DBT_TR("AdviceReport", "estimated size: %1"),
+                     {figure(formatBytes(static_cast<std::int64_t>(std::llround(*p.sizeBytes))))}) +
+                   "\n";
         for (const auto& s : p.statements) {
             const Message calls =
                 std::llround(s.calls) == 1
@@ -310,14 +309,14 @@ std::string adviceToText(const Advice& a, const std::function<std::string(const 
             out += "   " +
                    L(DBT_TR("AdviceReport", "%1.%2 on %3 (%4): %5"),
                      {literal(u.schema), literal(u.name), literal(u.table),
-                      literal(formatBytes(u.sizeBytes)), literal(u.definition)}) +
+                      figure(formatBytes(u.sizeBytes)), literal(u.definition)}) +
                    "\n";
     }
     if (!a.redundant.empty()) {
         out += "\n" + L(DBT_TR("AdviceReport", "Duplicate and redundant indexes:")) + "\n";
         for (const auto& r : a.redundant) {
             std::vector<Message> args = {literal(r.schema),    literal(r.name),
-                                         literal(r.table),     literal(formatBytes(r.sizeBytes)),
+                                         literal(r.table),     figure(formatBytes(r.sizeBytes)),
                                          literal(r.coveredBy), literal(r.definition)};
             out += "   " +
                    (r.kind == "duplicate"
