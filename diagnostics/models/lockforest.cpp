@@ -7,6 +7,7 @@
 #include <limits>
 #include <map>
 #include <string_view>
+#include <tuple>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -20,8 +21,23 @@ int LockForest::indexOfPid(std::int64_t pid) const {
     return -1;
 }
 
+bool LockForest::isRowLock(const std::string& lockType) {
+    return lockType == "tuple" || lockType == "transactionid" || lockType == "record";
+}
+
+std::string LockForest::foldObject(const std::string& lockType, const std::string& object) {
+    if (!isRowLock(lockType))
+        return object;
+    // The table comes last ("row (PRIMARY: 'a of b') of shop.orders"): the last " of ".
+    static constexpr std::string_view kOf = " of ";
+    const std::size_t at = object.rfind(kOf);
+    if (at == std::string::npos || at + kOf.size() >= object.size())
+        return object;
+    return object.substr(at + kOf.size());
+}
+
 std::string LockForest::lockTypeText(const std::string& lockType) {
-    if (lockType == "tuple" || lockType == "transactionid" || lockType == "record")
+    if (isRowLock(lockType))
         return "row lock";
     if (lockType == "relation")
         return "table lock";
@@ -60,18 +76,22 @@ LockForest buildLockForest(const SnapshotPtr& snapshot, const LockForestOptions&
         return forest;
     const Snapshot& s = *snapshot;
 
-    std::unordered_map<std::int64_t, const Session*> sessions;
-    for (const Session& session : s.sessions)
-        sessions.emplace(session.pid, &session);
-
     // waiter -> its edges; blocker -> waiters
     std::unordered_map<std::int64_t, std::vector<Edge>> out;
     std::unordered_map<std::int64_t, std::vector<std::int64_t>> in;
+    out.reserve(s.lockWaits.size());
     for (const LockWait& w : s.lockWaits) {
         if (w.waitingPid == w.blockingPid)
             continue;
         out[w.waitingPid].push_back({w.blockingPid, &w});
         in[w.blockingPid].push_back(w.waitingPid);
+    }
+    // Only the sessions in the graph (a few thousand of maybe 50,000).
+    std::unordered_map<std::int64_t, const Session*> sessions;
+    sessions.reserve(out.size() + in.size());
+    for (const Session& session : s.sessions) {
+        if (out.count(session.pid) || in.count(session.pid))
+            sessions.emplace(session.pid, &session);
     }
 
     std::vector<RootBlocker> rootList = s.rootBlockers;
@@ -258,10 +278,10 @@ LockForest buildLockForest(const SnapshotPtr& snapshot, const LockForestOptions&
         auto it = childrenOf.find(pid);
         if (it == childrenOf.end())
             continue;
-        // Group the leaf children by how they wait.
-        std::map<std::tuple<std::string_view, std::string_view, std::string_view>,
-                 std::vector<std::int64_t>>
-            leafGroups;
+        // Group the leaf children by how they wait: lock type, mode and object (for row
+        // waits the table), in the order of their first member (longest waiting first).
+        std::map<std::tuple<std::string_view, std::string_view, std::string>, std::size_t> groupOf;
+        std::vector<std::vector<std::int64_t>> leafGroups;
         std::vector<std::int64_t> inner;
         for (std::int64_t child : it->second) {
             if (below[child] > 0) {
@@ -269,11 +289,20 @@ LockForest buildLockForest(const SnapshotPtr& snapshot, const LockForestOptions&
                 continue;
             }
             const LockWait* w = parentOf.find(child)->second.wait;
-            leafGroups[{w->lockType, w->mode, w->object}].push_back(child);
+            auto [g, added] = groupOf.try_emplace(
+                {w->lockType, w->mode, LockForest::foldObject(w->lockType, w->object)},
+                leafGroups.size());
+            if (added)
+                leafGroups.emplace_back();
+            leafGroups[g->second].push_back(child);
         }
+        std::vector<const std::string*> foldObjects(leafGroups.size());
+        for (const auto& [key, g] : groupOf)
+            foldObjects[g] = &std::get<2>(key);
         for (std::int64_t child : inner)
             pending.push_back(addSession(child, index, depth));
-        for (auto& [key, members] : leafGroups) {
+        for (std::size_t g = 0; g < leafGroups.size(); ++g) {
+            const std::vector<std::int64_t>& members = leafGroups[g];
             const bool fold = int(members.size()) > options.aggregateAbove;
             const std::size_t keep =
                 fold ? std::size_t(std::max(0, options.keepLongest)) : members.size();
@@ -281,16 +310,25 @@ LockForest buildLockForest(const SnapshotPtr& snapshot, const LockForestOptions&
                 addSession(members[i], index, depth);
             if (!fold || keep >= members.size())
                 continue;
+            const LockWait* first = parentOf[members[keep]].wait;
             LockNode agg;
             agg.kind = LockNode::Kind::Aggregate;
             agg.parent = index;
             agg.depth = depth;
-            agg.lockType = std::string(std::get<0>(key));
-            agg.mode = std::string(std::get<1>(key));
-            agg.object = std::string(std::get<2>(key));
-            agg.hard = parentOf[members[keep]].wait->hard;
+            agg.lockType = first->lockType;
+            agg.mode = first->mode;
+            agg.object = *foldObjects[g]; // the table of rows; the row if only one
+            agg.hard = first->hard;
             agg.pids.assign(members.begin() + std::ptrdiff_t(keep), members.end());
             std::sort(agg.pids.begin(), agg.pids.end());
+            std::map<std::string_view, std::int64_t> perObject;
+            for (std::size_t i = keep; i < members.size(); ++i)
+                ++perObject[parentOf[members[i]].wait->object];
+            agg.waitObjects.reserve(perObject.size());
+            for (const auto& [object, n] : perObject)
+                agg.waitObjects.emplace_back(std::string(object), n);
+            if (agg.waitObjects.size() == 1)
+                agg.object = agg.waitObjects.front().first;
             forest.aggregatedSessions += std::int64_t(agg.pids.size());
             forest.nodes.push_back(std::move(agg));
             forest.nodes[std::size_t(index)].children.push_back(int(forest.nodes.size()) - 1);

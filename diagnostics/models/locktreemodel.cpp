@@ -17,15 +17,21 @@ QString qs(const std::string& s) {
 } // namespace
 
 LockTreeModel::LockTreeModel(QObject* parent)
-    : QAbstractItemModel(parent) {}
+    : QAbstractItemModel(parent)
+    , forest_(std::make_shared<const LockForest>()) {}
 
 void LockTreeModel::setForest(LockForest forest) {
+    setForest(std::make_shared<const LockForest>(std::move(forest)));
+}
+
+void LockTreeModel::setForest(std::shared_ptr<const LockForest> forest) {
     beginResetModel();
-    forest_ = std::move(forest);
-    rowInParent_.assign(forest_.nodes.size(), 0);
-    for (std::size_t r = 0; r < forest_.roots.size(); ++r)
-        rowInParent_[std::size_t(forest_.roots[r])] = int(r);
-    for (const LockNode& node : forest_.nodes) {
+    forest_ = forest ? std::move(forest) : std::make_shared<const LockForest>();
+    const LockForest& f = *forest_;
+    rowInParent_.assign(f.nodes.size(), 0);
+    for (std::size_t r = 0; r < f.roots.size(); ++r)
+        rowInParent_[std::size_t(f.roots[r])] = int(r);
+    for (const LockNode& node : f.nodes) {
         for (std::size_t r = 0; r < node.children.size(); ++r)
             rowInParent_[std::size_t(node.children[r])] = int(r);
     }
@@ -36,11 +42,11 @@ const LockNode* LockTreeModel::nodeAt(const QModelIndex& index) const {
     if (!index.isValid() || index.model() != this)
         return nullptr;
     const auto i = std::size_t(index.internalId());
-    return i < forest_.nodes.size() ? &forest_.nodes[i] : nullptr;
+    return i < forest_->nodes.size() ? &forest_->nodes[i] : nullptr;
 }
 
 QModelIndex LockTreeModel::indexOfNode(int node, int column) const {
-    if (node < 0 || node >= int(forest_.nodes.size()))
+    if (node < 0 || node >= int(forest_->nodes.size()))
         return {};
     return createIndex(rowInParent_[std::size_t(node)], column, quintptr(node));
 }
@@ -49,9 +55,9 @@ QModelIndex LockTreeModel::index(int row, int column, const QModelIndex& parent)
     if (row < 0 || column < 0 || column >= ColumnCount)
         return {};
     if (!parent.isValid()) {
-        if (row >= int(forest_.roots.size()))
+        if (row >= int(forest_->roots.size()))
             return {};
-        return createIndex(row, column, quintptr(forest_.roots[std::size_t(row)]));
+        return createIndex(row, column, quintptr(forest_->roots[std::size_t(row)]));
     }
     const LockNode* p = nodeAt(parent);
     if (!p || row >= int(p->children.size()))
@@ -68,7 +74,7 @@ QModelIndex LockTreeModel::parent(const QModelIndex& child) const {
 
 int LockTreeModel::rowCount(const QModelIndex& parent) const {
     if (!parent.isValid())
-        return int(forest_.roots.size());
+        return int(forest_->roots.size());
     if (parent.column() != 0)
         return 0;
     const LockNode* node = nodeAt(parent);
@@ -89,11 +95,26 @@ QString LockTreeModel::waitText(const LockNode& node) {
     if (node.mode.empty() && node.object.empty())
         return {};
     QString text = node.mode.empty() ? qs(LockForest::lockTypeText(node.lockType)) : qs(node.mode);
-    if (!node.object.empty())
+    if (node.waitObjects.size() > 1)
+        text = tr("%1 on %n rows of %2", nullptr, int(node.waitObjects.size()))
+                   .arg(text, qs(node.object));
+    else if (!node.object.empty())
         text = tr("%1 on %2").arg(text, qs(node.object));
     if (!node.hard)
         text = tr("%1 (queued behind)").arg(text);
     return text;
+}
+
+QString LockTreeModel::waitObjectsText(const LockNode& node, int max) {
+    QStringList lines;
+    for (const auto& [object, count] : node.waitObjects) {
+        if (lines.size() >= max) {
+            lines << tr("… and %n more", nullptr, int(node.waitObjects.size()) - max);
+            break;
+        }
+        lines << tr("%1: %n waiting", nullptr, int(count)).arg(qs(object));
+    }
+    return lines.join(QLatin1Char('\n'));
 }
 
 QString LockTreeModel::holdsText(const LockForest& forest, const LockNode& node) {
@@ -142,7 +163,7 @@ QVariant LockTreeModel::data(const QModelIndex& index, int role) const {
     if (!node)
         return {};
     const Session* s = node->session;
-    const Micros now = forest_.snapshot ? forest_.snapshot->collectedAt : 0;
+    const Micros now = forest_->snapshot ? forest_->snapshot->collectedAt : 0;
     const bool aggregate = node->kind == LockNode::Kind::Aggregate;
     switch (role) {
     case Qt::DisplayRole:
@@ -186,7 +207,7 @@ QVariant LockTreeModel::data(const QModelIndex& index, int role) const {
                 return tr("PIDs %1").arg(pids.join(QStringLiteral(", ")));
             }
             if (node->parent < 0) {
-                const QString holds = holdsText(forest_, *node);
+                const QString holds = holdsText(*forest_, *node);
                 if (!holds.isEmpty())
                     return tr("holds %1").arg(holds);
             }
@@ -195,6 +216,8 @@ QVariant LockTreeModel::data(const QModelIndex& index, int role) const {
             return {};
         }
     case Qt::ToolTipRole:
+        if (aggregate && node->waitObjects.size() > 1)
+            return waitObjectsText(*node);
         if (index.column() == Detail && s)
             return qs(oneLine(s->query, 2000));
         if (index.column() == SessionColumn && node->blockedTotal > 0)

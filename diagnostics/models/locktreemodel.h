@@ -5,6 +5,7 @@
 #include "models/lockforest.h"
 
 #include <QAbstractItemModel>
+#include <memory>
 
 namespace dbt {
 
@@ -16,7 +17,10 @@ public:
     explicit LockTreeModel(QObject* parent = nullptr);
 
     void setForest(LockForest forest);
-    const LockForest& forest() const { return forest_; }
+    // Shares a forest built elsewhere (the Locks view's worker) without copying it.
+    void setForest(std::shared_ptr<const LockForest> forest);
+    const LockForest& forest() const { return *forest_; }
+    const std::shared_ptr<const LockForest>& sharedForest() const { return forest_; }
     const LockNode* nodeAt(const QModelIndex& index) const;
     QModelIndex indexOfNode(int node, int column = 0) const;
 
@@ -31,11 +35,13 @@ public:
     // Texts shared with the graph scene.
     static QString nodeTitle(const LockNode& node);
     static QString waitText(const LockNode& node); // "RowExclusiveLock on public.orders"
+    // An aggregate's objects, one a line with how many wait on each (at most `max` lines).
+    static QString waitObjectsText(const LockNode& node, int max = 30);
     static QString holdsText(const LockForest& forest, const LockNode& node);
     static double ageSeconds(const LockNode& node, Micros now);
 
 private:
-    LockForest forest_;
+    std::shared_ptr<const LockForest> forest_;
     std::vector<int> rowInParent_;
 };
 

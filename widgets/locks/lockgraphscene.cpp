@@ -7,57 +7,235 @@
 #include <QCursor>
 #include <QFontMetricsF>
 #include <QGraphicsPathItem>
-#include <QGraphicsSimpleTextItem>
-#include <QHash>
 #include <QPainter>
+#include <QPainterPathStroker>
+#include <algorithm>
+#include <unordered_map>
 
 namespace dbt::gui {
 
-LockNodeItem::LockNodeItem(const LockForest& forest, int node, const QPalette& palette)
+namespace {
+
+constexpr double kColumnStep = LockGraphScene::kNodeWidth + LockGraphScene::kColumnGap;
+
+// The box's three lines.
+QStringList nodeLines(const LockForest& forest, const LockNode& n) {
+    QStringList lines;
+    const Micros now = forest.snapshot ? forest.snapshot->collectedAt : 0;
+    if (n.kind == LockNode::Kind::Aggregate) {
+        lines << LockNodeItem::tr("+%1 waiting").arg(n.pids.size());
+        if (n.waitObjects.size() > 1)
+            lines << LockNodeItem::tr("for row locks on %1 (%n rows)", nullptr,
+                                      int(n.waitObjects.size()))
+                         .arg(qs(n.object));
+        else
+            lines << LockNodeItem::tr("for a %1 on %2")
+                         .arg(qs(LockForest::lockTypeText(n.lockType)),
+                              n.object.empty() ? LockNodeItem::tr("the same object")
+                                               : qs(n.object));
+        lines << LockNodeItem::tr("PIDs %1 … %2").arg(n.pids.front()).arg(n.pids.back());
+        return lines;
+    }
+    const Session* s = n.session;
+    const bool root = n.parent < 0;
+    QString title = LockNodeItem::tr("PID %1").arg(n.pid);
+    if (root)
+        title +=
+            n.inCycle ? LockNodeItem::tr(" · lock cycle") : LockNodeItem::tr(" · root blocker");
+    if (n.blockedTotal > 0)
+        title += LockNodeItem::tr(" · blocks %1").arg(n.blockedTotal);
+    lines << title;
+    QStringList second;
+    if (s && !s->application.empty())
+        second << qs(s->application);
+    if (s)
+        second << (s->state.empty() ? LockNodeItem::tr("no state") : qs(s->state));
+    const double age = LockTreeModel::ageSeconds(n, now);
+    if (age >= 0)
+        second << durationText(age);
+    lines << (second.isEmpty() ? LockNodeItem::tr("(session details not reported)")
+                               : second.join(QStringLiteral(" · ")));
+    const QString holds = LockTreeModel::holdsText(forest, n);
+    if (!holds.isEmpty())
+        lines << LockNodeItem::tr("holds %1").arg(holds);
+    else if (s && !s->query.empty())
+        lines << qs(oneLine(s->query, 90));
+    else
+        lines << QString();
+    return lines;
+}
+
+QString nodeToolTip(const LockNode& n, const QStringList& lines) {
+    QString tip = lines.join(QLatin1Char('\n'));
+    if (n.kind == LockNode::Kind::Aggregate && n.waitObjects.size() > 1)
+        tip += QLatin1Char('\n') + LockTreeModel::waitObjectsText(n, 20);
+    if (n.session && !n.session->query.empty())
+        tip += QLatin1Char('\n') + qs(oneLine(n.session->query, 600));
+    return tip;
+}
+
+QString edgeLabel(const LockNode& n) {
+    QString label = qs(n.mode.empty() ? LockForest::lockTypeText(n.lockType) : n.mode);
+    if (n.waitObjects.size() > 1)
+        label += QLatin1Char('\n') +
+                 LockGraphScene::tr("%1 (%n rows)", nullptr, int(n.waitObjects.size()))
+                     .arg(qs(oneLine(n.object, 40)));
+    else if (!n.object.empty())
+        label += QLatin1Char('\n') + qs(oneLine(n.object, 40));
+    return label;
+}
+
+// A waiter's edge to the session it waits on: the curve, the arrow head at the blocker and
+// the label, in one item. The label is laid out only when painted.
+class LockEdgeItem final : public QGraphicsItem {
+public:
+    LockEdgeItem(const QPointF& from, const QPointF& to, const QPen& pen, const QString& label,
+                 const QFont& font, const QColor& textColor, double lineHeight)
+        : pen_(pen)
+        , label_(label)
+        , font_(font)
+        , textColor_(textColor) {
+        path_.moveTo(from);
+        const double dx = (from.x() - to.x()) / 2;
+        path_.cubicTo(from - QPointF(dx, 0), to + QPointF(dx, 0), to);
+        head_ << to << to + QPointF(9, -4.5) << to + QPointF(9, 4.5);
+        // Right-aligned just before the waiter's box, above the edge's flat end.
+        const double h = lineHeight * 2 + 2;
+        const double w = LockGraphScene::kColumnGap + LockGraphScene::kNodeWidth / 2;
+        labelRect_ = QRectF(from.x() - 8 - w, from.y() - 1 - h, w, h);
+        bounds_ = path_.boundingRect()
+                      .united(head_.boundingRect())
+                      .united(labelRect_)
+                      .adjusted(-2, -2, 2, 2);
+    }
+    QRectF boundingRect() const final { return bounds_; }
+    QPainterPath shape() const final {
+        QPainterPathStroker stroker;
+        stroker.setWidth(6);
+        return stroker.createStroke(path_);
+    }
+    void paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWidget*) final {
+        painter->setRenderHint(QPainter::Antialiasing);
+        painter->setPen(pen_);
+        painter->setBrush(Qt::NoBrush);
+        painter->drawPath(path_);
+        painter->setPen(QPen(pen_.color(), 1));
+        painter->setBrush(pen_.color());
+        painter->drawPolygon(head_);
+        if (label_.isEmpty())
+            return;
+        painter->setFont(font_);
+        painter->setPen(textColor_);
+        painter->drawText(labelRect_, Qt::AlignRight | Qt::AlignBottom, label_);
+    }
+
+private:
+    QPainterPath path_;
+    QPolygonF head_;
+    QPen pen_;
+    QString label_;
+    QFont font_;
+    QColor textColor_;
+    QRectF labelRect_;
+    QRectF bounds_;
+};
+
+} // namespace
+
+std::shared_ptr<const LockGraphLayout> layoutLockGraph(std::shared_ptr<const LockForest> forest) {
+    auto layout = std::make_shared<LockGraphLayout>();
+    layout->forest = forest ? std::move(forest) : std::make_shared<const LockForest>();
+    const LockForest& f = *layout->forest;
+    const std::size_t count = f.nodes.size();
+    if (count == 0)
+        return layout;
+    constexpr double kW = LockGraphScene::kNodeWidth;
+    constexpr double kH = LockGraphScene::kNodeHeight;
+
+    // y by post-order: leaves take the next row, a parent is centred on its children.
+    std::vector<double> y(count, 0);
+    double nextRow = 0;
+    const double rowStep = kH + LockGraphScene::kRowGap;
+    int maxDepth = 0;
+    for (std::size_t r = 0; r < f.roots.size(); ++r) {
+        // Iterative post-order (chains can be thousands deep).
+        std::vector<std::pair<int, bool>> stack{{f.roots[r], false}};
+        while (!stack.empty()) {
+            auto [node, expanded] = stack.back();
+            stack.pop_back();
+            const LockNode& n = f.nodes[std::size_t(node)];
+            if (n.children.empty()) {
+                y[std::size_t(node)] = nextRow;
+                nextRow += rowStep;
+                continue;
+            }
+            if (!expanded) {
+                stack.emplace_back(node, true);
+                for (auto it = n.children.rbegin(); it != n.children.rend(); ++it)
+                    stack.emplace_back(*it, false);
+                continue;
+            }
+            y[std::size_t(node)] =
+                (y[std::size_t(n.children.front())] + y[std::size_t(n.children.back())]) / 2;
+        }
+        nextRow += rowStep * 0.5; // a little air between trees
+    }
+
+    layout->pos.resize(count);
+    layout->lines.resize(count);
+    layout->toolTips.resize(count);
+    layout->edgeLabels.resize(count);
+    for (std::size_t i = 0; i < count; ++i) {
+        const LockNode& n = f.nodes[i];
+        maxDepth = std::max(maxDepth, n.depth);
+        layout->pos[i] = QPointF(n.depth * kColumnStep, y[i]);
+        layout->lines[i] = nodeLines(f, n);
+        layout->toolTips[i] = nodeToolTip(n, layout->lines[i]);
+        if (n.parent >= 0)
+            layout->edgeLabels[i] = edgeLabel(n);
+    }
+
+    // The other blockers of a waiter: a thinner dotted edge each to the drawn blocker.
+    std::unordered_map<std::int64_t, int> indexOf;
+    for (std::size_t i = 0; i < count; ++i) {
+        if (f.nodes[i].kind == LockNode::Kind::Session)
+            indexOf.emplace(f.nodes[i].pid, int(i));
+    }
+    constexpr std::size_t kMaxExtraEdges = 5000; // beyond this the picture says nothing more
+    for (std::size_t i = 0; i < count && layout->extras.size() < kMaxExtraEdges; ++i) {
+        const LockNode& n = f.nodes[i];
+        for (std::int64_t blocker : n.alsoBlockedBy) {
+            const auto it = indexOf.find(blocker);
+            if (it == indexOf.end())
+                continue; // folded or not drawn
+            const LockNode& b = f.nodes[std::size_t(it->second)];
+            LockGraphLayout::Extra e;
+            e.from = QPointF(n.depth * kColumnStep, y[i] + kH / 2 + 6);
+            // A blocker in an earlier column: to its right side, like the tree edges. One in
+            // the same or a later column (a sibling queued ahead): to its left side, bulging
+            // left, so the edge never loops around the boxes.
+            e.ahead = b.depth < n.depth;
+            const double bx = b.depth * kColumnStep + (e.ahead ? kW : 0);
+            e.to = QPointF(bx, y[std::size_t(it->second)] + kH / 2 + 6);
+            e.toolTip = LockGraphScene::tr("PID %1 also waits on PID %2").arg(n.pid).arg(blocker);
+            layout->extras.push_back(std::move(e));
+        }
+    }
+    // Labels stand in the gap left of a box; same-column extra edges bulge left by ~30.
+    layout->bounds = QRectF(-40, -4, maxDepth * kColumnStep + kW + 44, nextRow + 8);
+    return layout;
+}
+
+LockNodeItem::LockNodeItem(const LockGraphLayout& layout, int node, const QPalette& palette)
     : node_(node)
+    , lines_(layout.lines[std::size_t(node)])
     , palette_(palette) {
-    const LockNode& n = forest.nodes[std::size_t(node)];
+    const LockNode& n = layout.forest->nodes[std::size_t(node)];
     root_ = n.parent < 0;
     aggregate_ = n.kind == LockNode::Kind::Aggregate;
-    const Micros now = forest.snapshot ? forest.snapshot->collectedAt : 0;
-    if (aggregate_) {
-        lines_ << tr("+%1 waiting").arg(n.pids.size());
-        lines_ << tr("for a %1 on %2")
-                      .arg(qs(LockForest::lockTypeText(n.lockType)),
-                           n.object.empty() ? tr("the same object") : qs(n.object));
-        lines_ << tr("PIDs %1 … %2").arg(n.pids.front()).arg(n.pids.back());
-    } else {
-        const Session* s = n.session;
-        QString title = tr("PID %1").arg(n.pid);
-        if (root_)
-            title += n.inCycle ? tr(" · lock cycle") : tr(" · root blocker");
-        if (n.blockedTotal > 0)
-            title += tr(" · blocks %1").arg(n.blockedTotal);
-        lines_ << title;
-        QStringList second;
-        if (s && !s->application.empty())
-            second << qs(s->application);
-        if (s)
-            second << (s->state.empty() ? tr("no state") : qs(s->state));
-        const double age = LockTreeModel::ageSeconds(n, now);
-        if (age >= 0)
-            second << durationText(age);
-        lines_ << (second.isEmpty() ? tr("(session details not reported)")
-                                    : second.join(QStringLiteral(" · ")));
-        const QString holds = LockTreeModel::holdsText(forest, n);
-        if (!holds.isEmpty())
-            lines_ << tr("holds %1").arg(holds);
-        else if (s && !s->query.empty())
-            lines_ << qs(oneLine(s->query, 90));
-        else
-            lines_ << QString();
-    }
     setFlag(ItemIsSelectable);
     setCursor(Qt::PointingHandCursor);
-    const QString tip = lines_.join(QLatin1Char('\n'));
-    setToolTip(n.session && !n.session->query.empty()
-                   ? tip + QLatin1Char('\n') + qs(oneLine(n.session->query, 600))
-                   : tip);
+    setToolTip(layout.toolTips[std::size_t(node)]);
 }
 
 QRectF LockNodeItem::boundingRect() const {
@@ -108,159 +286,109 @@ void LockNodeItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWi
 }
 
 LockGraphScene::LockGraphScene(QObject* parent)
-    : QGraphicsScene(parent) {
+    : QGraphicsScene(parent)
+    , layout_(layoutLockGraph(nullptr)) {
     // Items are rebuilt wholesale per sample; no index to maintain.
     setItemIndexMethod(QGraphicsScene::NoIndex);
 }
 
 int LockGraphScene::aggregateItemCount() const {
     int n = 0;
-    for (const LockNode& node : forest_.nodes)
+    for (const LockNode& node : forest().nodes)
         n += node.kind == LockNode::Kind::Aggregate;
     return n;
 }
 
 LockNodeItem* LockGraphScene::itemForPid(qint64 pid) const {
-    for (std::size_t i = 0; i < forest_.nodes.size(); ++i) {
-        const LockNode& n = forest_.nodes[i];
+    const LockForest& f = forest();
+    for (std::size_t i = 0; i < f.nodes.size(); ++i) {
+        const LockNode& n = f.nodes[i];
         const bool match = n.kind == LockNode::Kind::Session
                                ? n.pid == pid
                                : std::binary_search(n.pids.begin(), n.pids.end(), pid);
         if (match)
-            return nodeItems_.value(int(i));
+            return itemForNode(int(i));
     }
     return nullptr;
 }
 
 void LockGraphScene::highlight(LockNodeItem* item) {
-    for (LockNodeItem* other : std::as_const(nodeItems_))
-        other->setHighlighted(other == item);
+    if (highlighted_ && highlighted_ != item)
+        highlighted_->setHighlighted(false);
+    highlighted_ = item;
+    if (item)
+        item->setHighlighted(true);
 }
 
 void LockGraphScene::setForest(const LockForest& forest, const QPalette& palette) {
+    setLayout(layoutLockGraph(std::make_shared<const LockForest>(forest)), palette);
+}
+
+void LockGraphScene::setLayout(std::shared_ptr<const LockGraphLayout> layout,
+                               const QPalette& palette) {
     clear();
     nodeItems_.clear();
+    highlighted_ = nullptr;
     edgeCount_ = 0;
     extraEdgeCount_ = 0;
-    forest_ = forest;
+    layout_ = layout ? std::move(layout) : layoutLockGraph(nullptr);
     setBackgroundBrush(palette.color(QPalette::Base));
-    const std::size_t count = forest_.nodes.size();
+    const LockGraphLayout& l = *layout_;
+    const LockForest& f = *l.forest;
+    const std::size_t count = f.nodes.size();
     if (count == 0) {
         setSceneRect(QRectF());
         return;
     }
 
-    // y by post-order: leaves take the next row, a parent is centred on its children.
-    std::vector<double> y(count, 0);
-    double nextRow = 0;
-    const double rowStep = kNodeHeight + kRowGap;
-    for (std::size_t r = 0; r < forest_.roots.size(); ++r) {
-        // Iterative post-order (chains can be thousands deep).
-        std::vector<std::pair<int, bool>> stack{{forest_.roots[r], false}};
-        while (!stack.empty()) {
-            auto [node, expanded] = stack.back();
-            stack.pop_back();
-            const LockNode& n = forest_.nodes[std::size_t(node)];
-            if (n.children.empty()) {
-                y[std::size_t(node)] = nextRow;
-                nextRow += rowStep;
-                continue;
-            }
-            if (!expanded) {
-                stack.emplace_back(node, true);
-                for (auto it = n.children.rbegin(); it != n.children.rend(); ++it)
-                    stack.emplace_back(*it, false);
-                continue;
-            }
-            y[std::size_t(node)] =
-                (y[std::size_t(n.children.front())] + y[std::size_t(n.children.back())]) / 2;
-        }
-        nextRow += rowStep * 0.5; // a little air between trees
-    }
-
     const QColor critical = severityColor(Severity::Critical);
     QFont labelFont;
     labelFont.setPointSizeF(labelFont.pointSizeF() * 0.85);
+    const double lineHeight = QFontMetricsF(labelFont).lineSpacing();
+    const QColor textColor = palette.color(QPalette::Text);
+    nodeItems_.reserve(count);
     for (std::size_t i = 0; i < count; ++i) {
-        const LockNode& n = forest_.nodes[i];
-        auto* item = new LockNodeItem(forest_, int(i), palette);
-        item->setPos(n.depth * (kNodeWidth + kColumnGap), y[i]);
+        auto* item = new LockNodeItem(l, int(i), palette);
+        item->setPos(l.pos[i]);
         item->setZValue(1);
         addItem(item);
-        nodeItems_.insert(int(i), item);
+        nodeItems_.push_back(item);
     }
     for (std::size_t i = 0; i < count; ++i) {
-        const LockNode& n = forest_.nodes[i];
+        const LockNode& n = f.nodes[i];
         if (n.parent < 0)
             continue;
         // Waiter (right) -> the session it waits on (left), arrow at the blocker.
-        const QPointF from(n.depth * (kNodeWidth + kColumnGap), y[i] + kNodeHeight / 2);
-        const LockNode& p = forest_.nodes[std::size_t(n.parent)];
-        const QPointF to(p.depth * (kNodeWidth + kColumnGap) + kNodeWidth,
-                         y[std::size_t(n.parent)] + kNodeHeight / 2);
-        QPainterPath path(from);
-        const double dx = (from.x() - to.x()) / 2;
-        path.cubicTo(from - QPointF(dx, 0), to + QPointF(dx, 0), to);
-        QPen pen(p.parent < 0 ? critical : palette.color(QPalette::Mid), n.hard ? 1.6 : 1.2,
-                 n.hard ? Qt::SolidLine : Qt::DashLine);
-        auto* edge = addPath(path, pen);
+        const QPointF from = l.pos[i] + QPointF(0, kNodeHeight / 2);
+        const LockNode& p = f.nodes[std::size_t(n.parent)];
+        const QPointF to = l.pos[std::size_t(n.parent)] + QPointF(kNodeWidth, kNodeHeight / 2);
+        const QPen pen(p.parent < 0 ? critical : palette.color(QPalette::Mid), n.hard ? 1.6 : 1.2,
+                       n.hard ? Qt::SolidLine : Qt::DashLine);
+        auto* edge =
+            new LockEdgeItem(from, to, pen, l.edgeLabels[i], labelFont, textColor, lineHeight);
         edge->setZValue(0);
-        // Arrow head at the blocker.
-        QPolygonF head;
-        head << to << to + QPointF(9, -4.5) << to + QPointF(9, 4.5);
-        addPolygon(head, QPen(pen.color(), 1), pen.color())->setZValue(0);
+        addItem(edge);
         ++edgeCount_;
-
-        QString label = qs(n.mode.empty() ? LockForest::lockTypeText(n.lockType) : n.mode);
-        if (!n.object.empty())
-            label += QLatin1Char('\n') + qs(oneLine(n.object, 40));
-        auto* text = addSimpleText(label, labelFont);
-        text->setBrush(palette.color(QPalette::Text));
-        text->setZValue(2);
-        const QRectF tb = text->boundingRect();
-        // Right-aligned just before the waiter's box, above the edge's flat end.
-        text->setPos(from.x() - tb.width() - 8, from.y() - tb.height() - 1);
-    }
-    // The other blockers of a waiter: a thinner dotted edge each to the drawn blocker.
-    QHash<std::int64_t, int> indexOf;
-    for (std::size_t i = 0; i < count; ++i) {
-        if (forest_.nodes[i].kind == LockNode::Kind::Session)
-            indexOf.insert(forest_.nodes[i].pid, int(i));
     }
     const QPen extraPen(palette.color(QPalette::Mid), 1.0, Qt::DotLine);
-    constexpr int kMaxExtraEdges = 5000; // beyond this the picture says nothing more
-    for (std::size_t i = 0; i < count && extraEdgeCount_ < kMaxExtraEdges; ++i) {
-        const LockNode& n = forest_.nodes[i];
-        for (std::int64_t blocker : n.alsoBlockedBy) {
-            const auto it = indexOf.constFind(blocker);
-            if (it == indexOf.constEnd())
-                continue; // folded or not drawn
-            const LockNode& b = forest_.nodes[std::size_t(*it)];
-            const QPointF from(n.depth * (kNodeWidth + kColumnGap), y[i] + kNodeHeight / 2 + 6);
-            // A blocker in an earlier column: to its right side, like the tree edges. One in
-            // the same or a later column (a sibling queued ahead): to its left side, bulging
-            // left, so the edge never loops around the boxes.
-            const bool ahead = b.depth < n.depth;
-            const double bx = b.depth * (kNodeWidth + kColumnGap) + (ahead ? kNodeWidth : 0);
-            const QPointF to(bx, y[std::size_t(*it)] + kNodeHeight / 2 + 6);
-            QPainterPath path(from);
-            if (ahead) {
-                const double dx = std::max(40.0, (from.x() - to.x()) / 2);
-                path.cubicTo(from - QPointF(dx, 0), to + QPointF(dx, 0), to);
-            } else {
-                path.cubicTo(from - QPointF(36, 0), to - QPointF(36, 0), to);
-            }
-            auto* edge = addPath(path, extraPen);
-            edge->setZValue(0);
-            edge->setToolTip(tr("PID %1 also waits on PID %2").arg(n.pid).arg(blocker));
-            const double dir = ahead ? 1.0 : -1.0;
-            QPolygonF head;
-            head << to << to + QPointF(8 * dir, -4) << to + QPointF(8 * dir, 4);
-            addPolygon(head, QPen(extraPen.color(), 1), extraPen.color())->setZValue(0);
-            ++extraEdgeCount_;
+    for (const LockGraphLayout::Extra& e : l.extras) {
+        QPainterPath path(e.from);
+        if (e.ahead) {
+            const double dx = std::max(40.0, (e.from.x() - e.to.x()) / 2);
+            path.cubicTo(e.from - QPointF(dx, 0), e.to + QPointF(dx, 0), e.to);
+        } else {
+            path.cubicTo(e.from - QPointF(36, 0), e.to - QPointF(36, 0), e.to);
         }
+        auto* edge = addPath(path, extraPen);
+        edge->setZValue(0);
+        edge->setToolTip(e.toolTip);
+        const double dir = e.ahead ? 1.0 : -1.0;
+        QPolygonF head;
+        head << e.to << e.to + QPointF(8 * dir, -4) << e.to + QPointF(8 * dir, 4);
+        addPolygon(head, QPen(extraPen.color(), 1), extraPen.color())->setZValue(0);
+        ++extraEdgeCount_;
     }
-    setSceneRect(itemsBoundingRect().adjusted(-20, -20, 20, 20));
+    setSceneRect(l.bounds.adjusted(-20, -20, 20, 20));
 }
 
 bool LockGraphScene::exportPng(const QString& path, double scale) {

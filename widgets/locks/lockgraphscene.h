@@ -9,6 +9,12 @@
 // the GUI thread. libgvc's strength, general graphs with crossings to minimise, is not
 // needed here; the other blockers of a waiter with several are drawn as dotted edges on top
 // (LockNode::alsoBlockedBy), and the tree says "also blocked by N".
+//
+// Two steps: layoutLockGraph() computes positions, box texts, tool tips and edge labels as
+// plain data (no widgets, no fonts: safe on a worker thread, and the Locks view runs it on
+// one), LockGraphScene::setLayout() then only creates the items on the GUI thread, one item
+// per box and one per edge (path, arrow head and label painted by the edge itself, so that
+// no text is laid out until it is drawn).
 #pragma once
 
 #include "models/lockforest.h"
@@ -17,19 +23,44 @@
 #include <QGraphicsScene>
 #include <QHash>
 #include <QPalette>
+#include <QStringList>
+#include <memory>
+#include <vector>
 
 namespace dbt::gui {
 
 class LockNodeItem;
+
+// Everything the scene draws, computed off the GUI thread. Immutable once built.
+struct LockGraphLayout {
+    std::shared_ptr<const LockForest> forest;
+    std::vector<QPointF> pos;        // top-left corner of each node's box
+    std::vector<QStringList> lines;  // each box's three lines
+    std::vector<QString> toolTips;   // each box's tool tip
+    std::vector<QString> edgeLabels; // the edge to the parent ("" for roots)
+    struct Extra {                   // a dotted edge to another blocker (alsoBlockedBy)
+        QPointF from, to;
+        bool ahead = true; // the blocker is in an earlier column
+        QString toolTip;
+    };
+    std::vector<Extra> extras;
+    QRectF bounds; // of everything drawn
+};
+
+// Pure; thread-safe (texts through QCoreApplication::translate).
+std::shared_ptr<const LockGraphLayout> layoutLockGraph(std::shared_ptr<const LockForest> forest);
 
 class LockGraphScene final : public QGraphicsScene {
     Q_OBJECT
 public:
     explicit LockGraphScene(QObject* parent = nullptr);
 
-    // Rebuilds the items; `palette` gives the theme's colours.
+    // Lays the forest out here (on the calling thread) and rebuilds the items.
     void setForest(const LockForest& forest, const QPalette& palette);
-    const LockForest& forest() const { return forest_; }
+    // Rebuilds the items from a layout made elsewhere; `palette` gives the theme's colours.
+    void setLayout(std::shared_ptr<const LockGraphLayout> layout, const QPalette& palette);
+    const LockForest& forest() const { return *layout_->forest; }
+    const std::shared_ptr<const LockGraphLayout>& graphLayout() const { return layout_; }
 
     int nodeItemCount() const { return int(nodeItems_.size()); }
     int aggregateItemCount() const;
@@ -38,7 +69,9 @@ public:
     int extraEdgeItemCount() const { return extraEdgeCount_; }
     // The item that shows `pid`: its own box, or the aggregate it was folded into.
     LockNodeItem* itemForPid(qint64 pid) const;
-    LockNodeItem* itemForNode(int node) const { return nodeItems_.value(node); }
+    LockNodeItem* itemForNode(int node) const {
+        return node >= 0 && node < int(nodeItems_.size()) ? nodeItems_[std::size_t(node)] : nullptr;
+    }
     void highlight(LockNodeItem* item);
 
     bool exportPng(const QString& path, double scale = 2.0);
@@ -53,8 +86,9 @@ Q_SIGNALS:
     void nodeActivated(int node);
 
 private:
-    LockForest forest_;
-    QHash<int, LockNodeItem*> nodeItems_;
+    std::shared_ptr<const LockGraphLayout> layout_;
+    std::vector<LockNodeItem*> nodeItems_;
+    LockNodeItem* highlighted_ = nullptr;
     int edgeCount_ = 0;
     int extraEdgeCount_ = 0;
 };
@@ -62,7 +96,7 @@ private:
 class LockNodeItem final : public QGraphicsObject {
     Q_OBJECT
 public:
-    LockNodeItem(const LockForest& forest, int node, const QPalette& palette);
+    LockNodeItem(const LockGraphLayout& layout, int node, const QPalette& palette);
     QRectF boundingRect() const final;
     void paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget) final;
     int node() const { return node_; }

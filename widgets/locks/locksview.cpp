@@ -53,6 +53,7 @@ void LockGraphView::wheelEvent(QWheelEvent* event) {
 
 LocksView::LocksView(QWidget* parent)
     : QWidget(parent)
+    , builder_(new LockForestBuilder(this))
     , scene_(new LockGraphScene(this))
     , view_(new LockGraphView(scene_, this))
     , model_(new LockTreeModel(this))
@@ -149,6 +150,7 @@ LocksView::LocksView(QWidget* parent)
         if (index.data(NodeKindRole).toInt() == 0)
             Q_EMIT showSessionRequested(index.data(PidRole).toLongLong());
     });
+    connect(builder_, &LockForestBuilder::built, this, &LocksView::onBuilt);
     rebuild();
 }
 
@@ -172,20 +174,49 @@ QString LocksView::summaryText() const {
 }
 
 void LocksView::rebuild() {
+    const quint64 generation = ++generation_;
+    if (!snapshot_ || int(snapshot_->lockWaits.size()) <= syncLimit_) {
+        awaiting_ = 0; // a build still running for an older request is dropped on arrival
+        apply(buildLockGraph(generation, snapshot_, options_));
+        return;
+    }
+    awaiting_ = generation;
+    builder_->submit(generation, snapshot_, options_);
+}
+
+void LocksView::onBuilt(const LockForestBuildPtr& build) {
+    if (build->generation == awaiting_)
+        awaiting_ = 0;
+    const LockForestOptions& o = build->options;
+    const bool sameOptions = o.aggregateAbove == options_.aggregateAbove &&
+                             o.keepLongest == options_.keepLongest &&
+                             o.maxRoots == options_.maxRoots;
+    if (build->generation <= shown_ || !sameOptions) {
+        ++dropped_;
+        Q_EMIT buildDropped();
+        return;
+    }
+    apply(build);
+}
+
+void LocksView::apply(const LockForestBuildPtr& build) {
     // Remember the selected session across the rebuild.
     qint64 selectedPid = 0;
     if (const LockNode* n = model_->nodeAt(tree_->currentIndex()))
         selectedPid = n->pid;
 
-    LockForest forest = buildLockForest(snapshot_, options_);
-    model_->setForest(forest);
-    if (!snapshot_) {
+    shown_ = build->generation;
+    shownSnapshot_ = build->snapshot;
+    layout_ = build->layout;
+    model_->setForest(build->forest);
+    const LockForest& forest = *build->forest;
+    if (!shownSnapshot_) {
         summary_->setText(tr("Locks"));
         stack_->showMessage(tr("Not connected."),
                             tr("Connect to a server (Ctrl+N) or open a snapshot file (Ctrl+O)."));
     } else if (forest.nodes.empty()) {
         summary_->setText(tr("Locks"));
-        const QString problem = probeSentence(*snapshot_, "locks", tr("Lock waits"));
+        const QString problem = probeSentence(*shownSnapshot_, "locks", tr("Lock waits"));
         if (problem.isEmpty())
             stack_->showMessage(tr("No lock waits right now."),
                                 tr("No session waits on another session's lock in this "
@@ -219,6 +250,7 @@ void LocksView::rebuild() {
         if (node >= 0)
             tree_->setCurrentIndex(model_->indexOfNode(node));
     }
+    Q_EMIT forestShown();
 }
 
 void LocksView::rebuildScene() {
@@ -226,7 +258,7 @@ void LocksView::rebuildScene() {
         return;
     sceneDirty_ = false;
     const QSignalBlocker block(scene_);
-    scene_->setForest(model_->forest(), palette());
+    scene_->setLayout(layout_, palette());
     if (fitPending_ && scene_->nodeItemCount() > 0) {
         fitPending_ = false;
         view_->fit();
