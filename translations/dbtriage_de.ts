@@ -2255,6 +2255,27 @@
         <source>%1; %2</source>
         <translation>%1; %2</translation>
     </message>
+    <message numerus="yes">
+        <source>%1 on %n rows of %2</source>
+        <translation>
+            <numerusform>%1 auf %n Zeile von %2</numerusform>
+            <numerusform>%1 auf %n Zeilen von %2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more</source>
+        <translation>
+            <numerusform>… und %n weitere</numerusform>
+            <numerusform>… und %n weitere</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n waiting</source>
+        <translation>
+            <numerusform>%1: %n wartet</numerusform>
+            <numerusform>%1: %n warten</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>dbt::MainWindow</name>
@@ -3552,6 +3573,13 @@ Nachher: %4, %5 um %6.</translation>
         <source>PID %1 also waits on PID %2</source>
         <translation>PID %1 wartet auch auf PID %2</translation>
     </message>
+    <message numerus="yes">
+        <source>%1 (%n rows)</source>
+        <translation>
+            <numerusform>%1 (%n Zeile)</numerusform>
+            <numerusform>%1 (%n Zeilen)</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>dbt::gui::LockNodeItem</name>
@@ -3598,6 +3626,13 @@ Nachher: %4, %5 um %6.</translation>
     <message>
         <source>holds %1</source>
         <translation>hält %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>for row locks on %1 (%n rows)</source>
+        <translation>
+            <numerusform>auf Zeilensperren in %1 (%n Zeile)</numerusform>
+            <numerusform>auf Zeilensperren in %1 (%n Zeilen)</numerusform>
+        </translation>
     </message>
 </context>
 <context>

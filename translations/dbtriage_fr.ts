@@ -2255,6 +2255,27 @@
         <source>%1; %2</source>
         <translation>%1 ; %2</translation>
     </message>
+    <message numerus="yes">
+        <source>%1 on %n rows of %2</source>
+        <translation>
+            <numerusform>%1 sur %n ligne de %2</numerusform>
+            <numerusform>%1 sur %n lignes de %2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more</source>
+        <translation>
+            <numerusform>… et %n autre</numerusform>
+            <numerusform>… et %n autres</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n waiting</source>
+        <translation>
+            <numerusform>%1 : %n en attente</numerusform>
+            <numerusform>%1 : %n en attente</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>dbt::MainWindow</name>
@@ -3552,6 +3573,13 @@ Après : %4, %5 à %6.</translation>
         <source>PID %1 also waits on PID %2</source>
         <translation>Le PID %1 attend aussi le PID %2</translation>
     </message>
+    <message numerus="yes">
+        <source>%1 (%n rows)</source>
+        <translation>
+            <numerusform>%1 (%n ligne)</numerusform>
+            <numerusform>%1 (%n lignes)</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>dbt::gui::LockNodeItem</name>
@@ -3598,6 +3626,13 @@ Après : %4, %5 à %6.</translation>
     <message>
         <source>holds %1</source>
         <translation>détient %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>for row locks on %1 (%n rows)</source>
+        <translation>
+            <numerusform>pour des verrous de ligne sur %1 (%n ligne)</numerusform>
+            <numerusform>pour des verrous de ligne sur %1 (%n lignes)</numerusform>
+        </translation>
     </message>
 </context>
 <context>
