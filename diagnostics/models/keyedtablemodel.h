@@ -47,13 +47,13 @@ protected:
 
         // 1. The rows that stay, and where their data comes from (each key computed once).
         std::vector<int> source(rows_.size(), -1);
-        std::vector<bool> used(incoming.size(), false);
+        std::vector<char> used(incoming.size(), 0); // (vector<bool> is slow unoptimised)
         std::size_t gone = 0;
         for (std::size_t r = 0; r < rows_.size(); ++r) {
             const int i = incomingIndex.value(keyOf(rows_[r]), -1);
             if (i >= 0 && !used[std::size_t(i)]) {
                 source[r] = i;
-                used[std::size_t(i)] = true;
+                used[std::size_t(i)] = 1;
             } else {
                 ++gone;
             }

@@ -80,19 +80,24 @@ void SessionsModel::setSnapshot(const SnapshotPtr& snapshot) {
     const SnapshotPtr previous = std::exchange(snapshot_, snapshot);
     now_ = snapshot->collectedAt;
 
-    std::unordered_map<std::int64_t, std::vector<std::int64_t>> blockers;
-    std::unordered_map<std::int64_t, std::unordered_set<std::int64_t>> waiters;
+    // What the lock waits and root blockers say about a pid: one map, one look-up per session
+    // (most sessions are in none of them).
+    struct Links {
+        std::vector<std::int64_t> blockedBy;
+        std::unordered_set<std::int64_t> waiters;
+        const RootBlocker* root = nullptr;
+    };
+    std::unordered_map<std::int64_t, Links> links;
     for (const LockWait& w : snapshot->lockWaits) {
         if (w.waitingPid == w.blockingPid)
             continue;
-        auto& list = blockers[w.waitingPid];
+        auto& list = links[w.waitingPid].blockedBy;
         if (std::find(list.begin(), list.end(), w.blockingPid) == list.end())
             list.push_back(w.blockingPid);
-        waiters[w.blockingPid].insert(w.waitingPid);
+        links[w.blockingPid].waiters.insert(w.waitingPid);
     }
-    std::unordered_map<std::int64_t, const RootBlocker*> roots;
     for (const RootBlocker& r : snapshot->rootBlockers)
-        roots.emplace(r.pid, &r);
+        links[r.pid].root = &r;
 
     std::vector<SessionRow> rows(snapshot->sessions.size());
     for (std::size_t i = 0; i < rows.size(); ++i) {
@@ -100,22 +105,16 @@ void SessionsModel::setSnapshot(const SnapshotPtr& snapshot) {
         SessionRow& row = rows[i];
         row.session = &s;
         row.stateSince = stateSince(s);
-        if (!blockers.empty()) {
-            if (auto it = blockers.find(s.pid); it != blockers.end()) {
-                row.blockedBy = it->second;
+        if (!links.empty()) {
+            if (auto it = links.find(s.pid); it != links.end()) {
+                const Links& l = it->second;
+                row.blockedBy = l.blockedBy;
                 std::sort(row.blockedBy.begin(), row.blockedBy.end());
-            }
-            if (auto it = waiters.find(s.pid); it != waiters.end())
-                row.blocksDirect = std::int64_t(it->second.size());
-        }
-        if (!roots.empty()) {
-            if (auto it = roots.find(s.pid); it != roots.end()) {
-                row.rootBlocker = true;
-                row.blocksTotal = it->second->blockedTotal;
+                row.blocksDirect = std::int64_t(l.waiters.size());
+                row.rootBlocker = l.root != nullptr;
+                row.blocksTotal = l.root ? l.root->blockedTotal : row.blocksDirect;
             }
         }
-        if (!row.rootBlocker)
-            row.blocksTotal = row.blocksDirect;
         row.idle = isIdleState(s.state) && row.blocksTotal == 0 && row.blockedBy.empty();
     }
     // Integer keys; one layout change per sample, which the view's proxy re-sorts on (its
