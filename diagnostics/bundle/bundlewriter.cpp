@@ -4,6 +4,7 @@
 #include "bundle/sampledelta.h"
 #include "bundle/ticket.h"
 #include "snapshot_json.h"
+#include "snapshot_writer.h"
 #include "timefmt.h"
 
 #include <QCryptographicHash>
@@ -17,6 +18,7 @@
 #include <cstring>
 #include <future>
 #include <iterator>
+#include <map>
 #include <set>
 #include <thread>
 #include <unistd.h>
@@ -179,13 +181,20 @@ QString writeDirectory(const std::vector<BundleFile>& files, const QString& path
     return {};
 }
 
+// One file's text with its SHA-256 (hex), hashed where it was composed.
+struct HashedText {
+    QByteArray data;
+    std::string sha256;
+};
+
 // Samples as compact JSON, each after the first a delta of the one before it (sampledelta.h:
-// 30 samples of a busy server stay a few MB). Contiguous runs of samples go to up to
-// hardware_concurrency() threads; a run starts from the full document of the sample before it.
-// Nothing for a single sample (snapshot.json holds it).
-std::vector<std::future<std::vector<QByteArray>>>
+// 30 samples of a busy server stay a few MB), written straight from the Snapshots
+// (snapshot_writer.h: no JSON documents are built). Contiguous runs of samples go to up to
+// hardware_concurrency() threads, which hash them too. Nothing for a single sample
+// (snapshot.json holds it).
+std::vector<std::future<std::vector<HashedText>>>
 composeSamples(const std::vector<SnapshotPtr>& samples) {
-    std::vector<std::future<std::vector<QByteArray>>> work;
+    std::vector<std::future<std::vector<HashedText>>> work;
     const std::size_t count = samples.size();
     if (count < 2)
         return work;
@@ -195,15 +204,13 @@ composeSamples(const std::vector<SnapshotPtr>& samples) {
     for (std::size_t from = 0; from < count; from += per) {
         const std::size_t to = std::min(count, from + per);
         work.push_back(std::async(std::launch::async, [&samples, from, to] {
-            std::vector<QByteArray> texts;
-            nlohmann::json previous =
-                from > 0 ? snapshotToJson(*samples[from - 1]) : nlohmann::json();
+            std::vector<HashedText> texts;
             for (std::size_t k = from; k < to; ++k) {
-                nlohmann::json full = snapshotToJson(*samples[k]);
-                texts.push_back(bytes(
-                    (k == 0 ? dumpJson(full, -1) : dumpJson(deltaOfPrevious(previous, full), -1)) +
-                    '\n'));
-                previous = std::move(full);
+                HashedText t;
+                t.data = bytes(sampleJsonText(*samples[k], k > 0 ? samples[k - 1].get() : nullptr) +
+                               '\n');
+                t.sha256 = sha256Hex(t.data).toStdString();
+                texts.push_back(std::move(t));
             }
             return texts;
         }));
@@ -225,24 +232,26 @@ std::vector<BundleFile> BundleWriter::compose(const BundleInput& in, Manifest* m
         collection.lastAt = s.collectedAt;
 
     // The samples (the bulk of the work) on worker threads while this thread writes the rest.
-    std::vector<std::future<std::vector<QByteArray>>> sampleWork = composeSamples(in.samples);
+    std::vector<std::future<std::vector<HashedText>>> sampleWork = composeSamples(in.samples);
 
     std::vector<BundleFile> files;
     files.push_back({"README.md", {}});
     files.push_back({"summary.jira.txt", {}});
-    files.push_back({"snapshot.json", bytes(dumpJson(snapshotToJson(s)) + '\n')});
+    files.push_back({"snapshot.json", bytes(snapshotJsonText(s) + '\n')});
     const std::size_t samplesAt = files.size();
     files.push_back({"sessions.csv", bytes(sessionsCsv(s))});
     files.push_back({"statements.csv", bytes(statementsCsv(s))});
     files.push_back({"lock_waits.csv", bytes(lockWaitsCsv(s))});
     files.push_back({"settings.json", bytes(dumpJson(settingsToJson(s)) + '\n')});
     std::vector<BundleFile> sampleFiles;
+    std::map<std::string, std::string> hashes; // of the samples, by path
     int n = 0;
     for (auto& part : sampleWork) {
-        for (QByteArray& text : part.get()) {
+        for (HashedText& text : part.get()) {
             char name[32];
             std::snprintf(name, sizeof name, "samples/%04d.json", ++n);
-            sampleFiles.push_back({name, std::move(text)});
+            hashes[name] = std::move(text.sha256);
+            sampleFiles.push_back({name, std::move(text.data)});
         }
     }
     files.insert(files.begin() + static_cast<std::ptrdiff_t>(samplesAt),
@@ -272,8 +281,12 @@ std::vector<BundleFile> BundleWriter::compose(const BundleInput& in, Manifest* m
     manifest.server = s.server;
     manifest.collection = collection;
     manifest.redacted = s.redacted;
-    for (const BundleFile& f : files)
-        manifest.files.push_back({f.path, f.data.size(), sha256Hex(f.data).toStdString()});
+    for (const BundleFile& f : files) {
+        const auto hashed = hashes.find(f.path);
+        manifest.files.push_back(
+            {f.path, f.data.size(),
+             hashed != hashes.end() ? hashed->second : sha256Hex(f.data).toStdString()});
+    }
     std::sort(manifest.files.begin(), manifest.files.end(),
               [](const ManifestFile& a, const ManifestFile& b) { return a.path < b.path; });
     files.push_back({"manifest.json", bytes(dumpJson(manifestToJson(manifest)) + '\n')});
