@@ -4,13 +4,22 @@
 // verify the result. Asserts nothing.
 //
 // Usage: bundle_export [--samples N] [--statements N] [--sessions N] [--out FILE.zip]
-//                      [--all-active]
+//                      [--all-active] [--details]
+//
+// --details adds the zip at deflate levels 1, 3 and 6, and the same snapshot.json and samples
+// written through nlohmann::json documents (the writer's former path), with a byte comparison.
 #include "analysis.h"
 #include "bundle/bundleplans.h"
 #include "bundle/bundlereader.h"
 #include "bundle/bundlewriter.h"
+#include "bundle/csv.h"
+#include "bundle/sampledelta.h"
+#include "bundle/ticket.h"
 #include "render/charts.h"
+#include "snapshot_json.h"
+#include "snapshot_writer.h"
 
+#include <QCryptographicHash>
 #include <QElapsedTimer>
 #include <QGuiApplication>
 #include <QTemporaryDir>
@@ -225,6 +234,98 @@ std::string makePlanJson(int joins, int seed) {
     return "[{\"Plan\": " + plan + "}]";
 }
 
+double mb(std::size_t bytes) {
+    return static_cast<double>(bytes) / 1e6;
+}
+
+// What BundleWriter::compose() does, part by part on this thread (it runs the samples on
+// worker threads next to the rest).
+void printComposeParts(QTextStream& out, const BundleInput& input,
+                       const std::vector<BundleFile>& files) {
+    Clock clock;
+    const std::string snapshot = snapshotJsonText(input.snapshot);
+    const Spent snapshotTime = clock.lap();
+    std::size_t sampleBytes = 0;
+    for (std::size_t k = 0; k < input.samples.size() && input.samples.size() > 1; ++k)
+        sampleBytes +=
+            sampleJsonText(*input.samples[k], k ? input.samples[k - 1].get() : nullptr).size();
+    const Spent samplesTime = clock.lap();
+    TicketContext ticket;
+    ticket.collection = input.collection;
+    for (const BundleFile& f : files)
+        ticket.files.push_back(f.path);
+    const std::size_t other =
+        sessionsCsv(input.snapshot).size() + statementsCsv(input.snapshot).size() +
+        lockWaitsCsv(input.snapshot).size() + renderReadmeMarkdown(input.snapshot, ticket).size() +
+        renderJiraSummary(input.snapshot, ticket).size();
+    const Spent otherTime = clock.lap();
+    std::size_t hashed = 0;
+    for (const BundleFile& f : files)
+        hashed += static_cast<std::size_t>(
+            QCryptographicHash::hash(f.data, QCryptographicHash::Sha256).size());
+    const Spent hashTime = clock.lap();
+    out << QStringLiteral(
+               "    compose, each part on one thread (CPU): snapshot.json %1 ms (%2 MB), "
+               "%3 samples %4 ms (%5 MB), CSV + README + Jira %6 ms (%7 MB), SHA-256 "
+               "of %8 files %9 ms\n")
+               .arg(snapshotTime.cpuMs, 0, 'f', 0)
+               .arg(mb(snapshot.size()), 0, 'f', 1)
+               .arg(input.samples.size())
+               .arg(samplesTime.cpuMs, 0, 'f', 0)
+               .arg(mb(sampleBytes), 0, 'f', 1)
+               .arg(otherTime.cpuMs, 0, 'f', 0)
+               .arg(mb(other), 0, 'f', 1)
+               .arg(hashed / 32)
+               .arg(hashTime.cpuMs, 0, 'f', 0);
+}
+
+// --details: the zip at other deflate levels, and the JSON through nlohmann::json documents.
+void printDetails(QTextStream& out, const BundleInput& input,
+                  const std::vector<BundleFile>& files) {
+    Clock clock;
+    for (const int level : {1, 3, 6}) {
+        QByteArray zipped;
+        BundleWriter::zipFiles(files, input.snapshot.collectedAt, level, &zipped);
+        const Spent t = clock.lap();
+        out << QStringLiteral("    zip at deflate level %1: %2 MB in %3 ms CPU\n")
+                   .arg(level)
+                   .arg(mb(static_cast<std::size_t>(zipped.size())), 0, 'f', 2)
+                   .arg(t.cpuMs, 0, 'f', 0);
+    }
+    clock.lap();
+    const std::string snapshot = dumpJson(snapshotToJson(input.snapshot));
+    const Spent snapshotTime = clock.lap();
+    const bool snapshotSame = snapshot == snapshotJsonText(input.snapshot);
+    clock.lap();
+    double build = 0, delta = 0, dump = 0;
+    int differ = 0;
+    nlohmann::json previous;
+    for (std::size_t k = 0; k < input.samples.size() && input.samples.size() > 1; ++k) {
+        nlohmann::json full = snapshotToJson(*input.samples[k]);
+        build += clock.lap().cpuMs;
+        nlohmann::json written = k ? deltaOfPrevious(previous, full) : full;
+        delta += clock.lap().cpuMs;
+        const std::string text = dumpJson(written, -1);
+        dump += clock.lap().cpuMs;
+        differ +=
+            text != sampleJsonText(*input.samples[k], k ? input.samples[k - 1].get() : nullptr);
+        previous = std::move(full);
+        clock.lap();
+    }
+    out << QStringLiteral(
+               "    through nlohmann::json documents (CPU): snapshot.json %1 ms; samples "
+               "%2 ms = build %3 + delta %4 + dump %5; same bytes as the writer's: "
+               "snapshot.json %6, %7 of %8 samples differ\n")
+               .arg(snapshotTime.cpuMs, 0, 'f', 0)
+               .arg(build + delta + dump, 0, 'f', 0)
+               .arg(build, 0, 'f', 0)
+               .arg(delta, 0, 'f', 0)
+               .arg(dump, 0, 'f', 0)
+               .arg(snapshotSame ? QStringLiteral("yes") : QStringLiteral("NO"))
+               .arg(differ)
+               .arg(input.samples.size());
+}
+
 } // namespace
 
 int main(int argc, char** argv) {
@@ -238,6 +339,7 @@ int main(int argc, char** argv) {
     Activity activity;
     QStringList args = QCoreApplication::arguments();
     activity.all = args.removeAll(QStringLiteral("--all-active")) > 0;
+    const bool details = args.removeAll(QStringLiteral("--details")) > 0;
     for (qsizetype i = 1; i + 1 < args.size(); i += 2) {
         if (args[i] == QLatin1String("--samples"))
             samples = args[i + 1].toInt();
@@ -328,6 +430,9 @@ int main(int argc, char** argv) {
                .arg(compose.cpuMs, 0, 'f', 0)
                .arg(zip.cpuMs, 0, 'f', 0)
                .arg(charts.cpuMs, 0, 'f', 0);
+    printComposeParts(out, input, files);
+    if (details)
+        printDetails(out, input, files);
     out << QStringLiteral("  this machine: nlohmann::json builds, dumps and frees a 7,000-entry "
                           "document in %1 ms CPU; %2 hardware threads\n")
                .arg(jsonCalibrationMs(), 0, 'f', 0)
