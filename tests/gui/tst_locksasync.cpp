@@ -8,8 +8,10 @@
 #include "models/locktreemodel.h"
 #include "waitgraph.h"
 
+#include <QGraphicsItem>
 #include <QSignalSpy>
 #include <QTest>
+#include <QTreeView>
 
 using namespace dbt;
 using namespace dbt::gui;
@@ -125,6 +127,33 @@ private Q_SLOTS:
         QCOMPARE(view.scene()->aggregateItemCount(), 0);
         // The old threshold's build was dropped, or replaced before it started.
         QVERIFY(view.droppedBuilds() <= 1);
+    }
+
+    void itemsReusedAcrossSamples() {
+        // The scene reuses its items: nothing of the previous sample may show through.
+        LocksView view;
+        view.show();
+        view.setSnapshot(fixtures::pileup(12)); // 14 boxes (none folded), 13 edges
+        QCOMPARE(view.scene()->nodeItemCount(), 14);
+        QCOMPARE(view.scene()->items().size(), 14 + 13);
+        view.setSnapshot(spread(300)); // 5 boxes, 4 edges, in reused items
+        QCOMPARE(view.scene()->nodeItemCount(), 5);
+        QCOMPARE(view.scene()->items().size(), 5 + 4);
+        LockNodeItem* root = view.scene()->itemForPid(40);
+        QVERIFY(root);
+        QVERIFY2(root->lines().value(0).startsWith(QStringLiteral("PID 40 · root blocker")),
+                 qPrintable(root->lines().value(0)));
+        QVERIFY(!view.scene()->itemForPid(100));
+        QCOMPARE(view.scene()->itemForPid(7299)->lines().value(0), QStringLiteral("+297 waiting"));
+        for (QGraphicsItem* item : view.scene()->items())
+            QVERIFY(view.scene()->sceneRect().contains(item->sceneBoundingRect().center()));
+        view.setSnapshot(fixtures::pileup(3));
+        QCOMPARE(view.scene()->items().size(), 5 + 4);
+        QCOMPARE(view.scene()->itemForPid(100)->lines().value(0),
+                 QStringLiteral("PID 100 · root blocker · blocks 4"));
+        // Search and selection work on the reused items.
+        QVERIFY(view.findPid(1002));
+        QCOMPARE(view.treeModel()->nodeAt(view.tree()->currentIndex())->pid, 1002);
     }
 
     void spreadWaitersDrawnFolded() {

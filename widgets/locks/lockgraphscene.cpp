@@ -89,15 +89,18 @@ QString edgeLabel(const LockNode& n) {
 // the label, in one item. The label is laid out only when painted.
 class LockEdgeItem final : public QGraphicsItem {
 public:
-    LockEdgeItem(const QPointF& from, const QPointF& to, const QPen& pen, const QString& label,
-                 const QFont& font, const QColor& textColor, double lineHeight)
-        : pen_(pen)
-        , label_(label)
-        , font_(font)
-        , textColor_(textColor) {
-        path_.moveTo(from);
+    LockEdgeItem() = default;
+    void set(const QPointF& from, const QPointF& to, const QPen& pen, const QString& label,
+             const QFont& font, const QColor& textColor, double lineHeight) {
+        prepareGeometryChange();
+        pen_ = pen;
+        label_ = label;
+        font_ = font;
+        textColor_ = textColor;
+        path_ = QPainterPath(from);
         const double dx = (from.x() - to.x()) / 2;
         path_.cubicTo(from - QPointF(dx, 0), to + QPointF(dx, 0), to);
+        head_.clear();
         head_ << to << to + QPointF(9, -4.5) << to + QPointF(9, 4.5);
         // Right-aligned just before the waiter's box, above the edge's flat end.
         const double h = lineHeight * 2 + 2;
@@ -107,6 +110,7 @@ public:
                       .united(head_.boundingRect())
                       .united(labelRect_)
                       .adjusted(-2, -2, 2, 2);
+        update();
     }
     QRectF boundingRect() const final { return bounds_; }
     QPainterPath shape() const final {
@@ -226,16 +230,23 @@ std::shared_ptr<const LockGraphLayout> layoutLockGraph(std::shared_ptr<const Loc
     return layout;
 }
 
-LockNodeItem::LockNodeItem(const LockGraphLayout& layout, int node, const QPalette& palette)
-    : node_(node)
-    , lines_(layout.lines[std::size_t(node)])
-    , palette_(palette) {
+LockNodeItem::LockNodeItem(const LockGraphLayout& layout, int node, const QPalette& palette) {
+    setFlag(ItemIsSelectable);
+    setCursor(Qt::PointingHandCursor);
+    set(layout, node, palette);
+}
+
+void LockNodeItem::set(const LockGraphLayout& layout, int node, const QPalette& palette) {
+    node_ = node;
+    lines_ = layout.lines[std::size_t(node)];
+    palette_ = palette;
     const LockNode& n = layout.forest->nodes[std::size_t(node)];
     root_ = n.parent < 0;
     aggregate_ = n.kind == LockNode::Kind::Aggregate;
-    setFlag(ItemIsSelectable);
-    setCursor(Qt::PointingHandCursor);
+    highlighted_ = false;
     setToolTip(layout.toolTips[std::size_t(node)]);
+    setPos(layout.pos[std::size_t(node)]);
+    update();
 }
 
 QRectF LockNodeItem::boundingRect() const {
@@ -288,7 +299,7 @@ void LockNodeItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWi
 LockGraphScene::LockGraphScene(QObject* parent)
     : QGraphicsScene(parent)
     , layout_(layoutLockGraph(nullptr)) {
-    // Items are rebuilt wholesale per sample; no index to maintain.
+    // Items move with every sample; an index would be rebuilt each time.
     setItemIndexMethod(QGraphicsScene::NoIndex);
 }
 
@@ -326,16 +337,37 @@ void LockGraphScene::setForest(const LockForest& forest, const QPalette& palette
 
 void LockGraphScene::setLayout(std::shared_ptr<const LockGraphLayout> layout,
                                const QPalette& palette) {
-    clear();
-    nodeItems_.clear();
-    highlighted_ = nullptr;
-    edgeCount_ = 0;
-    extraEdgeCount_ = 0;
     layout_ = layout ? std::move(layout) : layoutLockGraph(nullptr);
-    setBackgroundBrush(palette.color(QPalette::Base));
     const LockGraphLayout& l = *layout_;
     const LockForest& f = *l.forest;
     const std::size_t count = f.nodes.size();
+    const std::size_t edges = count - f.roots.size();
+    clearSelection();
+    highlighted_ = nullptr;
+    // Items are reused from one sample to the next (most of a pile-up stays the same size).
+    // Removing items one by one costs a scan of the scene's list each, so when many go, all
+    // go at once.
+    for (QGraphicsItem* extra : extraItems_)
+        delete extra; // a few at most: other blockers
+    extraItems_.clear();
+    const std::size_t surplus = (nodeItems_.size() > count ? nodeItems_.size() - count : 0) +
+                                (edgeItems_.size() > edges ? edgeItems_.size() - edges : 0);
+    if (surplus > 64) {
+        clear();
+        nodeItems_.clear();
+        edgeItems_.clear();
+    }
+    while (nodeItems_.size() > count) {
+        delete nodeItems_.back();
+        nodeItems_.pop_back();
+    }
+    while (edgeItems_.size() > edges) {
+        delete edgeItems_.back();
+        edgeItems_.pop_back();
+    }
+    edgeCount_ = 0;
+    extraEdgeCount_ = 0;
+    setBackgroundBrush(palette.color(QPalette::Base));
     if (count == 0) {
         setSceneRect(QRectF());
         return;
@@ -348,12 +380,16 @@ void LockGraphScene::setLayout(std::shared_ptr<const LockGraphLayout> layout,
     const QColor textColor = palette.color(QPalette::Text);
     nodeItems_.reserve(count);
     for (std::size_t i = 0; i < count; ++i) {
+        if (i < nodeItems_.size()) {
+            nodeItems_[i]->set(l, int(i), palette);
+            continue;
+        }
         auto* item = new LockNodeItem(l, int(i), palette);
-        item->setPos(l.pos[i]);
         item->setZValue(1);
         addItem(item);
         nodeItems_.push_back(item);
     }
+    edgeItems_.reserve(edges);
     for (std::size_t i = 0; i < count; ++i) {
         const LockNode& n = f.nodes[i];
         if (n.parent < 0)
@@ -364,11 +400,15 @@ void LockGraphScene::setLayout(std::shared_ptr<const LockGraphLayout> layout,
         const QPointF to = l.pos[std::size_t(n.parent)] + QPointF(kNodeWidth, kNodeHeight / 2);
         const QPen pen(p.parent < 0 ? critical : palette.color(QPalette::Mid), n.hard ? 1.6 : 1.2,
                        n.hard ? Qt::SolidLine : Qt::DashLine);
-        auto* edge =
-            new LockEdgeItem(from, to, pen, l.edgeLabels[i], labelFont, textColor, lineHeight);
-        edge->setZValue(0);
-        addItem(edge);
-        ++edgeCount_;
+        const auto e = std::size_t(edgeCount_++);
+        if (e >= edgeItems_.size()) {
+            auto* edge = new LockEdgeItem;
+            edge->setZValue(0);
+            addItem(edge);
+            edgeItems_.push_back(edge);
+        }
+        static_cast<LockEdgeItem*>(edgeItems_[e])
+            ->set(from, to, pen, l.edgeLabels[i], labelFont, textColor, lineHeight);
     }
     const QPen extraPen(palette.color(QPalette::Mid), 1.0, Qt::DotLine);
     for (const LockGraphLayout::Extra& e : l.extras) {
@@ -385,7 +425,10 @@ void LockGraphScene::setLayout(std::shared_ptr<const LockGraphLayout> layout,
         const double dir = e.ahead ? 1.0 : -1.0;
         QPolygonF head;
         head << e.to << e.to + QPointF(8 * dir, -4) << e.to + QPointF(8 * dir, 4);
-        addPolygon(head, QPen(extraPen.color(), 1), extraPen.color())->setZValue(0);
+        auto* arrow = addPolygon(head, QPen(extraPen.color(), 1), extraPen.color());
+        arrow->setZValue(0);
+        extraItems_.push_back(edge);
+        extraItems_.push_back(arrow);
         ++extraEdgeCount_;
     }
     setSceneRect(l.bounds.adjusted(-20, -20, 20, 20));

@@ -12,9 +12,9 @@
 //
 // Two steps: layoutLockGraph() computes positions, box texts, tool tips and edge labels as
 // plain data (no widgets, no fonts: safe on a worker thread, and the Locks view runs it on
-// one), LockGraphScene::setLayout() then only creates the items on the GUI thread, one item
+// one), LockGraphScene::setLayout() then only updates the items on the GUI thread, one item
 // per box and one per edge (path, arrow head and label painted by the edge itself, so that
-// no text is laid out until it is drawn).
+// no text is laid out until it is drawn), reusing the previous sample's items.
 #pragma once
 
 #include "models/lockforest.h"
@@ -88,6 +88,8 @@ Q_SIGNALS:
 private:
     std::shared_ptr<const LockGraphLayout> layout_;
     std::vector<LockNodeItem*> nodeItems_;
+    std::vector<QGraphicsItem*> edgeItems_;  // one per non-root node, in node order
+    std::vector<QGraphicsItem*> extraItems_; // dotted edges and their arrow heads
     LockNodeItem* highlighted_ = nullptr;
     int edgeCount_ = 0;
     int extraEdgeCount_ = 0;
@@ -97,6 +99,8 @@ class LockNodeItem final : public QGraphicsObject {
     Q_OBJECT
 public:
     LockNodeItem(const LockGraphLayout& layout, int node, const QPalette& palette);
+    // Shows another node (the scene reuses its items from sample to sample).
+    void set(const LockGraphLayout& layout, int node, const QPalette& palette);
     QRectF boundingRect() const final;
     void paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget) final;
     int node() const { return node_; }
@@ -104,9 +108,9 @@ public:
     QStringList lines() const { return lines_; }
 
 private:
-    int node_;
-    bool root_;
-    bool aggregate_;
+    int node_ = -1;
+    bool root_ = false;
+    bool aggregate_ = false;
     bool highlighted_ = false;
     QStringList lines_;
     QPalette palette_;
