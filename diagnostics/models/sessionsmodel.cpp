@@ -182,6 +182,13 @@ int SessionsModel::rowOfPid(std::int64_t pid) const {
     return -1;
 }
 
+QModelIndex SessionsModel::index(int row, int column, const QModelIndex& parent) const {
+    if (parent.isValid() || row < 0 || column < 0 || row >= int(rows_.size()) ||
+        column >= ColumnCount)
+        return {};
+    return createIndex(row, column);
+}
+
 int SessionsModel::columnCount(const QModelIndex& parent) const {
     return parent.isValid() ? 0 : ColumnCount;
 }
