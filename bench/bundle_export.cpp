@@ -425,11 +425,14 @@ int main(int argc, char** argv) {
                .arg(charts.cpuMs + write.cpuMs, 0, 'f', 0)
                .arg(charts.wallMs, 0, 'f', 0)
                .arg(write.wallMs, 0, 'f', 0);
-    out << QStringLiteral("    parts alone (CPU): compose %1 ms (JSON, sample deltas, CSV, README, "
-                          "SHA-256), zip %2 ms, charts %3 ms\n")
+    out << QStringLiteral("    parts alone (CPU / wall): compose %1 / %2 ms (JSON, sample deltas, "
+                          "CSV, README, SHA-256), zip %3 / %4 ms, charts %5 / %6 ms\n")
                .arg(compose.cpuMs, 0, 'f', 0)
+               .arg(compose.wallMs, 0, 'f', 0)
                .arg(zip.cpuMs, 0, 'f', 0)
-               .arg(charts.cpuMs, 0, 'f', 0);
+               .arg(zip.wallMs, 0, 'f', 0)
+               .arg(charts.cpuMs, 0, 'f', 0)
+               .arg(charts.wallMs, 0, 'f', 0);
     printComposeParts(out, input, files);
     if (details)
         printDetails(out, input, files);

@@ -295,8 +295,24 @@ std::vector<BundleFile> BundleWriter::compose(const BundleInput& in, Manifest* m
     return files;
 }
 
-QString BundleWriter::zipFiles(const std::vector<BundleFile>& files, Micros mtime, int level,
-                               QByteArray* out) {
+namespace {
+
+bool isPng(const std::string& path) {
+    return path.size() > 4 && path.compare(path.size() - 4, 4, ".png") == 0;
+}
+
+// Where the data of one zip entry comes from: the file itself (deflated by zip_close), or an
+// entry of an archive deflated on another thread, copied as it is (zip_source_zip with the
+// whole entry does not decompress it; zip_close does not recompress deflate into deflate).
+struct EntrySource {
+    const BundleFile* file = nullptr;
+    zip_t* archive = nullptr;
+    zip_uint64_t index = 0;
+};
+
+// The bytes of a zip of `entries`. Returns an error sentence or "".
+QString zipEntries(const std::vector<EntrySource>& entries, Micros mtime, int level,
+                   QByteArray* out) {
     zip_error_t error;
     zip_error_init(&error);
     ZipCloser z;
@@ -311,9 +327,12 @@ QString BundleWriter::zipFiles(const std::vector<BundleFile>& files, Micros mtim
     zip_error_fini(&error);
     zip_source_keep(z.source); // it stays ours after zip_close
     const time_t seconds = static_cast<time_t>(mtime / 1000000);
-    for (const BundleFile& f : files) {
-        zip_source_t* data = zip_source_buffer(z.za, f.data.constData(),
-                                               static_cast<zip_uint64_t>(f.data.size()), 0);
+    for (const EntrySource& e : entries) {
+        const BundleFile& f = *e.file;
+        zip_source_t* data = e.archive
+                                 ? zip_source_zip(z.za, e.archive, e.index, 0, 0, -1)
+                                 : zip_source_buffer(z.za, f.data.constData(),
+                                                     static_cast<zip_uint64_t>(f.data.size()), 0);
         const zip_int64_t index =
             data ? zip_file_add(z.za, f.path.c_str(), data, ZIP_FL_ENC_UTF_8) : -1;
         if (index < 0) {
@@ -323,7 +342,7 @@ QString BundleWriter::zipFiles(const std::vector<BundleFile>& files, Micros mtim
                 .arg(q(f.path), QString::fromUtf8(zip_strerror(z.za)));
         }
         const auto idx = static_cast<zip_uint64_t>(index);
-        const bool stored = f.path.size() > 4 && f.path.compare(f.path.size() - 4, 4, ".png") == 0;
+        const bool stored = isPng(f.path);
         if (zip_set_file_compression(z.za, idx, stored ? ZIP_CM_STORE : ZIP_CM_DEFLATE,
                                      stored ? 0 : static_cast<zip_uint32_t>(level)) < 0 ||
             zip_file_set_mtime(z.za, idx, seconds, 0) < 0 ||
@@ -346,6 +365,88 @@ QString BundleWriter::zipFiles(const std::vector<BundleFile>& files, Micros mtim
     if (n < 0 || static_cast<zip_uint64_t>(n) != st.size)
         return QStringLiteral("Cannot read back the compressed bundle.");
     return {};
+}
+
+struct ZipReader {
+    zip_t* za = nullptr;
+    ~ZipReader() {
+        if (za)
+            zip_discard(za);
+    }
+};
+
+} // namespace
+
+QString BundleWriter::zipFiles(const std::vector<BundleFile>& files, Micros mtime, int level,
+                               QByteArray* out) {
+    // Deflate is the bulk of the work: above a few MB, contiguous runs of files are deflated
+    // into archives of their own on up to hardware_concurrency() threads, and the final
+    // archive copies their compressed entries in the original order.
+    constexpr qint64 kParallelFrom = 4 << 20;
+    qint64 deflated = 0;
+    for (const BundleFile& f : files)
+        deflated += isPng(f.path) ? 0 : f.data.size();
+    const std::size_t threads = std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1, 4);
+    std::vector<EntrySource> entries;
+    for (const BundleFile& f : files)
+        entries.push_back({&f, nullptr, 0});
+    if (threads < 2 || deflated < kParallelFrom || files.size() < 2)
+        return zipEntries(entries, mtime, level, out);
+
+    // Runs of about equal deflated size; PNGs are stored, so they stay with the final archive.
+    std::vector<std::vector<EntrySource>> runs(1);
+    qint64 inRun = 0;
+    const qint64 perRun =
+        (deflated + static_cast<qint64>(threads) - 1) / static_cast<qint64>(threads);
+    std::vector<std::pair<std::size_t, zip_uint64_t>> placed(files.size(), {0, 0}); // run, index
+    std::vector<bool> inRuns(files.size(), false);
+    for (std::size_t i = 0; i < files.size(); ++i) {
+        if (isPng(files[i].path))
+            continue;
+        if (inRun >= perRun && runs.size() < threads) {
+            runs.emplace_back();
+            inRun = 0;
+        }
+        placed[i] = {runs.size() - 1, static_cast<zip_uint64_t>(runs.back().size())};
+        inRuns[i] = true;
+        runs.back().push_back({&files[i], nullptr, 0});
+        inRun += files[i].data.size();
+    }
+    std::vector<std::future<std::pair<QString, QByteArray>>> work;
+    for (const std::vector<EntrySource>& run : runs) {
+        work.push_back(std::async(std::launch::async, [&run, mtime, level] {
+            std::pair<QString, QByteArray> r;
+            r.first = zipEntries(run, mtime, level, &r.second);
+            return r;
+        }));
+    }
+    std::vector<std::pair<QString, QByteArray>> parts;
+    for (auto& w : work)
+        parts.push_back(w.get());
+    std::vector<ZipReader> readers(parts.size());
+    for (std::size_t r = 0; r < parts.size(); ++r) {
+        if (!parts[r].first.isEmpty())
+            return parts[r].first;
+        zip_error_t error;
+        zip_error_init(&error);
+        zip_source_t* source =
+            zip_source_buffer_create(parts[r].second.constData(),
+                                     static_cast<zip_uint64_t>(parts[r].second.size()), 0, &error);
+        if (source) {
+            readers[r].za = zip_open_from_source(source, ZIP_RDONLY, &error);
+            if (!readers[r].za)
+                zip_source_free(source);
+        }
+        const QString why = QString::fromUtf8(zip_error_strerror(&error));
+        zip_error_fini(&error);
+        if (!readers[r].za)
+            return QStringLiteral("Cannot compress the bundle: %1.").arg(why);
+    }
+    for (std::size_t i = 0; i < files.size(); ++i) {
+        if (inRuns[i])
+            entries[i] = {&files[i], readers[placed[i].first].za, placed[i].second};
+    }
+    return zipEntries(entries, mtime, level, out);
 }
 
 BundleWriteResult BundleWriter::write(const BundleInput& input, const QString& path,

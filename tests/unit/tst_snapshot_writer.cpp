@@ -19,6 +19,7 @@
 #include <random>
 #include <string>
 #include <vector>
+#include <zip.h>
 
 using namespace dbt;
 
@@ -504,6 +505,77 @@ private slots:
                              .toHex()
                              .toStdString());
         }
+    }
+
+    // Above a few MB the zip is deflated on worker threads and the final archive copies their
+    // entries: the same entries in the same order, with the same data, CRC, method, time and
+    // mode as the archive deflated on one thread, and the reader verifies the bundle.
+    void largeZipDeflatedInParallel() {
+        BundleInput in;
+        in.samples = plainNumbers(deltaSeries(4));
+        Snapshot big = *in.samples.back();
+        for (int i = 0; i < 12000; ++i) {
+            big.statements.push_back(fixture::statement(100000 + i, i * 0.5, i,
+                                                        "SELECT " + std::to_string(i) + " FROM t"));
+            big.sessions.push_back(fixture::session(
+                200000 + i, "idle", "app-" + std::to_string(i % 50), "SELECT 1", 2));
+        }
+        in.snapshot = big;
+        in.collection = fixture::collection();
+        in.createdAt = fixture::kNow;
+        QByteArray chart("\x89PNG\r\n\x1a\n", 8);
+        chart += QByteArray(300000, 'p');
+        in.attachments.push_back({"charts/connections.png", chart});
+        std::vector<BundleFile> files = BundleWriter::compose(in);
+        qint64 total = 0;
+        for (const BundleFile& f : files)
+            total += f.data.size();
+        QVERIFY2(total > (8 << 20), "the files should take the parallel path");
+
+        QByteArray zipped;
+        QVERIFY(BundleWriter::zipFiles(files, fixture::kNow, 6, &zipped).isEmpty());
+        const Bundle b = BundleReader::openZipData(zipped, QStringLiteral("large.zip"));
+        QVERIFY2(b.ok(), qPrintable(b.error));
+        QVERIFY2(b.verified(), qPrintable(b.verification));
+        for (const BundleFile& f : files)
+            QVERIFY(b.files.at(f.path) == f.data);
+
+        zip_error_t error;
+        zip_error_init(&error);
+        zip_source_t* source = zip_source_buffer_create(
+            zipped.constData(), static_cast<zip_uint64_t>(zipped.size()), 0, &error);
+        QVERIFY(source);
+        zip_t* za = zip_open_from_source(source, ZIP_RDONLY | ZIP_CHECKCONS, &error);
+        zip_error_fini(&error);
+        QVERIFY(za);
+        QCOMPARE(zip_get_num_entries(za, 0), static_cast<zip_int64_t>(files.size()));
+        for (std::size_t i = 0; i < files.size(); ++i) {
+            zip_stat_t st;
+            QCOMPARE(zip_stat_index(za, i, 0, &st), 0);
+            QCOMPARE(std::string(st.name), files[i].path);
+            QCOMPARE(st.size, static_cast<zip_uint64_t>(files[i].data.size()));
+            const bool png = files[i].path.size() > 4 &&
+                             files[i].path.compare(files[i].path.size() - 4, 4, ".png") == 0;
+            QCOMPARE(st.comp_method,
+                     static_cast<zip_uint16_t>(png ? ZIP_CM_STORE : ZIP_CM_DEFLATE));
+            if (!png && files[i].data.size() > 1000)
+                QVERIFY(st.comp_size < st.size / 2);
+            QCOMPARE(static_cast<qint64>(st.mtime), static_cast<qint64>(fixture::kNow / 1000000));
+            zip_uint8_t opsys = 0;
+            zip_uint32_t attributes = 0;
+            QCOMPARE(zip_file_get_external_attributes(za, i, 0, &opsys, &attributes), 0);
+            QCOMPARE(opsys, static_cast<zip_uint8_t>(ZIP_OPSYS_UNIX));
+            QCOMPARE(attributes, 0100644u << 16);
+        }
+        zip_discard(za);
+
+        // The whole bundle through write(): a zip the reader verifies, with every sample.
+        QTemporaryDir tmp;
+        const BundleWriteResult w = BundleWriter::write(in, tmp.filePath(QStringLiteral("b.zip")));
+        QVERIFY2(w.ok(), qPrintable(w.error));
+        const Bundle written = BundleReader::open(w.path);
+        QVERIFY2(written.verified(), qPrintable(written.error + written.verification));
+        QCOMPARE(written.samples.size(), in.samples.size());
     }
 };
 
