@@ -27,12 +27,14 @@ void printUsage(QTextStream& out) {
         "  dbtriage open BUNDLE [--json]         show a recorded bundle (verified first)\n"
         "  dbtriage compare A B                  compare two bundles, or a bundle (A) and a\n"
         "                                        live server (B = CONNECTION)\n"
+        "  dbtriage explain [CONNECTION] [opts]  show a query plan as a tree with insights\n"
+        "  dbtriage advise CONNECTION [options]  propose indexes for the costliest statements\n"
         "  dbtriage --version | --help\n"
         "\n"
         "CONNECTION is a postgresql:// or postgres:// URI, a libpq keyword string\n"
         "(\"host=db1 dbname=app\"), service=NAME, or a mysql:// / mariadb:// URI.\n"
         "Passwords come from ~/.pgpass, PGPASSWORD, the service file or ~/.my.cnf.\n"
-        "Run \"dbtriage collect --help\" for the collect options.\n");
+        "Run \"dbtriage COMMAND --help\" for the options of a command.\n");
 }
 
 } // namespace

@@ -621,6 +621,197 @@
     </message>
 </context>
 <context>
+    <name>Engine</name>
+    <message>
+        <source>The connection to %1 was lost during a sample (%2).</source>
+        <translation>Die Verbindung zu %1 ist während einer Stichprobe abgebrochen (%2).</translation>
+    </message>
+    <message>
+        <source>the socket %1</source>
+        <translation>Socket %1</translation>
+    </message>
+    <message>
+        <source>the user from the option files</source>
+        <translation>Benutzer aus den Optionsdateien</translation>
+    </message>
+    <message>
+        <source>%1 rejected %2: wrong password, or no such user for this client host.</source>
+        <translation>%1 hat %2 abgewiesen: falsches Passwort, oder kein solcher Benutzer für diesen Client-Host.</translation>
+    </message>
+    <message>
+        <source>The database %1 does not exist on %2.</source>
+        <translation>Die Datenbank %1 existiert auf %2 nicht.</translation>
+    </message>
+    <message>
+        <source>%1 may not use the database %2 on %3.</source>
+        <translation>%1 darf die Datenbank %2 auf %3 nicht verwenden.</translation>
+    </message>
+    <message>
+        <source>%1 does not accept connections from this host (%2).</source>
+        <translation>%1 nimmt keine Verbindungen von diesem Host an (%2).</translation>
+    </message>
+    <message>
+        <source>Authentication of %1 at %2 failed: %3</source>
+        <translation>Die Anmeldung von %1 an %2 ist fehlgeschlagen: %3</translation>
+    </message>
+    <message>
+        <source>%1 has no free connection slot (too many connections); ask a senior to check who holds them.</source>
+        <translation>%1 hat keinen freien Verbindungsplatz (zu viele Verbindungen); bitten Sie einen erfahrenen Kollegen zu prüfen, wer sie hält.</translation>
+    </message>
+    <message>
+        <source>The host name of %1 is unknown.</source>
+        <translation>Der Hostname von %1 ist unbekannt.</translation>
+    </message>
+    <message>
+        <source>Could not connect to %1: connection refused or timed out after %2 s (%3).</source>
+        <translation>Keine Verbindung zu %1 möglich: Verbindung abgelehnt oder nach %2 s keine Antwort (%3).</translation>
+    </message>
+    <message>
+        <source>%1 is a PostgreSQL server, not MySQL or MariaDB: use a postgresql:// target for it.</source>
+        <translation>%1 ist ein PostgreSQL-Server, nicht MySQL oder MariaDB: Verwenden Sie dafür ein postgresql://-Ziel.</translation>
+    </message>
+    <message>
+        <source>%1 accepted the connection but did not answer like a MySQL or MariaDB server (%2).</source>
+        <translation>%1 hat die Verbindung angenommen, aber nicht wie ein MySQL- oder MariaDB-Server geantwortet (%2).</translation>
+    </message>
+    <message>
+        <source>Could not connect to %1: %2</source>
+        <translation>Keine Verbindung zu %1 möglich: %2</translation>
+    </message>
+    <message>
+        <source>The connection to %1 broke while setting it up (%2).</source>
+        <translation>Die Verbindung zu %1 ist beim Einrichten abgebrochen (%2).</translation>
+    </message>
+    <message>
+        <source>Setting up the monitoring session on %1 failed: %2</source>
+        <translation>Das Einrichten der Überwachungssitzung auf %1 ist fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>The PostgreSQL connection target could not be read (%1). Use a postgresql:// URI, a libpq keyword string such as &quot;host=... dbname=...&quot; or service=NAME.</source>
+        <translation>Das PostgreSQL-Verbindungsziel konnte nicht gelesen werden (%1). Geben Sie eine postgresql://-URI, eine libpq-Schlüsselwortzeichenfolge wie &quot;host=... dbname=...&quot; oder service=NAME an.</translation>
+    </message>
+    <message>
+        <source>the local socket (port %1)</source>
+        <translation>dem lokalen Socket (Port %1)</translation>
+    </message>
+    <message>
+        <source>the local socket in %1 (port %2)</source>
+        <translation>dem lokalen Socket in %1 (Port %2)</translation>
+    </message>
+    <message>
+        <source>(default)</source>
+        <translation>(Standard)</translation>
+    </message>
+    <message>
+        <source>Authentication failed for user %1 on %2. Check the password in ~/.pgpass, PGPASSWORD or the service file.</source>
+        <translation>Die Anmeldung von Benutzer %1 an %2 ist fehlgeschlagen. Prüfen Sie das Passwort in ~/.pgpass, PGPASSWORD oder der Service-Datei.</translation>
+    </message>
+    <message>
+        <source>The server at %1 wants a password for user %2 and none was found. Put it in ~/.pgpass, PGPASSWORD or the service file.</source>
+        <translation>Der Server unter %1 verlangt ein Passwort für Benutzer %2, und keines wurde gefunden. Legen Sie es in ~/.pgpass, PGPASSWORD oder der Service-Datei ab.</translation>
+    </message>
+    <message>
+        <source>Database %1 does not exist on %2. Check the database name in the connection target.</source>
+        <translation>Die Datenbank %1 existiert auf %2 nicht. Prüfen Sie den Datenbanknamen im Verbindungsziel.</translation>
+    </message>
+    <message>
+        <source>Role %1 does not exist on %2. Check the user name in the connection target.</source>
+        <translation>Die Rolle %1 existiert auf %2 nicht. Prüfen Sie den Benutzernamen im Verbindungsziel.</translation>
+    </message>
+    <message>
+        <source>The server at %1 does not accept this client for user %2 and database %3 (pg_hba.conf). Ask the DBA for an entry, or check user, database and TLS settings.</source>
+        <translation>Der Server unter %1 lässt diesen Client für Benutzer %2 und Datenbank %3 nicht zu (pg_hba.conf). Bitten Sie den DBA um einen Eintrag, oder prüfen Sie Benutzer, Datenbank und TLS-Einstellungen.</translation>
+    </message>
+    <message>
+        <source>The server at %1 refused user %2 for database %3 (%4). Check the role&apos;s login rights and the credentials.</source>
+        <translation>Der Server unter %1 hat Benutzer %2 für Datenbank %3 abgewiesen (%4). Prüfen Sie das Anmelderecht der Rolle und die Zugangsdaten.</translation>
+    </message>
+    <message>
+        <source>The server at %1 did not answer as PostgreSQL (%2). Check the port: another service may listen there.</source>
+        <translation>Der Server unter %1 hat nicht wie PostgreSQL geantwortet (%2). Prüfen Sie den Port: Dort lauscht vielleicht ein anderer Dienst.</translation>
+    </message>
+    <message>
+        <source>Nothing accepts connections at %1 (connection refused). Check host and port, and that the server is running.</source>
+        <translation>Unter %1 nimmt niemand Verbindungen an (Verbindung abgelehnt). Prüfen Sie Host und Port und ob der Server läuft.</translation>
+    </message>
+    <message>
+        <source>No answer from %1 within %2 s. Check host, port, firewall and VPN.</source>
+        <translation>Keine Antwort von %1 innerhalb von %2 s. Prüfen Sie Host, Port, Firewall und VPN.</translation>
+    </message>
+    <message>
+        <source>There is no network route to %1. Check the host name, VPN and firewall.</source>
+        <translation>Es gibt keine Netzwerkroute zu %1. Prüfen Sie Hostnamen, VPN und Firewall.</translation>
+    </message>
+    <message>
+        <source>The host name %1 could not be resolved. Check the host name and DNS.</source>
+        <translation>Der Hostname %1 konnte nicht aufgelöst werden. Prüfen Sie Hostnamen und DNS.</translation>
+    </message>
+    <message>
+        <source>No PostgreSQL server listens on %1. Check the socket directory and port, or give host= for a TCP connection.</source>
+        <translation>Auf %1 lauscht kein PostgreSQL-Server. Prüfen Sie Socket-Verzeichnis und Port, oder geben Sie host= für eine TCP-Verbindung an.</translation>
+    </message>
+    <message>
+        <source>The server at %1 has no free connection slot (%2). Retry shortly; connection saturation is itself a finding to escalate.</source>
+        <translation>Der Server unter %1 hat keinen freien Verbindungsplatz (%2). Versuchen Sie es gleich noch einmal; volle Verbindungen sind selbst ein Befund zum Eskalieren.</translation>
+    </message>
+    <message>
+        <source>The server at %1 is not accepting connections right now (%2). Retry in a moment.</source>
+        <translation>Der Server unter %1 nimmt gerade keine Verbindungen an (%2). Versuchen Sie es gleich noch einmal.</translation>
+    </message>
+    <message>
+        <source>The server certificate of %1 could not be verified with the CA in sslrootcert (%2). Point sslrootcert to the CA that signed the server&apos;s certificate.</source>
+        <translation>Das Serverzertifikat von %1 konnte mit der CA in sslrootcert nicht geprüft werden (%2). Lassen Sie sslrootcert auf die CA zeigen, die das Zertifikat des Servers signiert hat.</translation>
+    </message>
+    <message>
+        <source>The server certificate of %1 does not name the host %2 (%3). Connect with a host name the certificate lists.</source>
+        <translation>Das Serverzertifikat von %1 nennt den Host %2 nicht (%3). Verbinden Sie sich mit einem Hostnamen, den das Zertifikat aufführt.</translation>
+    </message>
+    <message>
+        <source>The sslrootcert file for %1 does not exist (%2). Give the path of the CA certificate.</source>
+        <translation>Die sslrootcert-Datei für %1 existiert nicht (%2). Geben Sie den Pfad des CA-Zertifikats an.</translation>
+    </message>
+    <message>
+        <source>The TLS/GSS set-up with %1 failed (%2). Check sslmode, sslrootcert and the server certificate.</source>
+        <translation>Der TLS/GSS-Aufbau mit %1 ist fehlgeschlagen (%2). Prüfen Sie sslmode, sslrootcert und das Serverzertifikat.</translation>
+    </message>
+    <message>
+        <source>The server at %1 closed the connection during start-up (%2). Check that the port belongs to PostgreSQL and the server log.</source>
+        <translation>Der Server unter %1 hat die Verbindung beim Start geschlossen (%2). Prüfen Sie, ob der Port zu PostgreSQL gehört, und das Serverprotokoll.</translation>
+    </message>
+    <message>
+        <source>Could not connect to %1 (%2). Check the connection target.</source>
+        <translation>Keine Verbindung zu %1 möglich (%2). Prüfen Sie das Verbindungsziel.</translation>
+    </message>
+    <message>
+        <source>The connection to %1 was lost during a sample; check that the server is up, then reconnect.</source>
+        <translation>Die Verbindung zu %1 ist während einer Stichprobe abgebrochen; prüfen Sie, ob der Server läuft, und verbinden Sie sich dann neu.</translation>
+    </message>
+    <message>
+        <source>The connection to %1 was lost during a sample (%2); check that the server is up, then reconnect.</source>
+        <translation>Die Verbindung zu %1 ist während einer Stichprobe abgebrochen (%2); prüfen Sie, ob der Server läuft, und verbinden Sie sich dann neu.</translation>
+    </message>
+    <message>
+        <source>Could not connect (%1). Check the connection target.</source>
+        <translation>Keine Verbindung möglich (%1). Prüfen Sie das Verbindungsziel.</translation>
+    </message>
+    <message>
+        <source>The server at %1 runs PostgreSQL %2; dbtriage supports PostgreSQL 12 to 17.</source>
+        <translation>Auf dem Server unter %1 läuft PostgreSQL %2; dbtriage unterstützt PostgreSQL 12 bis 17.</translation>
+    </message>
+    <message>
+        <source>The session on %1 did not become read-only (transaction_read_only is not on), so dbtriage stops here; check for a pooler or proxy that drops start-up options.</source>
+        <translation>Die Sitzung auf %1 wurde nicht schreibgeschützt (transaction_read_only ist nicht on), daher hört dbtriage hier auf; suchen Sie nach einem Pooler oder Proxy, der Startoptionen verwirft.</translation>
+    </message>
+    <message>
+        <source>The connection to %1 closed while setting up the session (%2). Try again.</source>
+        <translation>Die Verbindung zu %1 wurde beim Einrichten der Sitzung geschlossen (%2). Versuchen Sie es noch einmal.</translation>
+    </message>
+    <message>
+        <source>Setting up the monitoring session on %1 failed (%2). Check the role&apos;s rights.</source>
+        <translation>Das Einrichten der Überwachungssitzung auf %1 ist fehlgeschlagen (%2). Prüfen Sie die Rechte der Rolle.</translation>
+    </message>
+</context>
+<context>
     <name>Finding</name>
     <message>
         <source>%1 and %2</source>
@@ -1822,7 +2013,7 @@
     </message>
     <message>
         <source>give exactly one CONNECTION, for example &quot;postgresql://monitor@db1/app&quot;.</source>
-        <translation>geben Sie genau eine CONNECTION an, zum Beispiel „postgresql://monitor@db1/app“.</translation>
+        <translation>geben Sie genau eine VERBINDUNG an, zum Beispiel „postgresql://monitor@db1/app“.</translation>
     </message>
     <message>
         <source>--top takes a whole number from 1 to 500.</source>
@@ -1858,6 +2049,42 @@
     <message>
         <source>dbtriage: unknown command &quot;%1&quot;.</source>
         <translation>dbtriage: unbekannter Befehl &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>connection</source>
+        <translation>VERBINDUNG</translation>
+    </message>
+    <message>
+        <source>SECONDS</source>
+        <translation>SEKUNDEN</translation>
+    </message>
+    <message>
+        <source>FILE.zip|DIR</source>
+        <translation>DATEI.zip|VERZ</translation>
+    </message>
+    <message>
+        <source>TEXT</source>
+        <translation>TEXT</translation>
+    </message>
+    <message>
+        <source>[CONNECTION]</source>
+        <translation>[VERBINDUNG]</translation>
+    </message>
+    <message>
+        <source>FILE</source>
+        <translation>DATEI</translation>
+    </message>
+    <message>
+        <source>DB</source>
+        <translation>DB</translation>
+    </message>
+    <message>
+        <source>PATH</source>
+        <translation>PFAD</translation>
+    </message>
+    <message>
+        <source>bundle</source>
+        <translation>BUNDLE</translation>
     </message>
 </context>
 <context>
@@ -1976,7 +2203,7 @@
     </message>
     <message>
         <source>--explain-top and --advise add files to a bundle; give --out FILE.zip|DIR for them.</source>
-        <translation>--explain-top und --advise fügen einem Bundle Dateien hinzu; geben Sie dafür --out FILE.zip|DIR an.</translation>
+        <translation>--explain-top und --advise fügen einem Bundle Dateien hinzu; geben Sie dafür --out DATEI.zip|VERZ an.</translation>
     </message>
     <message>
         <source>statement %1 was not explained: %2</source>
@@ -1985,9 +2212,34 @@
     <message numerus="yes">
         <source>partial result: %n of the top statements could not be explained; the bundle says why.</source>
         <translation>
-            <numerusform>partial result: %n der Top-Anweisungen konnte nicht erklärt werden; das Bundle sagt, warum.</numerusform>
-            <numerusform>partial result: %n der Top-Anweisungen konnten nicht erklärt werden; das Bundle sagt, warum.</numerusform>
+            <numerusform>Teilergebnis: %n der Top-Anweisungen konnte nicht erklärt werden; das Bundle sagt, warum.</numerusform>
+            <numerusform>Teilergebnis: %n der Top-Anweisungen konnten nicht erklärt werden; das Bundle sagt, warum.</numerusform>
         </translation>
+    </message>
+    <message numerus="yes">
+        <source>Written: %1 (zip, %n files, %2</source>
+        <translation>
+            <numerusform>Geschrieben: %1 (ZIP, %n Datei, %2</numerusform>
+            <numerusform>Geschrieben: %1 (ZIP, %n Dateien, %2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Written: %1 (directory, %n files, %2</source>
+        <translation>
+            <numerusform>Geschrieben: %1 (Verzeichnis, %n Datei, %2</numerusform>
+            <numerusform>Geschrieben: %1 (Verzeichnis, %n Dateien, %2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n samples were taken; the output holds those.</source>
+        <translation>
+            <numerusform>%1 von %n Stichprobe wurde genommen; die Ausgabe enthält diese.</numerusform>
+            <numerusform>%1 von %n Stichproben wurden genommen; die Ausgabe enthält diese.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>partial result; these probes did not complete: %1.</source>
+        <translation>Teilergebnis; diese Prüfungen wurden nicht abgeschlossen: %1.</translation>
     </message>
 </context>
 <context>
@@ -2609,6 +2861,21 @@
     <message>
         <source>Overestimated: %1 fewer rows than planned</source>
         <translation>Überschätzt: %1 Zeilen weniger als geplant</translation>
+    </message>
+</context>
+<context>
+    <name>dbt::Sampler</name>
+    <message>
+        <source> Retrying every %1 s.</source>
+        <translation> Neuer Versuch alle %1 s.</translation>
+    </message>
+    <message>
+        <source> Reconnecting in the background; the panels keep the last data.</source>
+        <translation> Neue Verbindung im Hintergrund; die Ansichten behalten die letzten Daten.</translation>
+    </message>
+    <message>
+        <source>Sampling failed unexpectedly: %1. Retrying.</source>
+        <translation>Die Stichprobe ist unerwartet fehlgeschlagen: %1. Neuer Versuch.</translation>
     </message>
 </context>
 <context>
@@ -4394,6 +4661,10 @@ Nachher: %4, %5 um %6.</translation>
         <source>The server has not answered for a while; the panels show the last data it sent.</source>
         <translation>Der Server antwortet seit einer Weile nicht; die Ansichten zeigen die letzten Daten, die er gesendet hat.</translation>
     </message>
+    <message>
+        <source>local socket</source>
+        <translation>lokaler Socket</translation>
+    </message>
 </context>
 <context>
     <name>dbt::gui::TopQueriesView</name>
@@ -4642,15 +4913,15 @@ Nachher: %4, %5 um %6.</translation>
     </message>
     <message>
         <source>Read a saved plan from FILE (&quot;-&quot; for standard input).</source>
-        <translation>Einen gespeicherten Plan aus FILE lesen („-“ für die Standardeingabe).</translation>
+        <translation>Einen gespeicherten Plan aus DATEI lesen („-“ für die Standardeingabe).</translation>
     </message>
     <message>
         <source>Statement to explain on CONNECTION.</source>
-        <translation>Anweisung, die auf CONNECTION erklärt wird.</translation>
+        <translation>Anweisung, die auf VERBINDUNG erklärt wird.</translation>
     </message>
     <message>
         <source>Read the statement to explain from FILE.</source>
-        <translation>Die zu erklärende Anweisung aus FILE lesen.</translation>
+        <translation>Die zu erklärende Anweisung aus DATEI lesen.</translation>
     </message>
     <message>
         <source>Run the statement (plain SELECT only, rolled back) for actual figures.</source>
@@ -4690,11 +4961,11 @@ Nachher: %4, %5 um %6.</translation>
     </message>
     <message>
         <source>--plan-file reads a saved plan; it takes no CONNECTION, --query, --file or --analyze.</source>
-        <translation>--plan-file liest einen gespeicherten Plan; es nimmt kein CONNECTION, --query, --file oder --analyze.</translation>
+        <translation>--plan-file liest einen gespeicherten Plan; es nimmt keine VERBINDUNG, --query, --file oder --analyze.</translation>
     </message>
     <message>
         <source>give --plan-file FILE, or a CONNECTION with --query SQL or --file FILE.</source>
-        <translation>geben Sie --plan-file FILE an, oder eine CONNECTION mit --query SQL oder --file FILE.</translation>
+        <translation>geben Sie --plan-file DATEI an, oder eine VERBINDUNG mit --query SQL oder --file DATEI.</translation>
     </message>
     <message>
         <source>give either --query or --file, not both.</source>
@@ -4723,12 +4994,14 @@ Nachher: %4, %5 um %6.</translation>
   dbtriage open BUNDLE [--json]         show a recorded bundle (verified first)
   dbtriage compare A B                  compare two bundles, or a bundle (A) and a
                                         live server (B = CONNECTION)
+  dbtriage explain [CONNECTION] [opts]  show a query plan as a tree with insights
+  dbtriage advise CONNECTION [options]  propose indexes for the costliest statements
   dbtriage --version | --help
 
 CONNECTION is a postgresql:// or postgres:// URI, a libpq keyword string
 (&quot;host=db1 dbname=app&quot;), service=NAME, or a mysql:// / mariadb:// URI.
 Passwords come from ~/.pgpass, PGPASSWORD, the service file or ~/.my.cnf.
-Run &quot;dbtriage collect --help&quot; for the collect options.
+Run &quot;dbtriage COMMAND --help&quot; for the options of a command.
 </source>
         <translation>Aufruf:
   dbtriage [VERBINDUNG]                 das Fenster öffnen (verbunden, wenn angegeben)
@@ -4737,12 +5010,14 @@ Run &quot;dbtriage collect --help&quot; for the collect options.
   dbtriage open BUNDLE [--json]         ein aufgezeichnetes Bundle zeigen (zuerst geprüft)
   dbtriage compare A B                  zwei Bundles vergleichen, oder ein Bundle (A) und
                                         einen laufenden Server (B = VERBINDUNG)
+  dbtriage explain [VERBINDUNG] [Opt.]  einen Abfrageplan als Baum mit Hinweisen zeigen
+  dbtriage advise VERBINDUNG [Optionen] Indexe für die teuersten Anweisungen vorschlagen
   dbtriage --version | --help
 
 VERBINDUNG ist eine postgresql://- oder postgres://-URI, eine libpq-Schlüsselwortzeichenfolge
 (&quot;host=db1 dbname=app&quot;), service=NAME oder eine mysql://- / mariadb://-URI.
 Passwörter kommen aus ~/.pgpass, PGPASSWORD, der Service-Datei oder ~/.my.cnf.
-Die Optionen von collect zeigt &quot;dbtriage collect --help&quot;.
+Die Optionen eines Befehls zeigt &quot;dbtriage BEFEHL --help&quot;.
 </translation>
     </message>
 </context>

@@ -621,6 +621,197 @@
     </message>
 </context>
 <context>
+    <name>Engine</name>
+    <message>
+        <source>The connection to %1 was lost during a sample (%2).</source>
+        <translation>La connexion à %1 a été perdue pendant un échantillon (%2).</translation>
+    </message>
+    <message>
+        <source>the socket %1</source>
+        <translation>socket %1</translation>
+    </message>
+    <message>
+        <source>the user from the option files</source>
+        <translation>l&apos;utilisateur des fichiers d&apos;options</translation>
+    </message>
+    <message>
+        <source>%1 rejected %2: wrong password, or no such user for this client host.</source>
+        <translation>%1 a refusé %2 : mot de passe erroné, ou pas d&apos;utilisateur de ce nom pour cet hôte client.</translation>
+    </message>
+    <message>
+        <source>The database %1 does not exist on %2.</source>
+        <translation>La base de données %1 n&apos;existe pas sur %2.</translation>
+    </message>
+    <message>
+        <source>%1 may not use the database %2 on %3.</source>
+        <translation>%1 n&apos;a pas le droit d&apos;utiliser la base %2 sur %3.</translation>
+    </message>
+    <message>
+        <source>%1 does not accept connections from this host (%2).</source>
+        <translation>%1 n&apos;accepte pas de connexions depuis cet hôte (%2).</translation>
+    </message>
+    <message>
+        <source>Authentication of %1 at %2 failed: %3</source>
+        <translation>L&apos;authentification de %1 sur %2 a échoué : %3</translation>
+    </message>
+    <message>
+        <source>%1 has no free connection slot (too many connections); ask a senior to check who holds them.</source>
+        <translation>%1 n&apos;a plus d&apos;emplacement de connexion libre (trop de connexions) ; demandez à un senior de vérifier qui les occupe.</translation>
+    </message>
+    <message>
+        <source>The host name of %1 is unknown.</source>
+        <translation>Le nom d&apos;hôte de %1 est inconnu.</translation>
+    </message>
+    <message>
+        <source>Could not connect to %1: connection refused or timed out after %2 s (%3).</source>
+        <translation>Connexion à %1 impossible : connexion refusée ou délai dépassé après %2 s (%3).</translation>
+    </message>
+    <message>
+        <source>%1 is a PostgreSQL server, not MySQL or MariaDB: use a postgresql:// target for it.</source>
+        <translation>%1 est un serveur PostgreSQL, pas MySQL ni MariaDB : utilisez une cible postgresql:// pour lui.</translation>
+    </message>
+    <message>
+        <source>%1 accepted the connection but did not answer like a MySQL or MariaDB server (%2).</source>
+        <translation>%1 a accepté la connexion mais n&apos;a pas répondu comme un serveur MySQL ou MariaDB (%2).</translation>
+    </message>
+    <message>
+        <source>Could not connect to %1: %2</source>
+        <translation>Connexion à %1 impossible : %2</translation>
+    </message>
+    <message>
+        <source>The connection to %1 broke while setting it up (%2).</source>
+        <translation>La connexion à %1 s&apos;est rompue pendant sa préparation (%2).</translation>
+    </message>
+    <message>
+        <source>Setting up the monitoring session on %1 failed: %2</source>
+        <translation>La préparation de la session de surveillance sur %1 a échoué : %2</translation>
+    </message>
+    <message>
+        <source>The PostgreSQL connection target could not be read (%1). Use a postgresql:// URI, a libpq keyword string such as &quot;host=... dbname=...&quot; or service=NAME.</source>
+        <translation>La cible de connexion PostgreSQL n&apos;a pas pu être lue (%1). Utilisez une URI postgresql://, une chaîne de mots-clés libpq comme « host=... dbname=... » ou service=NOM.</translation>
+    </message>
+    <message>
+        <source>the local socket (port %1)</source>
+        <translation>socket local (port %1)</translation>
+    </message>
+    <message>
+        <source>the local socket in %1 (port %2)</source>
+        <translation>socket local dans %1 (port %2)</translation>
+    </message>
+    <message>
+        <source>(default)</source>
+        <translation>(par défaut)</translation>
+    </message>
+    <message>
+        <source>Authentication failed for user %1 on %2. Check the password in ~/.pgpass, PGPASSWORD or the service file.</source>
+        <translation>L&apos;authentification de l&apos;utilisateur %1 sur %2 a échoué. Vérifiez le mot de passe dans ~/.pgpass, PGPASSWORD ou le fichier de services.</translation>
+    </message>
+    <message>
+        <source>The server at %1 wants a password for user %2 and none was found. Put it in ~/.pgpass, PGPASSWORD or the service file.</source>
+        <translation>Le serveur sur %1 demande un mot de passe pour l&apos;utilisateur %2 et aucun n&apos;a été trouvé. Mettez-le dans ~/.pgpass, PGPASSWORD ou le fichier de services.</translation>
+    </message>
+    <message>
+        <source>Database %1 does not exist on %2. Check the database name in the connection target.</source>
+        <translation>La base de données %1 n&apos;existe pas sur %2. Vérifiez le nom de la base dans la cible de connexion.</translation>
+    </message>
+    <message>
+        <source>Role %1 does not exist on %2. Check the user name in the connection target.</source>
+        <translation>Le rôle %1 n&apos;existe pas sur %2. Vérifiez le nom d&apos;utilisateur dans la cible de connexion.</translation>
+    </message>
+    <message>
+        <source>The server at %1 does not accept this client for user %2 and database %3 (pg_hba.conf). Ask the DBA for an entry, or check user, database and TLS settings.</source>
+        <translation>Le serveur sur %1 n&apos;accepte pas ce client pour l&apos;utilisateur %2 et la base %3 (pg_hba.conf). Demandez une entrée au DBA, ou vérifiez l&apos;utilisateur, la base et les réglages TLS.</translation>
+    </message>
+    <message>
+        <source>The server at %1 refused user %2 for database %3 (%4). Check the role&apos;s login rights and the credentials.</source>
+        <translation>Le serveur sur %1 a refusé l&apos;utilisateur %2 pour la base %3 (%4). Vérifiez le droit de connexion du rôle et les identifiants.</translation>
+    </message>
+    <message>
+        <source>The server at %1 did not answer as PostgreSQL (%2). Check the port: another service may listen there.</source>
+        <translation>Le serveur sur %1 n&apos;a pas répondu comme PostgreSQL (%2). Vérifiez le port : un autre service y écoute peut-être.</translation>
+    </message>
+    <message>
+        <source>Nothing accepts connections at %1 (connection refused). Check host and port, and that the server is running.</source>
+        <translation>Aucun serveur n&apos;accepte de connexions sur %1 (connexion refusée). Vérifiez l&apos;hôte et le port, et que le serveur tourne.</translation>
+    </message>
+    <message>
+        <source>No answer from %1 within %2 s. Check host, port, firewall and VPN.</source>
+        <translation>Pas de réponse de %1 en %2 s. Vérifiez l&apos;hôte, le port, le pare-feu et le VPN.</translation>
+    </message>
+    <message>
+        <source>There is no network route to %1. Check the host name, VPN and firewall.</source>
+        <translation>Il n&apos;y a pas de route réseau vers %1. Vérifiez le nom d&apos;hôte, le VPN et le pare-feu.</translation>
+    </message>
+    <message>
+        <source>The host name %1 could not be resolved. Check the host name and DNS.</source>
+        <translation>Le nom d&apos;hôte %1 n&apos;a pas pu être résolu. Vérifiez le nom d&apos;hôte et le DNS.</translation>
+    </message>
+    <message>
+        <source>No PostgreSQL server listens on %1. Check the socket directory and port, or give host= for a TCP connection.</source>
+        <translation>Aucun serveur PostgreSQL n&apos;écoute sur %1. Vérifiez le répertoire du socket et le port, ou indiquez host= pour une connexion TCP.</translation>
+    </message>
+    <message>
+        <source>The server at %1 has no free connection slot (%2). Retry shortly; connection saturation is itself a finding to escalate.</source>
+        <translation>Le serveur sur %1 n&apos;a plus d&apos;emplacement de connexion libre (%2). Réessayez sous peu ; la saturation des connexions est elle-même un constat à remonter.</translation>
+    </message>
+    <message>
+        <source>The server at %1 is not accepting connections right now (%2). Retry in a moment.</source>
+        <translation>Le serveur sur %1 n&apos;accepte pas de connexions en ce moment (%2). Réessayez dans un instant.</translation>
+    </message>
+    <message>
+        <source>The server certificate of %1 could not be verified with the CA in sslrootcert (%2). Point sslrootcert to the CA that signed the server&apos;s certificate.</source>
+        <translation>Le certificat du serveur %1 n&apos;a pas pu être vérifié avec l&apos;AC de sslrootcert (%2). Faites pointer sslrootcert vers l&apos;AC qui a signé le certificat du serveur.</translation>
+    </message>
+    <message>
+        <source>The server certificate of %1 does not name the host %2 (%3). Connect with a host name the certificate lists.</source>
+        <translation>Le certificat du serveur %1 ne nomme pas l&apos;hôte %2 (%3). Connectez-vous avec un nom d&apos;hôte que le certificat mentionne.</translation>
+    </message>
+    <message>
+        <source>The sslrootcert file for %1 does not exist (%2). Give the path of the CA certificate.</source>
+        <translation>Le fichier sslrootcert pour %1 n&apos;existe pas (%2). Indiquez le chemin du certificat de l&apos;AC.</translation>
+    </message>
+    <message>
+        <source>The TLS/GSS set-up with %1 failed (%2). Check sslmode, sslrootcert and the server certificate.</source>
+        <translation>La mise en place TLS/GSS avec %1 a échoué (%2). Vérifiez sslmode, sslrootcert et le certificat du serveur.</translation>
+    </message>
+    <message>
+        <source>The server at %1 closed the connection during start-up (%2). Check that the port belongs to PostgreSQL and the server log.</source>
+        <translation>Le serveur sur %1 a fermé la connexion au démarrage (%2). Vérifiez que le port appartient à PostgreSQL, et le journal du serveur.</translation>
+    </message>
+    <message>
+        <source>Could not connect to %1 (%2). Check the connection target.</source>
+        <translation>Connexion à %1 impossible (%2). Vérifiez la cible de connexion.</translation>
+    </message>
+    <message>
+        <source>The connection to %1 was lost during a sample; check that the server is up, then reconnect.</source>
+        <translation>La connexion à %1 a été perdue pendant un échantillon ; vérifiez que le serveur tourne, puis reconnectez-vous.</translation>
+    </message>
+    <message>
+        <source>The connection to %1 was lost during a sample (%2); check that the server is up, then reconnect.</source>
+        <translation>La connexion à %1 a été perdue pendant un échantillon (%2) ; vérifiez que le serveur tourne, puis reconnectez-vous.</translation>
+    </message>
+    <message>
+        <source>Could not connect (%1). Check the connection target.</source>
+        <translation>Connexion impossible (%1). Vérifiez la cible de connexion.</translation>
+    </message>
+    <message>
+        <source>The server at %1 runs PostgreSQL %2; dbtriage supports PostgreSQL 12 to 17.</source>
+        <translation>Le serveur sur %1 exécute PostgreSQL %2 ; dbtriage prend en charge PostgreSQL 12 à 17.</translation>
+    </message>
+    <message>
+        <source>The session on %1 did not become read-only (transaction_read_only is not on), so dbtriage stops here; check for a pooler or proxy that drops start-up options.</source>
+        <translation>La session sur %1 n&apos;est pas passée en lecture seule (transaction_read_only n&apos;est pas à on), dbtriage s&apos;arrête donc ici ; cherchez un pooler ou un proxy qui ignore les options de démarrage.</translation>
+    </message>
+    <message>
+        <source>The connection to %1 closed while setting up the session (%2). Try again.</source>
+        <translation>La connexion à %1 s&apos;est fermée pendant la préparation de la session (%2). Réessayez.</translation>
+    </message>
+    <message>
+        <source>Setting up the monitoring session on %1 failed (%2). Check the role&apos;s rights.</source>
+        <translation>La préparation de la session de surveillance sur %1 a échoué (%2). Vérifiez les droits du rôle.</translation>
+    </message>
+</context>
+<context>
     <name>Finding</name>
     <message>
         <source>%1 and %2</source>
@@ -1822,7 +2013,7 @@
     </message>
     <message>
         <source>give exactly one CONNECTION, for example &quot;postgresql://monitor@db1/app&quot;.</source>
-        <translation>indiquez exactement une CONNECTION, par exemple « postgresql://monitor@db1/app ».</translation>
+        <translation>indiquez exactement une CONNEXION, par exemple « postgresql://monitor@db1/app ».</translation>
     </message>
     <message>
         <source>--top takes a whole number from 1 to 500.</source>
@@ -1858,6 +2049,42 @@
     <message>
         <source>dbtriage: unknown command &quot;%1&quot;.</source>
         <translation>dbtriage : commande inconnue « %1 ».</translation>
+    </message>
+    <message>
+        <source>connection</source>
+        <translation>CONNEXION</translation>
+    </message>
+    <message>
+        <source>SECONDS</source>
+        <translation>SECONDES</translation>
+    </message>
+    <message>
+        <source>FILE.zip|DIR</source>
+        <translation>FICHIER.zip|RÉP</translation>
+    </message>
+    <message>
+        <source>TEXT</source>
+        <translation>TEXTE</translation>
+    </message>
+    <message>
+        <source>[CONNECTION]</source>
+        <translation>[CONNEXION]</translation>
+    </message>
+    <message>
+        <source>FILE</source>
+        <translation>FICHIER</translation>
+    </message>
+    <message>
+        <source>DB</source>
+        <translation>BASE</translation>
+    </message>
+    <message>
+        <source>PATH</source>
+        <translation>CHEMIN</translation>
+    </message>
+    <message>
+        <source>bundle</source>
+        <translation>DOSSIER</translation>
     </message>
 </context>
 <context>
@@ -1976,7 +2203,7 @@
     </message>
     <message>
         <source>--explain-top and --advise add files to a bundle; give --out FILE.zip|DIR for them.</source>
-        <translation>--explain-top et --advise ajoutent des fichiers à un bundle ; indiquez --out FILE.zip|DIR pour eux.</translation>
+        <translation>--explain-top et --advise ajoutent des fichiers à un bundle ; indiquez --out FICHIER.zip|RÉP pour eux.</translation>
     </message>
     <message>
         <source>statement %1 was not explained: %2</source>
@@ -1988,6 +2215,31 @@
             <numerusform>résultat partiel : %n des requêtes principales n&apos;a pas pu être expliquée ; le bundle dit pourquoi.</numerusform>
             <numerusform>résultat partiel : %n des requêtes principales n&apos;ont pas pu être expliquées ; le bundle dit pourquoi.</numerusform>
         </translation>
+    </message>
+    <message numerus="yes">
+        <source>Written: %1 (zip, %n files, %2</source>
+        <translation>
+            <numerusform>Écrit : %1 (zip, %n fichier, %2</numerusform>
+            <numerusform>Écrit : %1 (zip, %n fichiers, %2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Written: %1 (directory, %n files, %2</source>
+        <translation>
+            <numerusform>Écrit : %1 (répertoire, %n fichier, %2</numerusform>
+            <numerusform>Écrit : %1 (répertoire, %n fichiers, %2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n samples were taken; the output holds those.</source>
+        <translation>
+            <numerusform>%1 échantillon sur %n a été pris ; la sortie contient ceux-là.</numerusform>
+            <numerusform>%1 échantillons sur %n ont été pris ; la sortie contient ceux-là.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>partial result; these probes did not complete: %1.</source>
+        <translation>résultat partiel ; ces sondes n&apos;ont pas abouti : %1.</translation>
     </message>
 </context>
 <context>
@@ -2609,6 +2861,21 @@
     <message>
         <source>Overestimated: %1 fewer rows than planned</source>
         <translation>Surestimé : %1 lignes de moins que prévu</translation>
+    </message>
+</context>
+<context>
+    <name>dbt::Sampler</name>
+    <message>
+        <source> Retrying every %1 s.</source>
+        <translation> Nouvel essai toutes les %1 s.</translation>
+    </message>
+    <message>
+        <source> Reconnecting in the background; the panels keep the last data.</source>
+        <translation> Reconnexion en arrière-plan ; les panneaux gardent les dernières données.</translation>
+    </message>
+    <message>
+        <source>Sampling failed unexpectedly: %1. Retrying.</source>
+        <translation>L&apos;échantillonnage a échoué de façon inattendue : %1. Nouvel essai.</translation>
     </message>
 </context>
 <context>
@@ -4394,6 +4661,10 @@ Après : %4, %5 à %6.</translation>
         <source>The server has not answered for a while; the panels show the last data it sent.</source>
         <translation>Le serveur ne répond plus depuis un moment ; les panneaux montrent les dernières données qu&apos;il a envoyées.</translation>
     </message>
+    <message>
+        <source>local socket</source>
+        <translation>socket local</translation>
+    </message>
 </context>
 <context>
     <name>dbt::gui::TopQueriesView</name>
@@ -4642,15 +4913,15 @@ Après : %4, %5 à %6.</translation>
     </message>
     <message>
         <source>Read a saved plan from FILE (&quot;-&quot; for standard input).</source>
-        <translation>Lire un plan enregistré depuis FILE (« - » pour l&apos;entrée standard).</translation>
+        <translation>Lire un plan enregistré depuis FICHIER (« - » pour l&apos;entrée standard).</translation>
     </message>
     <message>
         <source>Statement to explain on CONNECTION.</source>
-        <translation>Requête à expliquer sur CONNECTION.</translation>
+        <translation>Requête à expliquer sur CONNEXION.</translation>
     </message>
     <message>
         <source>Read the statement to explain from FILE.</source>
-        <translation>Lire la requête à expliquer depuis FILE.</translation>
+        <translation>Lire la requête à expliquer depuis FICHIER.</translation>
     </message>
     <message>
         <source>Run the statement (plain SELECT only, rolled back) for actual figures.</source>
@@ -4690,11 +4961,11 @@ Après : %4, %5 à %6.</translation>
     </message>
     <message>
         <source>--plan-file reads a saved plan; it takes no CONNECTION, --query, --file or --analyze.</source>
-        <translation>--plan-file lit un plan enregistré ; il ne prend ni CONNECTION, ni --query, --file ou --analyze.</translation>
+        <translation>--plan-file lit un plan enregistré ; il ne prend ni CONNEXION, ni --query, --file ou --analyze.</translation>
     </message>
     <message>
         <source>give --plan-file FILE, or a CONNECTION with --query SQL or --file FILE.</source>
-        <translation>indiquez --plan-file FILE, ou une CONNECTION avec --query SQL ou --file FILE.</translation>
+        <translation>indiquez --plan-file FICHIER, ou une CONNEXION avec --query SQL ou --file FICHIER.</translation>
     </message>
     <message>
         <source>give either --query or --file, not both.</source>
@@ -4723,12 +4994,14 @@ Après : %4, %5 à %6.</translation>
   dbtriage open BUNDLE [--json]         show a recorded bundle (verified first)
   dbtriage compare A B                  compare two bundles, or a bundle (A) and a
                                         live server (B = CONNECTION)
+  dbtriage explain [CONNECTION] [opts]  show a query plan as a tree with insights
+  dbtriage advise CONNECTION [options]  propose indexes for the costliest statements
   dbtriage --version | --help
 
 CONNECTION is a postgresql:// or postgres:// URI, a libpq keyword string
 (&quot;host=db1 dbname=app&quot;), service=NAME, or a mysql:// / mariadb:// URI.
 Passwords come from ~/.pgpass, PGPASSWORD, the service file or ~/.my.cnf.
-Run &quot;dbtriage collect --help&quot; for the collect options.
+Run &quot;dbtriage COMMAND --help&quot; for the options of a command.
 </source>
         <translation>Utilisation :
   dbtriage [CONNEXION]                  ouvrir la fenêtre (connectée si indiquée)
@@ -4737,12 +5010,14 @@ Run &quot;dbtriage collect --help&quot; for the collect options.
   dbtriage open DOSSIER [--json]        afficher un dossier enregistré (vérifié d&apos;abord)
   dbtriage compare A B                  comparer deux dossiers, ou un dossier (A) et un
                                         serveur en direct (B = CONNEXION)
+  dbtriage explain [CONNEXION] [opts]   afficher un plan d&apos;exécution en arbre avec conseils
+  dbtriage advise CONNEXION [options]   proposer des index pour les requêtes les plus coûteuses
   dbtriage --version | --help
 
 CONNEXION est une URI postgresql:// ou postgres://, une chaîne de mots-clés libpq
 (« host=db1 dbname=app »), service=NOM, ou une URI mysql:// / mariadb://.
 Les mots de passe viennent de ~/.pgpass, PGPASSWORD, du fichier de services ou de ~/.my.cnf.
-Lancez « dbtriage collect --help » pour les options de collect.
+Lancez « dbtriage COMMANDE --help » pour les options d&apos;une commande.
 </translation>
     </message>
 </context>

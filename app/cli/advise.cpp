@@ -16,14 +16,6 @@
 
 namespace dbt::cli {
 
-namespace {
-
-QString q(const std::string& s) {
-    return QString::fromStdString(s);
-}
-
-} // namespace
-
 int advise(const QStringList& args) {
     QTextStream out(stdout);
     QTextStream err(stderr);
@@ -36,7 +28,7 @@ int advise(const QStringList& args) {
         "dropped; the DDL is for you to review."));
     parser.addHelpOption();
     parser.addPositionalArgument(
-        QStringLiteral("connection"),
+        QCoreApplication::translate("cli", "connection"),
         QCoreApplication::translate("advise", "postgresql:// URI, libpq keyword string, "
                                               "service=NAME, mysql:// or mariadb:// URI."));
     const QCommandLineOption topOpt(
@@ -51,7 +43,7 @@ int advise(const QStringList& args) {
         QStringLiteral("window"),
         QCoreApplication::translate("advise",
                                     "Seconds between the two samples of the window (default 10)."),
-        QStringLiteral("SECONDS"), QStringLiteral("10"));
+        QCoreApplication::translate("cli", "SECONDS"), QStringLiteral("10"));
     const QCommandLineOption jsonOpt(QStringLiteral("json"),
                                      QCoreApplication::translate("advise", "Print JSON."));
     const QCommandLineOption stmtTimeoutOpt(
@@ -148,7 +140,7 @@ int advise(const QStringList& args) {
         try {
             collector.connect();
         } catch (const EngineError& e) {
-            err << "dbtriage advise: " << q(e.what()) << '\n';
+            err << "dbtriage advise: " << i18n::errorText(e) << '\n';
             return e.kind() == EngineError::Kind::Usage ? Usage : ConnectFailed;
         }
         Recording recording;
@@ -175,7 +167,7 @@ int advise(const QStringList& args) {
     try {
         advice = advisor::advise(options, workload);
     } catch (const EngineError& e) {
-        err << "dbtriage advise: " << q(e.what()) << '\n';
+        err << "dbtriage advise: " << i18n::errorText(e) << '\n';
         switch (e.kind()) {
         case EngineError::Kind::Usage:
             return Usage;

@@ -67,19 +67,19 @@ int collect(const QStringList& args) {
                    "connections, root blockers of lock waits, top statements and findings."));
     parser.addHelpOption();
     parser.addPositionalArgument(
-        QStringLiteral("connection"),
+        QCoreApplication::translate("cli", "connection"),
         QCoreApplication::translate(
             "collect", "postgresql:// URI, libpq keyword string, service=NAME, or mysql:// URI."));
     const QCommandLineOption outOpt(
         QStringLiteral("out"),
         QCoreApplication::translate(
             "collect", "Write an evidence bundle: a .zip file, or a new (or empty) directory."),
-        QStringLiteral("FILE.zip|DIR"));
+        QCoreApplication::translate("cli", "FILE.zip|DIR"));
     const QCommandLineOption noteOpt(
         QStringLiteral("note"),
         QCoreApplication::translate("collect", "A note for the bundle's README (ticket, "
                                                "what was seen)."),
-        QStringLiteral("TEXT"));
+        QCoreApplication::translate("cli", "TEXT"));
     const QCommandLineOption explainTopOpt(
         QStringLiteral("explain-top"),
         QCoreApplication::translate(
@@ -97,7 +97,7 @@ int collect(const QStringList& args) {
     const QCommandLineOption intervalOpt(
         QStringLiteral("interval"),
         QCoreApplication::translate("collect", "Seconds between samples (default 2)."),
-        QStringLiteral("SECONDS"), QStringLiteral("2"));
+        QCoreApplication::translate("cli", "SECONDS"), QStringLiteral("2"));
     const QCommandLineOption jsonOpt(
         QStringLiteral("json"),
         QCoreApplication::translate("collect", "Print the snapshot as JSON."));
@@ -220,7 +220,7 @@ int collect(const QStringList& args) {
     try {
         collector.connect();
     } catch (const EngineError& e) {
-        err << "dbtriage collect: " << q(e.what()) << '\n';
+        err << "dbtriage collect: " << i18n::errorText(e) << '\n';
         return e.kind() == EngineError::Kind::Usage ? Usage : ConnectFailed;
     }
 
@@ -302,9 +302,14 @@ int collect(const QStringList& args) {
         context.text = i18n::localizedUtf8; // headings and findings in the user's language
         out << q(renderTextSummary(result, context));
         if (written.ok() && !outPath.isEmpty())
-            out << "\nWritten: " << written.path << " ("
-                << (written.zip ? QStringLiteral("zip, ") : QStringLiteral("directory, "))
-                << written.files << " files, " << QString::fromStdString(formatBytes(written.bytes))
+            out << '\n'
+                << (written.zip
+                        ? QCoreApplication::translate("collect", "Written: %1 (zip, %n files, %2",
+                                                      nullptr, written.files)
+                        : QCoreApplication::translate("collect",
+                                                      "Written: %1 (directory, %n files, %2",
+                                                      nullptr, written.files))
+                       .arg(written.path, QString::fromStdString(formatBytes(written.bytes)))
                 << (result.redacted
                         ? QCoreApplication::translate("collect", ", query texts redacted")
                         : QCoreApplication::translate("collect", ", NOT redacted"))
@@ -315,8 +320,12 @@ int collect(const QStringList& args) {
     for (const QString& p : problems)
         err << "dbtriage collect: " << p << '\n';
     if (!problems.isEmpty()) {
-        err << "dbtriage collect: " << series.size() << " of " << samples
-            << " samples were taken; the output holds those.\n";
+        err << "dbtriage collect: "
+            << QCoreApplication::translate("collect",
+                                           "%1 of %n samples were taken; the output holds those.",
+                                           nullptr, samples)
+                   .arg(series.size())
+            << '\n';
         return Partial;
     }
     if (notExplained > 0)
@@ -334,8 +343,11 @@ int collect(const QStringList& args) {
             if (p.failed())
                 failed << q(p.probe) + QStringLiteral(" (") + q(p.status) + QLatin1Char(')');
         }
-        err << "dbtriage collect: partial result; these probes did not complete: "
-            << failed.join(QStringLiteral(", ")) << ".\n";
+        err << "dbtriage collect: "
+            << QCoreApplication::translate("collect",
+                                           "partial result; these probes did not complete: %1.")
+                   .arg(failed.join(QStringLiteral(", ")))
+            << '\n';
         return Partial;
     }
     return Ok;

@@ -45,7 +45,7 @@ int compare(const QStringList& args) {
     const QCommandLineOption intervalOpt(
         QStringLiteral("interval"),
         QCoreApplication::translate("compare", "Seconds between samples of a live B (default 2)."),
-        QStringLiteral("SECONDS"), QStringLiteral("2"));
+        QCoreApplication::translate("cli", "SECONDS"), QStringLiteral("2"));
     const QCommandLineOption topOpt(
         QStringLiteral("top"),
         QCoreApplication::translate("compare", "Statements to list (default 10)."),
@@ -133,7 +133,7 @@ int compare(const QStringList& args) {
             err << "dbtriage compare: "
                 << QCoreApplication::translate("compare",
                                                "B is neither a file nor a reachable server: %1")
-                       .arg(q(e.what()))
+                       .arg(i18n::errorText(e))
                 << '\n';
             return e.kind() == EngineError::Kind::Usage ? Usage : ConnectFailed;
         }

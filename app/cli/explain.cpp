@@ -93,7 +93,7 @@ int explainLive(const QString& target, const std::string& sql, bool json,
         session = openEngine(options);
         info = session->connect();
     } catch (const EngineError& e) {
-        err << "dbtriage explain: " << q(e.what()) << '\n';
+        err << "dbtriage explain: " << i18n::errorText(e) << '\n';
         return e.kind() == EngineError::Kind::Usage ? Usage : ConnectFailed;
     }
     ExplainRequest request = base;
@@ -102,7 +102,7 @@ int explainLive(const QString& target, const std::string& sql, bool json,
     try {
         result = session->explain(request);
     } catch (const EngineError& e) {
-        err << "dbtriage explain: " << q(e.what()) << '\n';
+        err << "dbtriage explain: " << i18n::errorText(e) << '\n';
         return e.kind() == EngineError::Kind::Lost ? ConnectFailed : Partial;
     }
     const auto dialect = plans::dialectFromName(result.dialect);
@@ -160,16 +160,16 @@ int explain(const QStringList& args) {
         "EXPLAIN FORMAT=JSON and MariaDB EXPLAIN/ANALYZE FORMAT=JSON."));
     parser.addHelpOption();
     parser.addPositionalArgument(
-        QStringLiteral("connection"),
+        QCoreApplication::translate("cli", "connection"),
         QCoreApplication::translate("explain",
                                     "Server to explain on: a PostgreSQL URI or keyword string, or "
                                     "mysql://... / mariadb://..."),
-        QStringLiteral("[CONNECTION]"));
+        QCoreApplication::translate("cli", "[CONNECTION]"));
     const QCommandLineOption planFileOpt(
         QStringLiteral("plan-file"),
         QCoreApplication::translate("explain",
                                     "Read a saved plan from FILE (\"-\" for standard input)."),
-        QStringLiteral("FILE"));
+        QCoreApplication::translate("cli", "FILE"));
     const QCommandLineOption queryOpt(
         QStringLiteral("query"),
         QCoreApplication::translate("explain", "Statement to explain on CONNECTION."),
@@ -177,7 +177,7 @@ int explain(const QStringList& args) {
     const QCommandLineOption fileOpt(
         QStringLiteral("file"),
         QCoreApplication::translate("explain", "Read the statement to explain from FILE."),
-        QStringLiteral("FILE"));
+        QCoreApplication::translate("cli", "FILE"));
     const QCommandLineOption analyzeOpt(
         QStringLiteral("analyze"),
         QCoreApplication::translate(
@@ -193,11 +193,11 @@ int explain(const QStringList& args) {
         QCoreApplication::translate(
             "explain", "Explain in database DB (PostgreSQL: a second short-lived connection; "
                        "MySQL: the default schema)."),
-        QStringLiteral("DB"));
+        QCoreApplication::translate("cli", "DB"));
     const QCommandLineOption searchPathOpt(
         QStringLiteral("search-path"),
         QCoreApplication::translate("explain", "PostgreSQL search_path for this EXPLAIN only."),
-        QStringLiteral("PATH"));
+        QCoreApplication::translate("cli", "PATH"));
     const QCommandLineOption stmtTimeoutOpt(
         QStringLiteral("statement-timeout"),
         QCoreApplication::translate(

@@ -35,7 +35,7 @@ int open(const QStringList& args) {
         "checksums are verified first, then the README summary is printed."));
     parser.addHelpOption();
     parser.addPositionalArgument(
-        QStringLiteral("bundle"),
+        QCoreApplication::translate("cli", "bundle"),
         QCoreApplication::translate("open", "A bundle .zip, a bundle directory, or a "
                                             "snapshot.json."));
     const QCommandLineOption jsonOpt(

@@ -1,6 +1,7 @@
 #include "cli/recording.h"
 
 #include "analysis.h"
+#include "i18n/messagetext.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -27,7 +28,7 @@ bool record(Collector& collector, int samples, double interval, Recording& out) 
             out.problems << QCoreApplication::translate("recording", "Sample %1 of %2 failed: %3")
                                 .arg(i + 1)
                                 .arg(samples)
-                                .arg(QString::fromStdString(e.what()));
+                                .arg(i18n::errorText(e));
             collector.disconnect();
         }
     }

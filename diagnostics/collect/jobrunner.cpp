@@ -1,5 +1,7 @@
 #include "collect/jobrunner.h"
 
+#include "i18n/messagetext.h"
+
 #include <QThread>
 #include <algorithm>
 #include <exception>
@@ -87,7 +89,7 @@ void JobWorker::runJob(quint64 id, const QString& title, const JobWork& work,
     } catch (const EngineError& e) {
         if (e.kind() == EngineError::Kind::Lost)
             dropEngine(); // the next job reconnects
-        Q_EMIT failed(generation_, id, QString::fromStdString(e.what()));
+        Q_EMIT failed(generation_, id, i18n::errorText(e));
     } catch (const std::exception& e) {
         Q_EMIT failed(generation_, id,
                       JobRunner::tr("%1 failed unexpectedly: %2. Try again; if it keeps "

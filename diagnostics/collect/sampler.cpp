@@ -1,5 +1,8 @@
 #include "collect/sampler.h"
 
+#include "i18n/messagetext.h"
+
+#include <QLocale>
 #include <QThread>
 #include <QTimer>
 
@@ -69,7 +72,7 @@ void Sampler::tick() {
         Q_EMIT snapshotReady(generation_, std::move(snapshot));
     } catch (const EngineError& e) {
         ++status_.failedAttempts;
-        const QString what = QString::fromStdString(e.what());
+        const QString what = i18n::errorText(e);
         const bool neverConnected = status_.lastSampleAt == 0;
         if (neverConnected &&
             (e.kind() == EngineError::Kind::Auth || e.kind() == EngineError::Kind::Usage)) {
@@ -78,18 +81,17 @@ void Sampler::tick() {
             publish(SamplerStatus::State::Failed, what);
         } else if (neverConnected && !wasConnected) {
             publish(SamplerStatus::State::Failed,
-                    what +
-                        QStringLiteral(" Retrying every %1 s.").arg(timer_->interval() / 1000.0));
+                    what + tr(" Retrying every %1 s.")
+                               .arg(QLocale().toString(timer_->interval() / 1000.0)));
         } else {
             publish(SamplerStatus::State::Reconnecting,
-                    what + QStringLiteral(" Reconnecting in the background; the panels keep the "
-                                          "last data."));
+                    what + tr(" Reconnecting in the background; the panels keep the last data."));
         }
         collector_->disconnect();
     } catch (const std::exception& e) {
         ++status_.failedAttempts;
         publish(SamplerStatus::State::Reconnecting,
-                QStringLiteral("Sampling failed unexpectedly: %1. Retrying.")
+                tr("Sampling failed unexpectedly: %1. Retrying.")
                     .arg(QString::fromStdString(e.what())));
         collector_->disconnect();
     }

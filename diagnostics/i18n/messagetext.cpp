@@ -1,5 +1,6 @@
 #include "i18n/messagetext.h"
 
+#include "engines/engine.h"
 #include "i18n/figures.h"
 
 #include <QCoreApplication>
@@ -212,6 +213,12 @@ QString localized(const Message& message) {
 
 std::string localizedUtf8(const Message& message) {
     return localized(message).toStdString();
+}
+
+QString errorText(const std::exception& error) {
+    if (const auto* engine = dynamic_cast<const EngineError*>(&error); engine && engine->message())
+        return localized(*engine->message());
+    return fromStd(error.what());
 }
 
 QString findingSummary(const Finding& finding) {

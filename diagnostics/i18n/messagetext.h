@@ -13,6 +13,7 @@
 #include "snapshot.h"
 
 #include <QString>
+#include <exception>
 #include <string>
 
 namespace dbt::i18n {
@@ -27,6 +28,10 @@ QString findingSummary(const Finding& finding);
 QString findingNextStep(const Finding& finding);
 QString insightMessage(const plans::Insight& insight);
 QString insightSuggestion(const plans::Insight& insight);
+
+// An exception's sentence for the user: an EngineError built from a Message in the user's
+// language, anything else as what() says it.
+QString errorText(const std::exception& error);
 
 // "critical", "warning", "info" in the user's language (findings and insights).
 QString severityText(Severity severity);

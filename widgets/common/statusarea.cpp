@@ -52,7 +52,7 @@ QString StatusArea::serverLine(const ServerInfo& s) {
     QString line = engine;
     if (!s.version.empty())
         line += QLatin1Char(' ') + qs(s.version);
-    QString where = qs(s.host.empty() ? std::string("local socket") : s.host);
+    QString where = s.host.empty() ? tr("local socket") : qs(s.host);
     if (!s.port.empty())
         where += QLatin1Char(':') + qs(s.port);
     line += QStringLiteral(" · ") + where;

@@ -121,7 +121,8 @@ public:
 private:
     Rows query(const std::string& sql);
     std::string where() const;
-    std::string userName() const;
+    Message whereText() const; // where() as a Message, translated where it is shown
+    Message userText() const;
     [[noreturn]] void throwConnectError(unsigned code, const std::string& message);
     std::string tlsErrorSentence(const std::string& msg) const;
     void setUpSession(const std::map<std::string, std::string>& variables);
@@ -138,9 +139,10 @@ private:
         } catch (const ServerError& e) {
             if (connectionLost(e.code)) {
                 disconnect();
-                throw EngineError(EngineError::Kind::Lost, "The connection to " + where() +
-                                                               " was lost during a sample (" +
-                                                               sanitizeText(e.message, 300) + ").");
+                throw EngineError(EngineError::Kind::Lost,
+                                  phrase(DBT_TR("Engine", "The connection to %1 was lost during "
+                                                          "a sample (%2)."),
+                                         {whereText(), literal(sanitizeText(e.message, 300))}));
             }
             s.probes.push_back({name, mysql::probeStatus(e.code, e.message)});
             return false;
@@ -163,18 +165,22 @@ private:
     std::set<std::string> ownShapes_; // of every statement sent, to know them in the digests
 };
 
-std::string MysqlSession::where() const {
+Message MysqlSession::whereText() const {
     if (!target_.socket.empty())
-        return "the socket " + target_.socket;
+        return phrase(DBT_TR("Engine", "the socket %1"), {literal(target_.socket)});
     const std::string host = target_.host.empty() ? "localhost" : target_.host;
     const bool v6 = host.find(':') != std::string::npos;
     const std::string h = v6 ? "[" + host + "]" : host;
-    return target_.port ? h + ":" + std::to_string(target_.port) : h;
+    return literal(target_.port ? h + ":" + std::to_string(target_.port) : h);
 }
 
-std::string MysqlSession::userName() const {
-    return target_.user ? "'" + sanitizeText(*target_.user, 128) + "'"
-                        : "the user from the option files";
+std::string MysqlSession::where() const {
+    return englishText(whereText());
+}
+
+Message MysqlSession::userText() const {
+    return target_.user ? literal("'" + sanitizeText(*target_.user, 128) + "'")
+                        : phrase(DBT_TR("Engine", "the user from the option files"));
 }
 
 Rows MysqlSession::query(const std::string& sql) {
@@ -234,57 +240,69 @@ std::string MysqlSession::tlsErrorSentence(const std::string& msg) const {
 
 void MysqlSession::throwConnectError(unsigned code, const std::string& message) {
     using Kind = EngineError::Kind;
-    const std::string msg = sanitizeText(message, 300);
-    const std::string db =
-        target_.database.empty() ? std::string() : "'" + sanitizeText(target_.database, 128) + "'";
+    const Message msg = literal(sanitizeText(message, 300));
+    const Message db = literal(
+        target_.database.empty() ? std::string() : "'" + sanitizeText(target_.database, 128) + "'");
+    const Message where = whereText();
+    const Message user = userText();
+    const auto fail = [](Kind kind, const char* context, const char* text,
+                         std::vector<Message> args) {
+        return EngineError(kind, phrase(context, text, std::move(args)));
+    };
     switch (code) {
     case 1045: // ER_ACCESS_DENIED_ERROR
     case 1698: // ER_ACCESS_DENIED_NO_PASSWORD_ERROR
-        throw EngineError(Kind::Auth, where() + " rejected " + userName() +
-                                          ": wrong password, or no such user for this client "
-                                          "host.");
+        throw fail(Kind::Auth,
+                   DBT_TR("Engine", "%1 rejected %2: wrong password, or no such user for this "
+                                    "client host."),
+                   {where, user});
     case 1049: // ER_BAD_DB_ERROR
-        throw EngineError(Kind::Auth, "The database " + db + " does not exist on " + where() + ".");
+        throw fail(Kind::Auth, DBT_TR("Engine", "The database %1 does not exist on %2."),
+                   {db, where});
     case 1044: // ER_DBACCESS_DENIED_ERROR
-        throw EngineError(Kind::Auth,
-                          userName() + " may not use the database " + db + " on " + where() + ".");
+        throw fail(Kind::Auth, DBT_TR("Engine", "%1 may not use the database %2 on %3."),
+                   {user, db, where});
     case 1130: // ER_HOST_NOT_PRIVILEGED
-        throw EngineError(Kind::Auth,
-                          where() + " does not accept connections from this host (" + msg + ").");
+        throw fail(Kind::Auth,
+                   DBT_TR("Engine", "%1 does not accept connections from this host (%2)."),
+                   {where, msg});
     case 1251: // ER_NOT_SUPPORTED_AUTH_MODE
     case 2059: // CR_AUTH_PLUGIN_CANNOT_LOAD
     case 1820: // ER_MUST_CHANGE_PASSWORD
     case 1862: // ER_MUST_CHANGE_PASSWORD_LOGIN
-        throw EngineError(Kind::Auth,
-                          "Authentication of " + userName() + " at " + where() + " failed: " + msg);
+        throw fail(Kind::Auth, DBT_TR("Engine", "Authentication of %1 at %2 failed: %3"),
+                   {user, where, msg});
     case 1040: // ER_CON_COUNT_ERROR
-        throw EngineError(Kind::Connect, where() + " has no free connection slot (too many "
-                                                   "connections); ask a senior to check who holds "
-                                                   "them.");
+        throw fail(Kind::Connect,
+                   DBT_TR("Engine", "%1 has no free connection slot (too many connections); ask "
+                                    "a senior to check who holds them."),
+                   {where});
     case 2005: // CR_UNKNOWN_HOST
-        throw EngineError(Kind::Connect, "The host name of " + where() + " is unknown.");
+        throw fail(Kind::Connect, DBT_TR("Engine", "The host name of %1 is unknown."), {where});
     case 2026: // CR_SSL_CONNECTION_ERROR
-        throw EngineError(Kind::Connect, tlsErrorSentence(msg));
+        throw EngineError(Kind::Connect, tlsErrorSentence(msg.text));
     case 2002: // CR_CONNECTION_ERROR (socket)
     case 2003: // CR_CONN_HOST_ERROR
-        throw EngineError(Kind::Connect, "Could not connect to " + where() +
-                                             ": connection refused or timed out after " +
-                                             std::to_string(options_.connectTimeoutS) + " s (" +
-                                             msg + ").");
+        throw fail(Kind::Connect,
+                   DBT_TR("Engine", "Could not connect to %1: connection refused or timed out "
+                                    "after %2 s (%3)."),
+                   {where, literal(std::to_string(options_.connectTimeoutS)), msg});
     default:
         break;
     }
     if (clientSideError(code) && target_.socket.empty() && target_.port != 0 &&
         looksLikePostgres(target_.host.empty() ? "localhost" : target_.host, target_.port,
                           std::max(1, options_.connectTimeoutS)))
-        throw EngineError(Kind::Connect, where() + " is a PostgreSQL server, not MySQL or MariaDB: "
-                                                   "use a postgresql:// target for it.");
+        throw fail(Kind::Connect,
+                   DBT_TR("Engine", "%1 is a PostgreSQL server, not MySQL or MariaDB: use a "
+                                    "postgresql:// target for it."),
+                   {where});
     if (code == 2013 || code == 2006 || code == 2027)
-        throw EngineError(Kind::Connect, where() +
-                                             " accepted the connection but did not answer like a "
-                                             "MySQL or MariaDB server (" +
-                                             msg + ").");
-    throw EngineError(Kind::Connect, "Could not connect to " + where() + ": " + msg);
+        throw fail(Kind::Connect,
+                   DBT_TR("Engine", "%1 accepted the connection but did not answer like a MySQL "
+                                    "or MariaDB server (%2)."),
+                   {where, msg});
+    throw fail(Kind::Connect, DBT_TR("Engine", "Could not connect to %1: %2"), {where, msg});
 }
 
 ServerInfo MysqlSession::connect() {
@@ -402,12 +420,14 @@ ServerInfo MysqlSession::connect() {
     } catch (const ServerError& e) {
         disconnect();
         if (connectionLost(e.code))
-            throw EngineError(EngineError::Kind::Connect, "The connection to " + where() +
-                                                              " broke while setting it up (" +
-                                                              sanitizeText(e.message, 300) + ").");
-        throw EngineError(EngineError::Kind::Query, "Setting up the monitoring session on " +
-                                                        where() +
-                                                        " failed: " + sanitizeText(e.message, 300));
+            throw EngineError(EngineError::Kind::Connect,
+                              phrase(DBT_TR("Engine", "The connection to %1 broke while setting "
+                                                      "it up (%2)."),
+                                     {whereText(), literal(sanitizeText(e.message, 300))}));
+        throw EngineError(EngineError::Kind::Query,
+                          phrase(DBT_TR("Engine", "Setting up the monitoring session on %1 "
+                                                  "failed: %2"),
+                                 {whereText(), literal(sanitizeText(e.message, 300))}));
     } catch (...) {
         disconnect();
         throw;

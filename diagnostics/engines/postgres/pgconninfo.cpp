@@ -100,8 +100,8 @@ std::string serviceOptions(const std::string& service) {
     return options;
 }
 
-std::string endpointOf(const ConnectFailure& f) {
-    return describeEndpoint(f.host, f.port);
+EngineError fail(Kind kind, const char* context, const char* text, std::vector<Message> args) {
+    return EngineError(kind, phrase(context, text, std::move(args)));
 }
 
 } // namespace
@@ -125,11 +125,11 @@ ParsedTarget parseTarget(const std::string& target) {
         std::string detail = err ? safeParseError(err) : std::string("out of memory");
         if (err)
             PQfreemem(err);
-        throw EngineError(Kind::Usage, "The PostgreSQL connection target could not be read (" +
-                                           detail +
-                                           "). Use a postgresql:// URI, a libpq keyword "
-                                           "string such as \"host=... dbname=...\" or "
-                                           "service=NAME.");
+        throw fail(Kind::Usage,
+                   DBT_TR("Engine", "The PostgreSQL connection target could not be read (%1). "
+                                    "Use a postgresql:// URI, a libpq keyword string such as "
+                                    "\"host=... dbname=...\" or service=NAME."),
+                   {literal(detail)});
     }
     ParsedTarget parsed;
     std::string service;
@@ -203,15 +203,19 @@ std::string buildConnInfo(const ParsedTarget& target, int connectTimeoutS,
     return out;
 }
 
-std::string describeEndpoint(const std::string& host, const std::string& port) {
-    const std::string p = port.empty() ? "5432" : port;
+Message endpointMessage(const std::string& host, const std::string& port) {
+    const Message p = literal(port.empty() ? std::string("5432") : port);
     if (host.empty())
-        return "the local socket (port " + p + ")";
+        return phrase(DBT_TR("Engine", "the local socket (port %1)"), {p});
     if (host[0] == '/' || host[0] == '@')
-        return "the local socket in " + host + " (port " + p + ")";
+        return phrase(DBT_TR("Engine", "the local socket in %1 (port %2)"), {literal(host), p});
     if (host.find(':') != std::string::npos)
-        return '[' + host + "]:" + p;
-    return host + ':' + p;
+        return literal('[' + host + "]:" + p.text);
+    return literal(host + ':' + p.text);
+}
+
+std::string describeEndpoint(const std::string& host, const std::string& port) {
+    return englishText(endpointMessage(host, port));
 }
 
 std::string scrubSecrets(std::string text, const std::vector<std::string>& secrets) {
@@ -254,42 +258,47 @@ bool isStartupOptionsRejected(const std::string& message) {
 EngineError classifyConnectFailure(const ConnectFailure& f, const std::vector<std::string>& secrets,
                                    int connectTimeoutS) {
     const std::string& m = f.message;
-    const std::string where = endpointOf(f);
-    const std::string user = f.user.empty() ? std::string("(default)") : f.user;
-    const std::string db = f.database.empty() ? user : f.database;
-    const std::string detail = scrubSecrets(firstMessageLine(m), secrets);
+    const Message where = endpointMessage(f.host, f.port);
+    const Message user = f.user.empty() ? phrase(DBT_TR("Engine", "(default)")) : literal(f.user);
+    const Message db = f.database.empty() ? user : literal(f.database);
+    const Message detail = literal(scrubSecrets(firstMessageLine(m), secrets));
 
     // Authentication and authorisation (server messages; SQLSTATE is not exposed by libpq
     // for a failed start-up, so the English texts are matched).
     if (contains(m, "password authentication failed") || contains(m, "SCRAM authentication") ||
         contains(m, "invalid password"))
-        return EngineError(Kind::Auth, "Authentication failed for user " + user + " on " + where +
-                                           ". Check the password in ~/.pgpass, PGPASSWORD or "
-                                           "the service file.");
+        return fail(Kind::Auth,
+                    DBT_TR("Engine", "Authentication failed for user %1 on %2. Check the password "
+                                     "in ~/.pgpass, PGPASSWORD or the service file."),
+                    {user, where});
     if (f.needsPassword || contains(m, "no password supplied"))
-        return EngineError(Kind::Auth, "The server at " + where + " wants a password for user " +
-                                           user +
-                                           " and none was found. Put it in ~/.pgpass, "
-                                           "PGPASSWORD or the service file.");
+        return fail(Kind::Auth,
+                    DBT_TR("Engine", "The server at %1 wants a password for user %2 and none was "
+                                     "found. Put it in ~/.pgpass, PGPASSWORD or the service file."),
+                    {where, user});
     if (contains(m, "does not exist") && contains(m, "database \""))
-        return EngineError(Kind::Auth, "Database " + db + " does not exist on " + where +
-                                           ". Check the database name in the connection "
-                                           "target.");
+        return fail(Kind::Auth,
+                    DBT_TR("Engine", "Database %1 does not exist on %2. Check the database name in "
+                                     "the connection target."),
+                    {db, where});
     if (contains(m, "does not exist") && contains(m, "role \""))
-        return EngineError(Kind::Auth, "Role " + user + " does not exist on " + where +
-                                           ". Check the user name in the connection target.");
+        return fail(
+            Kind::Auth,
+            DBT_TR("Engine",
+                   "Role %1 does not exist on %2. Check the user name in the connection target."),
+            {user, where});
     if (contains(m, "pg_hba.conf"))
-        return EngineError(Kind::Auth, "The server at " + where +
-                                           " does not accept this client for user " + user +
-                                           " and database " + db +
-                                           " (pg_hba.conf). Ask the DBA for an entry, or "
-                                           "check user, database and TLS settings.");
+        return fail(Kind::Auth,
+                    DBT_TR("Engine", "The server at %1 does not accept this client for user %2 and "
+                                     "database %3 (pg_hba.conf). Ask the DBA for an entry, or "
+                                     "check user, database and TLS settings."),
+                    {where, user, db});
     if (contains(m, "authentication failed") || contains(m, "permission denied for database") ||
         contains(m, "not permitted to log in") || contains(m, "Peer authentication"))
-        return EngineError(Kind::Auth, "The server at " + where + " refused user " + user +
-                                           " for database " + db + " (" + detail +
-                                           "). Check the role's login rights and the "
-                                           "credentials.");
+        return fail(Kind::Auth,
+                    DBT_TR("Engine", "The server at %1 refused user %2 for database %3 (%4). Check "
+                                     "the role's login rights and the credentials."),
+                    {where, user, db, detail});
 
     // Something that is not PostgreSQL on that port.
     if (contains(m, "invalid response to SSL negotiation") ||
@@ -298,72 +307,86 @@ EngineError classifyConnectFailure(const ConnectFailure& f, const std::vector<st
         contains(m, "unexpected message from server") || contains(m, "bogus startup packet") ||
         contains(m, "invalid message format") ||
         contains(m, "received invalid protocol negotiation"))
-        return EngineError(Kind::Connect, "The server at " + where +
-                                              " did not answer as PostgreSQL (" + detail +
-                                              "). Check the port: another service may listen "
-                                              "there.");
+        return fail(Kind::Connect,
+                    DBT_TR("Engine", "The server at %1 did not answer as PostgreSQL (%2). Check "
+                                     "the port: another service may listen there."),
+                    {where, detail});
 
     // Reachability.
     if (contains(m, "Connection refused"))
-        return EngineError(Kind::Connect, "Nothing accepts connections at " + where +
-                                              " (connection refused). Check host and port, and "
-                                              "that the server is running.");
+        return fail(Kind::Connect,
+                    DBT_TR("Engine", "Nothing accepts connections at %1 (connection refused). "
+                                     "Check host and port, and that the server is running."),
+                    {where});
     if (contains(m, "timeout expired") || contains(m, "timed out"))
-        return EngineError(Kind::Connect, "No answer from " + where + " within " +
-                                              std::to_string(std::max(2, connectTimeoutS)) +
-                                              " s. Check host, port, firewall and VPN.");
+        return fail(
+            Kind::Connect,
+            DBT_TR("Engine", "No answer from %1 within %2 s. Check host, port, firewall and VPN."),
+            {where, literal(std::to_string(std::max(2, connectTimeoutS)))});
     if (contains(m, "No route to host") || contains(m, "Network is unreachable") ||
         contains(m, "Host is unreachable"))
-        return EngineError(Kind::Connect, "There is no network route to " + where +
-                                              ". Check the host name, VPN and firewall.");
+        return fail(
+            Kind::Connect,
+            DBT_TR("Engine",
+                   "There is no network route to %1. Check the host name, VPN and firewall."),
+            {where});
     if (contains(m, "could not translate host name") || contains(m, "Name or service not known") ||
         contains(m, "nodename nor servname"))
-        return EngineError(Kind::Connect, "The host name " + f.host +
-                                              " could not be resolved. Check the host name and "
-                                              "DNS.");
+        return fail(Kind::Connect,
+                    DBT_TR("Engine",
+                           "The host name %1 could not be resolved. Check the host name and DNS."),
+                    {literal(f.host)});
     if (contains(m, "No such file or directory") && (f.host.empty() || f.host[0] == '/'))
-        return EngineError(Kind::Connect, "No PostgreSQL server listens on " + where +
-                                              ". Check the socket directory and port, or give "
-                                              "host= for a TCP connection.");
+        return fail(Kind::Connect,
+                    DBT_TR("Engine", "No PostgreSQL server listens on %1. Check the socket "
+                                     "directory and port, or give host= for a TCP connection."),
+                    {where});
     if (contains(m, "too many connections") || contains(m, "too many clients") ||
         contains(m, "remaining connection slots"))
-        return EngineError(Kind::Connect, "The server at " + where +
-                                              " has no free connection slot (" + detail +
-                                              "). Retry shortly; connection saturation is itself "
-                                              "a finding to escalate.");
+        return fail(
+            Kind::Connect,
+            DBT_TR("Engine", "The server at %1 has no free connection slot (%2). Retry shortly; "
+                             "connection saturation is itself a finding to escalate."),
+            {where, detail});
     if (contains(m, "starting up") || contains(m, "shutting down") ||
         contains(m, "in recovery mode") || contains(m, "not yet accepting connections"))
-        return EngineError(Kind::Connect, "The server at " + where +
-                                              " is not accepting "
-                                              "connections right now (" +
-                                              detail + "). Retry in a moment.");
+        return fail(
+            Kind::Connect,
+            DBT_TR(
+                "Engine",
+                "The server at %1 is not accepting connections right now (%2). Retry in a moment."),
+            {where, detail});
     if (contains(m, "certificate verify failed"))
-        return EngineError(Kind::Connect, "The server certificate of " + where +
-                                              " could not be verified with the CA in sslrootcert "
-                                              "(" +
-                                              detail +
-                                              "). Point sslrootcert to the CA that signed the "
-                                              "server's certificate.");
+        return fail(
+            Kind::Connect,
+            DBT_TR("Engine",
+                   "The server certificate of %1 could not be verified with the CA in sslrootcert "
+                   "(%2). Point sslrootcert to the CA that signed the server's certificate."),
+            {where, detail});
     if (contains(m, "does not match host name"))
-        return EngineError(Kind::Connect, "The server certificate of " + where +
-                                              " does not name the host " + f.host + " (" + detail +
-                                              "). Connect with a host name the certificate lists.");
+        return fail(Kind::Connect,
+                    DBT_TR("Engine", "The server certificate of %1 does not name the host %2 (%3). "
+                                     "Connect with a host name the certificate lists."),
+                    {where, literal(f.host), detail});
     if (contains(m, "root certificate file") && contains(m, "does not exist"))
-        return EngineError(Kind::Connect, "The sslrootcert file for " + where +
-                                              " does not exist (" + detail +
-                                              "). Give the path of the CA certificate.");
+        return fail(Kind::Connect,
+                    DBT_TR("Engine", "The sslrootcert file for %1 does not exist (%2). Give the "
+                                     "path of the CA certificate."),
+                    {where, detail});
     if (contains(m, "SSL") || contains(m, "certificate") || contains(m, "GSSAPI"))
-        return EngineError(Kind::Connect, "The TLS/GSS set-up with " + where + " failed (" +
-                                              detail +
-                                              "). Check sslmode, sslrootcert and the server "
-                                              "certificate.");
+        return fail(Kind::Connect,
+                    DBT_TR("Engine", "The TLS/GSS set-up with %1 failed (%2). Check sslmode, "
+                                     "sslrootcert and the server certificate."),
+                    {where, detail});
     if (contains(m, "server closed the connection unexpectedly"))
-        return EngineError(Kind::Connect, "The server at " + where +
-                                              " closed the connection during start-up (" + detail +
-                                              "). Check that the port belongs to PostgreSQL and "
-                                              "the server log.");
-    return EngineError(Kind::Connect, "Could not connect to " + where + " (" + detail +
-                                          "). Check the connection target.");
+        return fail(
+            Kind::Connect,
+            DBT_TR("Engine", "The server at %1 closed the connection during start-up (%2). Check "
+                             "that the port belongs to PostgreSQL and the server log."),
+            {where, detail});
+    return fail(Kind::Connect,
+                DBT_TR("Engine", "Could not connect to %1 (%2). Check the connection target."),
+                {where, detail});
 }
 
 } // namespace dbt::pg

@@ -54,6 +54,8 @@ struct ConnectFailure {
 
 // "db.example.com:5432", "[::1]:5432", "the local socket in /run/postgresql (port 5432)".
 std::string describeEndpoint(const std::string& host, const std::string& port);
+// The same as a Message ("the local socket (port 5432)" is translated where it is shown).
+Message endpointMessage(const std::string& host, const std::string& port);
 
 // Removes every secret from text (whole occurrences); if a secret is too short to be
 // removed safely, the text is dropped.

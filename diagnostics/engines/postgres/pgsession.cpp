@@ -283,6 +283,7 @@ private:
     std::unique_ptr<MonitorConnection> conn_;
     std::vector<std::string> secrets_;
     std::string endpoint_;
+    Message endpointText_; // endpoint_ as a Message (translated where it is shown)
     ServerInfo info_;
     std::vector<Finding> preflight_;
     std::int64_t ownPid_ = 0;
@@ -333,9 +334,16 @@ pqxx::result PgSession::runPrepared(const char* name, const std::string& stateme
 
 void PgSession::lost(const std::string& detail) {
     conn_.reset();
-    throw EngineError(Kind::Lost, "The connection to " + endpoint_ + " was lost during a sample" +
-                                      (detail.empty() ? std::string() : " (" + detail + ")") +
-                                      "; check that the server is up, then reconnect.");
+    if (detail.empty())
+        throw EngineError(Kind::Lost,
+                          phrase(DBT_TR("Engine", "The connection to %1 was lost during a sample; "
+                                                  "check that the server is up, then reconnect."),
+                                 {endpointText_}));
+    throw EngineError(Kind::Lost,
+                      phrase(DBT_TR("Engine", "The connection to %1 was lost during a sample "
+                                              "(%2); check that the server is up, then "
+                                              "reconnect."),
+                             {endpointText_, literal(detail)}));
 }
 
 template<typename F> bool PgSession::probe(Snapshot& s, const char* name, F&& body) {
@@ -383,8 +391,10 @@ void PgSession::openConnection(const pg::ParsedTarget& target) {
     } catch (const StartupFailure& f) {
         throw pg::classifyConnectFailure(f.info, secrets_, options_.connectTimeoutS);
     } catch (const pqxx::failure& e) {
-        throw EngineError(Kind::Connect, "Could not connect (" + errorLine(e, secrets_) +
-                                             "). Check the connection target.");
+        throw EngineError(Kind::Connect,
+                          phrase(DBT_TR("Engine", "Could not connect (%1). Check the connection "
+                                                  "target."),
+                                 {literal(errorLine(e, secrets_))}));
     }
 }
 
@@ -397,12 +407,16 @@ ServerInfo PgSession::connect() {
     const pg::ParsedTarget target = pg::parseTarget(options_.target);
     secrets_ = target.secrets;
     openConnection(target);
-    endpoint_ = pg::describeEndpoint(nonNull(conn_->hostname()), nonNull(conn_->port()));
+    endpointText_ = pg::endpointMessage(nonNull(conn_->hostname()), nonNull(conn_->port()));
+    endpoint_ = englishText(endpointText_);
     if (const int v = conn_->server_version(); v < 120000) {
         conn_.reset();
-        throw EngineError(Kind::Connect, "The server at " + endpoint_ + " runs PostgreSQL " +
-                                             std::to_string(v >= 100000 ? v / 10000 : v / 100) +
-                                             "; dbtriage supports PostgreSQL 12 to 17.");
+        throw EngineError(
+            Kind::Connect,
+            phrase(DBT_TR("Engine",
+                          "The server at %1 runs PostgreSQL %2; dbtriage supports PostgreSQL 12 "
+                          "to 17."),
+                   {endpointText_, literal(std::to_string(v >= 100000 ? v / 10000 : v / 100))}));
     }
     try {
         if (!startupOptions_) {
@@ -417,11 +431,13 @@ ServerInfo PgSession::connect() {
         const pqxx::result ro = run(pg::sql::kShowReadOnly);
         if (ro.empty() || text(ro[0][0]) != "on") {
             conn_.reset();
-            throw EngineError(Kind::Connect,
-                              "The session on " + endpoint_ +
-                                  " did not become read-only (transaction_read_only is not "
-                                  "on), so dbtriage stops here; check for a pooler or proxy "
-                                  "that drops start-up options.");
+            throw EngineError(
+                Kind::Connect,
+                phrase(DBT_TR("Engine", "The session on %1 did not become read-only "
+                                        "(transaction_read_only is not on), so dbtriage stops "
+                                        "here; check for a pooler or proxy that drops start-up "
+                                        "options."),
+                       {endpointText_}));
         }
         readServerInfo();
     } catch (const EngineError&) {
@@ -429,14 +445,16 @@ ServerInfo PgSession::connect() {
         throw;
     } catch (const pqxx::broken_connection& e) {
         conn_.reset();
-        throw EngineError(Kind::Connect, "The connection to " + endpoint_ +
-                                             " closed while setting up the session (" +
-                                             errorLine(e, secrets_) + "). Try again.");
+        throw EngineError(Kind::Connect,
+                          phrase(DBT_TR("Engine", "The connection to %1 closed while setting up "
+                                                  "the session (%2). Try again."),
+                                 {endpointText_, literal(errorLine(e, secrets_))}));
     } catch (const std::exception& e) {
         conn_.reset();
-        throw EngineError(Kind::Query, "Setting up the monitoring session on " + endpoint_ +
-                                           " failed (" + errorLine(e, secrets_) +
-                                           "). Check the role's rights.");
+        throw EngineError(Kind::Query,
+                          phrase(DBT_TR("Engine", "Setting up the monitoring session on %1 "
+                                                  "failed (%2). Check the role's rights."),
+                                 {endpointText_, literal(errorLine(e, secrets_))}));
     }
     buildPreflight();
     return info_;

@@ -1,0 +1,118 @@
+// The built dbtriage on the command line in German and French (DBTRIAGE_LANG): --help, the
+// options of collect, a connection target it cannot read, a refused connection (port 1, no
+// server needed) and a missing bundle. English stays as it was, byte for byte.
+#include <QProcess>
+#include <QProcessEnvironment>
+#include <QtTest>
+
+#ifndef DBTRIAGE_BIN
+#error "DBTRIAGE_BIN must name the built dbtriage executable"
+#endif
+
+namespace {
+
+struct Run {
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+Run runTool(const QString& lang, const QStringList& args) {
+    QProcess p;
+    QProcessEnvironment e = QProcessEnvironment::systemEnvironment();
+    e.remove(QStringLiteral("DISPLAY"));
+    // No password from the environment or a service file may change the path taken.
+    for (const char* name : {"PGPASSWORD", "PGSERVICE", "PGSERVICEFILE", "PGPASSFILE"})
+        e.remove(QString::fromLatin1(name));
+    e.insert(QStringLiteral("DBTRIAGE_LANG"), lang);
+    e.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    p.setProcessEnvironment(e);
+    p.start(QStringLiteral(DBTRIAGE_BIN), args);
+    Run r;
+    if (!p.waitForFinished(60000)) {
+        p.kill();
+        p.waitForFinished();
+        r.err = QStringLiteral("timed out");
+        return r;
+    }
+    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+    r.out = QString::fromUtf8(p.readAllStandardOutput());
+    r.err = QString::fromUtf8(p.readAllStandardError());
+    return r;
+}
+
+const QString kRefused = QStringLiteral("postgresql://nobody@127.0.0.1:1/nothing");
+const QString kBadTarget = QStringLiteral("host=db1 port");
+
+} // namespace
+
+class TestCliLanguage : public QObject {
+    Q_OBJECT
+
+private slots:
+    void initTestCase() { QVERIFY(QFile::exists(QStringLiteral(DBTRIAGE_BIN))); }
+
+    void helpGerman() {
+        const Run r = runTool(QStringLiteral("de"), {QStringLiteral("--help")});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.out.startsWith(QLatin1String("Aufruf:")), qPrintable(r.out));
+        // every subcommand is listed, in German
+        QVERIFY2(r.out.contains(QLatin1String("einen Abfrageplan")), qPrintable(r.out));
+        QVERIFY2(r.out.contains(QStringLiteral("Indexe für die teuersten")), qPrintable(r.out));
+        QVERIFY2(!r.out.contains(QLatin1String("open the window")), qPrintable(r.out));
+    }
+
+    void collectHelpGerman() {
+        const Run r =
+            runTool(QStringLiteral("de"), {QStringLiteral("collect"), QStringLiteral("--help")});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.out.contains(QLatin1String("--out <DATEI.zip|VERZ>")), qPrintable(r.out));
+        QVERIFY2(r.out.contains(QLatin1String("--interval <SEKUNDEN>")), qPrintable(r.out));
+        QVERIFY2(r.out.contains(QLatin1String("VERBINDUNG")), qPrintable(r.out));
+        QVERIFY2(!r.out.contains(QLatin1String("SECONDS")), qPrintable(r.out));
+    }
+
+    void refusedGermanAndFrench() {
+        const Run de = runTool(QStringLiteral("de"), {QStringLiteral("collect"), kRefused});
+        QCOMPARE(de.exitCode, 3);
+        QVERIFY2(de.err.contains(QLatin1String("Unter 127.0.0.1:1 nimmt niemand Verbindungen an")),
+                 qPrintable(de.err));
+        QVERIFY2(!de.err.contains(QLatin1String("Nothing accepts")), qPrintable(de.err));
+
+        const Run fr = runTool(QStringLiteral("fr"), {QStringLiteral("collect"), kRefused});
+        QCOMPARE(fr.exitCode, 3);
+        QVERIFY2(fr.err.contains(
+                     QStringLiteral("Aucun serveur n'accepte de connexions sur 127.0.0.1:1")),
+                 qPrintable(fr.err));
+    }
+
+    void badTargetGerman() {
+        const Run r = runTool(QStringLiteral("de"), {QStringLiteral("collect"), kBadTarget});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(QLatin1String("Das PostgreSQL-Verbindungsziel konnte nicht "
+                                              "gelesen werden")),
+                 qPrintable(r.err));
+        QVERIFY2(!r.err.contains(QLatin1String("Use a postgresql:// URI")), qPrintable(r.err));
+    }
+
+    void missingBundleGerman() {
+        const Run r = runTool(QStringLiteral("de"),
+                              {QStringLiteral("open"), QStringLiteral("/nonexistent/b.zip")});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(QLatin1String("existiert nicht")), qPrintable(r.err));
+    }
+
+    void englishUnchanged() {
+        const Run r = runTool(QStringLiteral("en"), {QStringLiteral("collect"), kRefused});
+        QCOMPARE(r.exitCode, 3);
+        QCOMPARE(r.err, QStringLiteral("dbtriage collect: Nothing accepts connections at "
+                                       "127.0.0.1:1 (connection refused). Check host and port, "
+                                       "and that the server is running.\n"));
+        const Run help =
+            runTool(QStringLiteral("en"), {QStringLiteral("collect"), QStringLiteral("--help")});
+        QVERIFY2(help.out.contains(QLatin1String("--out <FILE.zip|DIR>")), qPrintable(help.out));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCliLanguage)
+#include "tst_cli_language.moc"
