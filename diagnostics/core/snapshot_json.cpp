@@ -118,6 +118,9 @@ HeldLock heldLockFrom(const json& o) {
 
 } // namespace
 
+// snapshot_writer.cpp prints the same document without building it (the bundle writer uses
+// it): a field added or changed here must be added or changed there too; tst_snapshot_writer
+// compares the two texts byte for byte.
 json snapshotToJson(const Snapshot& s) {
     json j;
     j["format"] = kFormatName;
