@@ -810,6 +810,38 @@
         <source>Setting up the monitoring session on %1 failed (%2). Check the role&apos;s rights.</source>
         <translation>Das Einrichten der Überwachungssitzung auf %1 ist fehlgeschlagen (%2). Prüfen Sie die Rechte der Rolle.</translation>
     </message>
+    <message>
+        <source>EXPLAIN gave up after the lock timeout (%1 ms): another session holds a conflicting lock on a table of the statement. Look at the lock waits, then retry.</source>
+        <translation>EXPLAIN hat nach dem Sperr-Timeout (%1 ms) aufgegeben: Eine andere Sitzung hält eine unverträgliche Sperre auf einer Tabelle der Anweisung. Sehen Sie sich die Sperrwartezeiten an und versuchen Sie es dann erneut.</translation>
+    </message>
+    <message>
+        <source>EXPLAIN was cancelled by the statement timeout (%1 ms). Retry when the server is less busy.</source>
+        <translation>EXPLAIN wurde durch das Statement-Timeout (%1 ms) abgebrochen. Versuchen Sie es erneut, wenn der Server weniger ausgelastet ist.</translation>
+    </message>
+    <message>
+        <source>EXPLAIN failed: %1. Grant the role the rights to read the statement&apos;s tables, or explain as a role that has them.</source>
+        <translation>EXPLAIN ist fehlgeschlagen: %1. Geben Sie der Rolle das Recht, die Tabellen der Anweisung zu lesen, oder erklären Sie sie als eine Rolle, die es hat.</translation>
+    </message>
+    <message>
+        <source>EXPLAIN stopped: %1 (dbtriage runs EXPLAIN read-only, so a statement that writes, also inside a function, is stopped).</source>
+        <translation>EXPLAIN wurde gestoppt: %1 (dbtriage führt EXPLAIN nur lesend aus, daher wird eine Anweisung gestoppt, die schreibt, auch innerhalb einer Funktion).</translation>
+    </message>
+    <message>
+        <source>EXPLAIN failed: %1. Check the statement, its database and the search_path.</source>
+        <translation>EXPLAIN ist fehlgeschlagen: %1. Prüfen Sie die Anweisung, ihre Datenbank und den search_path.</translation>
+    </message>
+    <message>
+        <source>EXPLAIN failed: %1.</source>
+        <translation>EXPLAIN ist fehlgeschlagen: %1.</translation>
+    </message>
+    <message>
+        <source>EXPLAIN failed: %1. Check the statement.</source>
+        <translation>EXPLAIN ist fehlgeschlagen: %1. Prüfen Sie die Anweisung.</translation>
+    </message>
+    <message>
+        <source>EXPLAIN ANALYZE needs values for $1..$%1, and dbtriage does not invent them; explain without ANALYZE for a generic plan, or put real values in.</source>
+        <translation>EXPLAIN ANALYZE braucht Werte für $1..$%1, und dbtriage erfindet keine; erklären Sie ohne ANALYZE für einen generischen Plan, oder setzen Sie echte Werte ein.</translation>
+    </message>
 </context>
 <context>
     <name>Finding</name>
@@ -1577,6 +1609,45 @@
     </message>
 </context>
 <context>
+    <name>LockObject</name>
+    <message>
+        <source>row (%1) of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>row (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>row of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>page %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>extension of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>speculative insertion of transaction %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>virtual transaction %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>transaction %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PlanText</name>
     <message>
         <source>Plan (%1, with actual times and rows)</source>
@@ -2239,7 +2310,7 @@
     </message>
     <message>
         <source>partial result; these probes did not complete: %1.</source>
-        <translation>Teilergebnis; diese Prüfungen wurden nicht abgeschlossen: %1.</translation>
+        <translation>Teilergebnis; diese Abfragen wurden nicht abgeschlossen: %1.</translation>
     </message>
 </context>
 <context>

@@ -810,6 +810,38 @@
         <source>Setting up the monitoring session on %1 failed (%2). Check the role&apos;s rights.</source>
         <translation>La préparation de la session de surveillance sur %1 a échoué (%2). Vérifiez les droits du rôle.</translation>
     </message>
+    <message>
+        <source>EXPLAIN gave up after the lock timeout (%1 ms): another session holds a conflicting lock on a table of the statement. Look at the lock waits, then retry.</source>
+        <translation>EXPLAIN a abandonné après le délai de verrou (%1 ms) : une autre session détient un verrou incompatible sur une table de la requête. Regardez les attentes de verrous, puis réessayez.</translation>
+    </message>
+    <message>
+        <source>EXPLAIN was cancelled by the statement timeout (%1 ms). Retry when the server is less busy.</source>
+        <translation>EXPLAIN a été annulé par le délai d&apos;exécution des requêtes (%1 ms). Réessayez quand le serveur sera moins chargé.</translation>
+    </message>
+    <message>
+        <source>EXPLAIN failed: %1. Grant the role the rights to read the statement&apos;s tables, or explain as a role that has them.</source>
+        <translation>EXPLAIN a échoué : %1. Donnez au rôle le droit de lire les tables de la requête, ou expliquez-la avec un rôle qui l&apos;a.</translation>
+    </message>
+    <message>
+        <source>EXPLAIN stopped: %1 (dbtriage runs EXPLAIN read-only, so a statement that writes, also inside a function, is stopped).</source>
+        <translation>EXPLAIN a été arrêté : %1 (dbtriage exécute EXPLAIN en lecture seule, donc une requête qui écrit, même dans une fonction, est arrêtée).</translation>
+    </message>
+    <message>
+        <source>EXPLAIN failed: %1. Check the statement, its database and the search_path.</source>
+        <translation>EXPLAIN a échoué : %1. Vérifiez la requête, sa base de données et le search_path.</translation>
+    </message>
+    <message>
+        <source>EXPLAIN failed: %1.</source>
+        <translation>EXPLAIN a échoué : %1.</translation>
+    </message>
+    <message>
+        <source>EXPLAIN failed: %1. Check the statement.</source>
+        <translation>EXPLAIN a échoué : %1. Vérifiez la requête.</translation>
+    </message>
+    <message>
+        <source>EXPLAIN ANALYZE needs values for $1..$%1, and dbtriage does not invent them; explain without ANALYZE for a generic plan, or put real values in.</source>
+        <translation>EXPLAIN ANALYZE a besoin de valeurs pour $1..$%1, et dbtriage n&apos;en invente pas ; expliquez sans ANALYZE pour un plan générique, ou mettez de vraies valeurs.</translation>
+    </message>
 </context>
 <context>
     <name>Finding</name>
@@ -1574,6 +1606,45 @@
     <message>
         <source>An index on the GROUP BY / DISTINCT columns lets the server group rows in index order without a temporary table; also check that the temporary table fits in tmp_table_size.</source>
         <translation>Un index sur les colonnes du GROUP BY / DISTINCT permet au serveur de regrouper les lignes dans l&apos;ordre de l&apos;index sans table temporaire ; vérifiez aussi que la table temporaire tient dans tmp_table_size.</translation>
+    </message>
+</context>
+<context>
+    <name>LockObject</name>
+    <message>
+        <source>row (%1) of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>row (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>row of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>page %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>extension of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>speculative insertion of transaction %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>virtual transaction %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>transaction %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

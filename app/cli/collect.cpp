@@ -5,6 +5,7 @@
 #include "cli/cli.h"
 #include "cli/recording.h"
 #include "collect/collector.h"
+#include "i18n/figures.h"
 #include "i18n/messagetext.h"
 #include "render/charts.h"
 #include "report.h"
@@ -309,7 +310,7 @@ int collect(const QStringList& args) {
                         : QCoreApplication::translate("collect",
                                                       "Written: %1 (directory, %n files, %2",
                                                       nullptr, written.files))
-                       .arg(written.path, QString::fromStdString(formatBytes(written.bytes)))
+                       .arg(written.path, i18n::localizedBytes(written.bytes))
                 << (result.redacted
                         ? QCoreApplication::translate("collect", ", query texts redacted")
                         : QCoreApplication::translate("collect", ", NOT redacted"))

@@ -177,33 +177,36 @@ EngineError explainFailure(const std::exception& e, const ExplainContext& c) {
         return *engine;
     const auto* s = dynamic_cast<const pqxx::sql_error*>(&e);
     const std::string state = s ? s->sqlstate() : std::string();
+    const auto fail = [](const char* context, const char* text, std::vector<Message> args) {
+        return EngineError(Kind::Query, phrase(context, text, std::move(args)));
+    };
     if (state == "55P03")
-        return EngineError(Kind::Query,
-                           "EXPLAIN gave up after the lock timeout (" +
-                               std::to_string(c.lockTimeoutMs) +
-                               " ms): another session holds a conflicting lock on a table of "
-                               "the statement. Look at the lock waits, then retry.");
+        return fail(DBT_TR("Engine", "EXPLAIN gave up after the lock timeout (%1 ms): another "
+                                     "session holds a conflicting lock on a table of the "
+                                     "statement. Look at the lock waits, then retry."),
+                    {literal(std::to_string(c.lockTimeoutMs))});
     if (state == "57014")
-        return EngineError(Kind::Query, "EXPLAIN was cancelled by the statement timeout (" +
-                                            std::to_string(c.statementTimeoutMs) +
-                                            " ms). Retry when the server is less busy.");
+        return fail(DBT_TR("Engine", "EXPLAIN was cancelled by the statement timeout (%1 ms). "
+                                     "Retry when the server is less busy."),
+                    {literal(std::to_string(c.statementTimeoutMs))});
+    const Message detail = literal(line(e, c));
     // libpqxx 6.4 throws insufficient_privilege without its SQLSTATE.
     if (state == "42501" || dynamic_cast<const pqxx::insufficient_privilege*>(&e))
-        return EngineError(Kind::Query, "EXPLAIN failed: " + line(e, c) +
-                                            ". Grant the role the rights to read the "
-                                            "statement's tables, or explain as a role that has "
-                                            "them.");
+        return fail(DBT_TR("Engine", "EXPLAIN failed: %1. Grant the role the rights to read the "
+                                     "statement's tables, or explain as a role that has them."),
+                    {detail});
     if (state == "25006")
-        return EngineError(Kind::Query, "EXPLAIN stopped: " + line(e, c) +
-                                            " (dbtriage runs EXPLAIN read-only, so a statement "
-                                            "that writes, also inside a function, is stopped).");
+        return fail(DBT_TR("Engine", "EXPLAIN stopped: %1 (dbtriage runs EXPLAIN read-only, so "
+                                     "a statement that writes, also inside a function, is "
+                                     "stopped)."),
+                    {detail});
     if (state == "42601" || state == "42P01" || state == "3F000" || state == "42703")
-        return EngineError(Kind::Query,
-                           "EXPLAIN failed: " + line(e, c) +
-                               ". Check the statement, its database and the search_path.");
+        return fail(DBT_TR("Engine", "EXPLAIN failed: %1. Check the statement, its database and "
+                                     "the search_path."),
+                    {detail});
     if (!s)
-        return EngineError(Kind::Query, "EXPLAIN failed: " + line(e, c) + ".");
-    return EngineError(Kind::Query, "EXPLAIN failed: " + line(e, c) + ". Check the statement.");
+        return fail(DBT_TR("Engine", "EXPLAIN failed: %1."), {detail});
+    return fail(DBT_TR("Engine", "EXPLAIN failed: %1. Check the statement."), {detail});
 }
 
 namespace {
@@ -219,11 +222,12 @@ ExplainResult explainUnmapped(pqxx::connection_base& conn, const ExplainRequest&
         if (!st.plainSelect)
             throw EngineError(Kind::Query, st.refusal);
         if (st.highestParam > 0)
-            throw EngineError(Kind::Query,
-                              "EXPLAIN ANALYZE needs values for $1..$" +
-                                  std::to_string(st.highestParam) +
-                                  ", and dbtriage does not invent them; explain without "
-                                  "ANALYZE for a generic plan, or put real values in.");
+            throw EngineError(
+                Kind::Query,
+                phrase(DBT_TR("Engine", "EXPLAIN ANALYZE needs values for $1..$%1, and dbtriage "
+                                        "does not invent them; explain without ANALYZE for a "
+                                        "generic plan, or put real values in."),
+                       {literal(std::to_string(st.highestParam))}));
         result.plan = inReadOnlyTransaction(conn, c, request.searchPath, nullptr, [&] {
             return planOf(exec(conn, kExplainAnalyze + request.sql));
         });
