@@ -1609,42 +1609,69 @@
     </message>
 </context>
 <context>
+    <name>LockForest</name>
+    <message>
+        <source>row lock</source>
+        <translation>Zeilensperre</translation>
+    </message>
+    <message>
+        <source>table lock</source>
+        <translation>Tabellensperre</translation>
+    </message>
+    <message>
+        <source>metadata lock</source>
+        <translation>Metadatensperre</translation>
+    </message>
+    <message>
+        <source>advisory lock</source>
+        <translation>Advisory-Sperre</translation>
+    </message>
+    <message>
+        <source>lock</source>
+        <translation>Sperre</translation>
+    </message>
+    <message>
+        <source>%1 lock</source>
+        <translation>%1-Sperre</translation>
+    </message>
+</context>
+<context>
     <name>LockObject</name>
     <message>
         <source>row (%1) of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeile (%1) von %2</translation>
     </message>
     <message>
         <source>row (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeile (%1)</translation>
     </message>
     <message>
         <source>row of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeile von %1</translation>
     </message>
     <message>
         <source>row</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeile</translation>
     </message>
     <message>
         <source>page %1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Seite %1 von %2</translation>
     </message>
     <message>
         <source>extension of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Erweiterung von %1</translation>
     </message>
     <message>
         <source>speculative insertion of transaction %1</source>
-        <translation type="unfinished"></translation>
+        <translation>spekulatives Einfügen der Transaktion %1</translation>
     </message>
     <message>
         <source>virtual transaction %1</source>
-        <translation type="unfinished"></translation>
+        <translation>virtuelle Transaktion %1</translation>
     </message>
     <message>
         <source>transaction %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Transaktion %1</translation>
     </message>
 </context>
 <context>
@@ -1704,6 +1731,17 @@
     <message>
         <source>Try: %1</source>
         <translation>Vorschlag: %1</translation>
+    </message>
+</context>
+<context>
+    <name>QCommandLineParser</name>
+    <message>
+        <source>Displays help on commandline options.</source>
+        <translation>Zeigt Hilfe zu den Kommandozeilenoptionen an.</translation>
+    </message>
+    <message>
+        <source>Displays help including Qt specific options.</source>
+        <translation>Zeigt Hilfe einschließlich Qt-spezifischer Optionen an.</translation>
     </message>
 </context>
 <context>

@@ -1609,42 +1609,69 @@
     </message>
 </context>
 <context>
+    <name>LockForest</name>
+    <message>
+        <source>row lock</source>
+        <translation>verrou de ligne</translation>
+    </message>
+    <message>
+        <source>table lock</source>
+        <translation>verrou de table</translation>
+    </message>
+    <message>
+        <source>metadata lock</source>
+        <translation>verrou de métadonnées</translation>
+    </message>
+    <message>
+        <source>advisory lock</source>
+        <translation>verrou consultatif</translation>
+    </message>
+    <message>
+        <source>lock</source>
+        <translation>verrou</translation>
+    </message>
+    <message>
+        <source>%1 lock</source>
+        <translation>verrou %1</translation>
+    </message>
+</context>
+<context>
     <name>LockObject</name>
     <message>
         <source>row (%1) of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>ligne (%1) de %2</translation>
     </message>
     <message>
         <source>row (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>ligne (%1)</translation>
     </message>
     <message>
         <source>row of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>ligne de %1</translation>
     </message>
     <message>
         <source>row</source>
-        <translation type="unfinished"></translation>
+        <translation>ligne</translation>
     </message>
     <message>
         <source>page %1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>page %1 de %2</translation>
     </message>
     <message>
         <source>extension of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>extension de %1</translation>
     </message>
     <message>
         <source>speculative insertion of transaction %1</source>
-        <translation type="unfinished"></translation>
+        <translation>insertion spéculative de la transaction %1</translation>
     </message>
     <message>
         <source>virtual transaction %1</source>
-        <translation type="unfinished"></translation>
+        <translation>transaction virtuelle %1</translation>
     </message>
     <message>
         <source>transaction %1</source>
-        <translation type="unfinished"></translation>
+        <translation>transaction %1</translation>
     </message>
 </context>
 <context>
@@ -1704,6 +1731,17 @@
     <message>
         <source>Try: %1</source>
         <translation>Suggestion : %1</translation>
+    </message>
+</context>
+<context>
+    <name>QCommandLineParser</name>
+    <message>
+        <source>Displays help on commandline options.</source>
+        <translation>Afficher l&apos;aide sur les options de la ligne de commande.</translation>
+    </message>
+    <message>
+        <source>Displays help including Qt specific options.</source>
+        <translation>Afficher l&apos;aide, y compris les options propres à Qt.</translation>
     </message>
 </context>
 <context>

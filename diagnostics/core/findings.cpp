@@ -229,7 +229,8 @@ private:
         for (const HeldLock* h : ordered) {
             Message item = h->mode.empty() ? phrase(DBT_TR("Finding", "a lock")) : literal(h->mode);
             if (!h->object.empty())
-                item = phrase(DBT_TR("Finding", "%1 on %2"), {std::move(item), literal(h->object)});
+                item =
+                    phrase(DBT_TR("Finding", "%1 on %2"), {std::move(item), lockObject(h->object)});
             else if (!h->lockType.empty())
                 item = compose("%1 (%2)", {std::move(item), literal(h->lockType)});
             if (seen.insert(englishText(item)).second)
@@ -549,7 +550,8 @@ private:
                                     {pidList(blockers)});
             }
             const std::int64_t n = static_cast<std::int64_t>(behind.size());
-            Message on = object.empty() ? phrase(DBT_TR("Finding", "the table")) : literal(object);
+            Message on =
+                object.empty() ? phrase(DBT_TR("Finding", "the table")) : lockObject(object);
             Message queue = none();
             if (behind.empty()) {
                 queue = phrase(DBT_TR("Finding", "; nothing waits behind it yet."));

@@ -27,6 +27,12 @@ Message figure(std::string english) {
     return m;
 }
 
+Message lockObject(std::string english) {
+    Message m = literal(std::move(english));
+    m.lockObject = true;
+    return m;
+}
+
 Message literal(std::int64_t number) {
     return literal(std::to_string(number));
 }

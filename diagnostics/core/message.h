@@ -27,6 +27,7 @@ struct Message {
     char format = 'f';        // Decimal: 'f' (fixed) or 'g' (shortest), as in printf
     int precision = 0;        // Decimal: digits after the point ('f') or significant ('g')
     bool figure = false;      // Literal: an English figure ("1,234.5 ms") to localize
+    bool lockObject = false;  // Literal: an engine's English lock object ("row (0,42) of t")
     std::vector<Message> args;
 
     bool empty() const { return kind == Kind::Literal && text.empty(); }
@@ -49,6 +50,10 @@ Message decimal(double value, char format = 'f', int precision = 0);
 // shown as it is in English, with the locale's group separator and decimal point otherwise
 // (a ',' or '.' between two digits changes; units and rounding stay).
 Message figure(std::string english);
+
+// A lock object as the engines describe it ("row (0,42) of public.orders", "transaction
+// 827"): shown as it is in English, its words translated otherwise (i18n/lockobject.h).
+Message lockObject(std::string english);
 
 // The English text: placeholders replaced in one pass (a %1 inside an argument stays).
 std::string englishText(const Message& message);

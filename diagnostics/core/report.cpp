@@ -48,7 +48,7 @@ std::string describeHolds(const RootBlocker& r,
         }
         parts.push_back(h.object.empty() ? h.mode
                                          : T(phrase(DBT_TR("Summary", "%1 on %2"),
-                                                    {literal(h.mode), literal(h.object)})));
+                                                    {literal(h.mode), lockObject(h.object)})));
     }
     std::string out;
     for (std::size_t i = 0; i < parts.size(); ++i)
@@ -190,9 +190,9 @@ std::string renderTextSummary(const Snapshot& s, const SummaryContext& ctx) {
             }
             out += "      └ " +
                    (w->hard ? L(DBT_TR("Summary", "pid %1 waits for %2 on %3"),
-                                {lit(w->waitingPid), lit(w->mode), lit(w->object)})
+                                {lit(w->waitingPid), lit(w->mode), lockObject(w->object)})
                             : L(DBT_TR("Summary", "pid %1 waits for %2 on %3 (queued behind it)"),
-                                {lit(w->waitingPid), lit(w->mode), lit(w->object)})) +
+                                {lit(w->waitingPid), lit(w->mode), lockObject(w->object)})) +
                    "\n";
         }
     }

@@ -2,6 +2,7 @@
 
 #include "engines/engine.h"
 #include "i18n/figures.h"
+#include "i18n/lockobject.h"
 
 #include <QCoreApplication>
 #include <QLocale>
@@ -189,7 +190,9 @@ bool english() {
 QString localized(const Message& message) {
     switch (message.kind) {
     case Message::Kind::Literal:
-        return message.figure ? localizedFigure(message.text) : fromStd(message.text);
+        return message.figure       ? localizedFigure(message.text)
+               : message.lockObject ? localizedLockObject(message.text)
+                                    : fromStd(message.text);
     case Message::Kind::Count:
         return english() ? fromStd(englishText(message))
                          : QLocale().toString(qlonglong(message.count));

@@ -2,6 +2,7 @@
 
 #include "waitgraph.h"
 
+#include <QCoreApplication>
 #include <algorithm>
 #include <deque>
 #include <limits>
@@ -48,6 +49,21 @@ std::string LockForest::lockTypeText(const std::string& lockType) {
     if (lockType.empty())
         return "lock";
     return lockType + " lock";
+}
+
+QString LockForest::lockTypeLabel(const std::string& lockType) {
+    if (isRowLock(lockType))
+        return QCoreApplication::translate("LockForest", "row lock");
+    if (lockType == "relation")
+        return QCoreApplication::translate("LockForest", "table lock");
+    if (lockType == "metadata")
+        return QCoreApplication::translate("LockForest", "metadata lock");
+    if (lockType == "advisory")
+        return QCoreApplication::translate("LockForest", "advisory lock");
+    if (lockType.empty())
+        return QCoreApplication::translate("LockForest", "lock");
+    return QCoreApplication::translate("LockForest", "%1 lock")
+        .arg(QString::fromStdString(lockType));
 }
 
 namespace {

@@ -12,6 +12,7 @@
 
 #include "snapshot.h"
 
+#include <QString>
 #include <cstdint>
 #include <string>
 #include <utility>
@@ -67,6 +68,8 @@ struct LockForest {
     int indexOfPid(std::int64_t pid) const; // -1 when not drawn (or folded)
     // "row lock", "relation lock", … for sentences.
     static std::string lockTypeText(const std::string& lockType);
+    // The same in the user's language (translation context "LockForest").
+    static QString lockTypeLabel(const std::string& lockType);
     // tuple, transactionid, record.
     static bool isRowLock(const std::string& lockType);
     // What sibling waits are folded by: for row waits the table of the row ("public.orders"

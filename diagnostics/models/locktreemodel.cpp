@@ -1,5 +1,6 @@
 #include "models/locktreemodel.h"
 
+#include "i18n/lockobject.h"
 #include "models/modelroles.h"
 #include "textutil.h"
 
@@ -94,12 +95,12 @@ QString LockTreeModel::nodeTitle(const LockNode& node) {
 QString LockTreeModel::waitText(const LockNode& node) {
     if (node.mode.empty() && node.object.empty())
         return {};
-    QString text = node.mode.empty() ? qs(LockForest::lockTypeText(node.lockType)) : qs(node.mode);
+    QString text = node.mode.empty() ? LockForest::lockTypeLabel(node.lockType) : qs(node.mode);
     if (node.waitObjects.size() > 1)
         text = tr("%1 on %n rows of %2", nullptr, int(node.waitObjects.size()))
-                   .arg(text, qs(node.object));
+                   .arg(text, i18n::localizedLockObject(node.object));
     else if (!node.object.empty())
-        text = tr("%1 on %2").arg(text, qs(node.object));
+        text = tr("%1 on %2").arg(text, i18n::localizedLockObject(node.object));
     if (!node.hard)
         text = tr("%1 (queued behind)").arg(text);
     return text;
@@ -139,7 +140,9 @@ QString LockTreeModel::holdsText(const LockForest& forest, const LockNode& node)
                      [&](const HeldLock* a, const HeldLock* b) { return rank(a) < rank(b); });
     QStringList held;
     for (const HeldLock* h : mine) {
-        held << tr("%1 on %2").arg(qs(h->mode), qs(h->object.empty() ? h->lockType : h->object));
+        held << tr("%1 on %2")
+                    .arg(qs(h->mode), h->object.empty() ? qs(h->lockType)
+                                                        : i18n::localizedLockObject(h->object));
         if (held.size() >= 3)
             break;
     }

@@ -3,6 +3,7 @@
 // unchanged without a translator, counts in the locale's digits, findings read back from a
 // recorded snapshot.json translated, and whole-sentence fallbacks for engine findings.
 #include "i18n/figures.h"
+#include "i18n/lockobject.h"
 #include "i18n/messagetext.h"
 #include "models/planmodel.h"
 #include "plans/insights.h"
@@ -239,6 +240,35 @@ private slots:
         };
         walk({});
         QVERIFY(sawDecimalComma);
+    }
+
+    // The engines' English lock objects in German: the words change, the server's names and
+    // key values stay; a text of another shape is shown as it is.
+    void lockObjects() {
+        use(QStringLiteral("de"));
+        QCOMPARE(i18n::localizedLockObject("row (0,42) of public.orders"),
+                 QStringLiteral("Zeile (0,42) von public.orders"));
+        QCOMPARE(i18n::localizedLockObject("row (PRIMARY: 42) of shop.orders"),
+                 QStringLiteral("Zeile (PRIMARY: 42) von shop.orders"));
+        QCOMPARE(i18n::localizedLockObject("row (k: 'a) of b') of shop.t"),
+                 QStringLiteral("Zeile (k: 'a) of b') von shop.t"));
+        QCOMPARE(i18n::localizedLockObject("transaction 827"), QStringLiteral("Transaktion 827"));
+        QCOMPARE(i18n::localizedLockObject("virtual transaction 5/62"),
+                 QStringLiteral("virtuelle Transaktion 5/62"));
+        QCOMPARE(i18n::localizedLockObject("page 3 of t"), QStringLiteral("Seite 3 von t"));
+        QCOMPARE(i18n::localizedLockObject("public.orders"), QStringLiteral("public.orders"));
+        QCOMPARE(i18n::localizedLockObject("advisory lock (1,2,2)"),
+                 QStringLiteral("advisory lock (1,2,2)"));
+
+        // The printed summary's waits of the recorded pile-up.
+        SummaryContext german;
+        german.text = i18n::localizedUtf8;
+        const QString de = QString::fromStdString(renderTextSummary(pileup(), german));
+        QVERIFY2(de.contains(QStringLiteral("auf Transaktion 827")), qPrintable(de));
+        QVERIFY2(!de.contains(QStringLiteral("transaction 827")), qPrintable(de));
+        use(QStringLiteral("en"));
+        QCOMPARE(i18n::localizedLockObject("row (0,42) of public.orders"),
+                 QStringLiteral("row (0,42) of public.orders"));
     }
 };
 

@@ -1,6 +1,7 @@
 #include "locks/lockgraphscene.h"
 
 #include "common/guiutil.h"
+#include "i18n/lockobject.h"
 #include "models/locktreemodel.h"
 #include "textutil.h"
 
@@ -16,6 +17,12 @@ namespace dbt::gui {
 
 namespace {
 
+// A lock object on one line of an edge label, at most 40 characters.
+QString elided(QString text) {
+    text.replace(QLatin1Char('\n'), QLatin1Char(' '));
+    return text.size() > 40 ? text.left(39) + QChar(0x2026) : text;
+}
+
 constexpr double kColumnStep = LockGraphScene::kNodeWidth + LockGraphScene::kColumnGap;
 
 // The box's three lines.
@@ -27,12 +34,12 @@ QStringList nodeLines(const LockForest& forest, const LockNode& n) {
         if (n.waitObjects.size() > 1)
             lines << LockNodeItem::tr("for row locks on %1 (%n rows)", nullptr,
                                       int(n.waitObjects.size()))
-                         .arg(qs(n.object));
+                         .arg(i18n::localizedLockObject(n.object));
         else
             lines << LockNodeItem::tr("for a %1 on %2")
-                         .arg(qs(LockForest::lockTypeText(n.lockType)),
+                         .arg(LockForest::lockTypeLabel(n.lockType),
                               n.object.empty() ? LockNodeItem::tr("the same object")
-                                               : qs(n.object));
+                                               : i18n::localizedLockObject(n.object));
         lines << LockNodeItem::tr("PIDs %1 … %2").arg(n.pids.front()).arg(n.pids.back());
         return lines;
     }
@@ -75,13 +82,13 @@ QString nodeToolTip(const LockNode& n, const QStringList& lines) {
 }
 
 QString edgeLabel(const LockNode& n) {
-    QString label = qs(n.mode.empty() ? LockForest::lockTypeText(n.lockType) : n.mode);
+    QString label = n.mode.empty() ? LockForest::lockTypeLabel(n.lockType) : qs(n.mode);
     if (n.waitObjects.size() > 1)
         label += QLatin1Char('\n') +
                  LockGraphScene::tr("%1 (%n rows)", nullptr, int(n.waitObjects.size()))
-                     .arg(qs(oneLine(n.object, 40)));
+                     .arg(elided(i18n::localizedLockObject(n.object)));
     else if (!n.object.empty())
-        label += QLatin1Char('\n') + qs(oneLine(n.object, 40));
+        label += QLatin1Char('\n') + elided(i18n::localizedLockObject(n.object));
     return label;
 }
 

@@ -3,6 +3,7 @@
 #include "common/guiutil.h"
 #include "common/headerfit.h"
 #include "common/messagestack.h"
+#include "i18n/lockobject.h"
 #include "models/modelroles.h"
 #include "models/tableexport.h"
 #include "waitgraph.h"
@@ -334,7 +335,9 @@ void SessionsView::updateDetails() {
                 if (w.waitingPid == s.pid && w.blockingPid == pid) {
                     text = tr("PID %1 (%2 on %3%4)")
                                .arg(pid)
-                               .arg(qs(w.mode), qs(w.object.empty() ? w.lockType : w.object),
+                               .arg(qs(w.mode),
+                                    w.object.empty() ? qs(w.lockType)
+                                                     : i18n::localizedLockObject(w.object),
                                     w.hard ? QString() : tr(", queued ahead"));
                     break;
                 }
