@@ -7,8 +7,7 @@
 
 namespace dbt::cli {
 
-bool isSubcommand(const QString& word)
-{
+bool isSubcommand(const QString& word) {
     return word == QLatin1String("collect") || word == QLatin1String("explain") ||
            word == QLatin1String("open") || word == QLatin1String("compare") ||
            word == QLatin1String("advise");
@@ -16,12 +15,19 @@ bool isSubcommand(const QString& word)
 
 namespace {
 
+// Qt 6.4's qtbase_fr.qm lacks these two texts of QCommandLineParser::addHelpOption(), so
+// `dbtriage collect --help` showed them in English: dbtriage's own translations carry them
+// (in Qt's context; Qt's own translation wins where it has one).
+[[maybe_unused]] constexpr const char* kQtHelpTexts[] = {
+    QT_TRANSLATE_NOOP("QCommandLineParser", "Displays help on commandline options."),
+    QT_TRANSLATE_NOOP("QCommandLineParser", "Displays help including Qt specific options."),
+};
+
 QtMessageHandler previousHandler = nullptr;
 
 // Qt Gui's note that it falls back to /tmp/runtime-<user> for XDG_RUNTIME_DIR (usual under
 // ssh or cron) means nothing to a user of the command line.
-void quietHeadless(QtMsgType type, const QMessageLogContext& context, const QString& message)
-{
+void quietHeadless(QtMsgType type, const QMessageLogContext& context, const QString& message) {
     if (type == QtWarningMsg &&
         message.startsWith(QLatin1String("QStandardPaths: XDG_RUNTIME_DIR not set")))
         return;
@@ -32,8 +38,7 @@ void quietHeadless(QtMsgType type, const QMessageLogContext& context, const QStr
 } // namespace
 
 std::unique_ptr<QCoreApplication> makeApplication(const QString& subcommand, int& argc,
-                                                  char** argv)
-{
+                                                  char** argv) {
     previousHandler = qInstallMessageHandler(quietHeadless);
     // collect draws the bundle's charts: QPainter needs a QGuiApplication, and the offscreen
     // platform (a bastion host has no display).
@@ -44,8 +49,7 @@ std::unique_ptr<QCoreApplication> makeApplication(const QString& subcommand, int
     return std::make_unique<QCoreApplication>(argc, argv);
 }
 
-int run(const QStringList& args)
-{
+int run(const QStringList& args) {
     const QString& command = args.first();
     if (command == QLatin1String("collect"))
         return collect(args);
