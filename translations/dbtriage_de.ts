@@ -842,6 +842,50 @@
         <source>EXPLAIN ANALYZE needs values for $1..$%1, and dbtriage does not invent them; explain without ANALYZE for a generic plan, or put real values in.</source>
         <translation>EXPLAIN ANALYZE braucht Werte für $1..$%1, und dbtriage erfindet keine; erklären Sie ohne ANALYZE für einen generischen Plan, oder setzen Sie echte Werte ein.</translation>
     </message>
+    <message>
+        <source>The TLS connection to %1 failed (ssl-mode=%2: %3)</source>
+        <translation>Die TLS-Verbindung zu %1 ist fehlgeschlagen (ssl-mode=%2: %3)</translation>
+    </message>
+    <message>
+        <source>%1: a file named by ssl-ca, ssl-capath, ssl-cert or ssl-key cannot be read; check the paths.</source>
+        <translation>%1: Eine in ssl-ca, ssl-capath, ssl-cert oder ssl-key genannte Datei kann nicht gelesen werden; prüfen Sie die Pfade.</translation>
+    </message>
+    <message>
+        <source>%1: the server&apos;s certificate does not name the host %2; connect with a host name (or address) its certificate lists.</source>
+        <translation>%1: Das Zertifikat des Servers nennt den Host %2 nicht; verbinden Sie sich mit einem Hostnamen (oder einer Adresse), den das Zertifikat aufführt.</translation>
+    </message>
+    <message>
+        <source>%1: the server&apos;s certificate could not be verified with the CA in ssl-ca; check that ssl-ca names the CA that signed the server&apos;s certificate.</source>
+        <translation>%1: Das Zertifikat des Servers konnte mit der CA in ssl-ca nicht geprüft werden; prüfen Sie, ob ssl-ca die CA nennt, die das Zertifikat des Servers signiert hat.</translation>
+    </message>
+    <message>
+        <source>%1. Check ssl-mode, ssl-ca and the server&apos;s TLS set-up.</source>
+        <translation>%1. Prüfen Sie ssl-mode, ssl-ca und die TLS-Einrichtung des Servers.</translation>
+    </message>
+    <message>
+        <source>The TLS connection to %1 failed (ssl-mode=%2): the server does not offer TLS.</source>
+        <translation>Die TLS-Verbindung zu %1 ist fehlgeschlagen (ssl-mode=%2): Der Server bietet kein TLS an.</translation>
+    </message>
+    <message>
+        <source>%1 did not make the monitoring session read-only, so dbtriage does not go on.</source>
+        <translation>%1 hat die Überwachungssitzung nicht schreibgeschützt gemacht, daher macht dbtriage nicht weiter.</translation>
+    </message>
+    <message>
+        <source>%1 kept autocommit off for the monitoring session, so dbtriage does not go on.</source>
+        <translation>%1 hat autocommit für die Überwachungssitzung ausgeschaltet gelassen, daher macht dbtriage nicht weiter.</translation>
+    </message>
+    <message>
+        <source>The connection to %1 is closed; connect again.</source>
+        <translation>Die Verbindung zu %1 ist geschlossen; verbinden Sie sich erneut.</translation>
+    </message>
+    <message>
+        <source>The connection to %1 was lost during EXPLAIN (%2).</source>
+        <translation>Die Verbindung zu %1 ist während EXPLAIN abgebrochen (%2).</translation>
+    </message>
+    <message>
+        <source>The connection to %1 was lost (%2).</source>
+        <translation>Die Verbindung zu %1 ist abgebrochen (%2).</translation>
+    </message>
 </context>
 <context>
     <name>Finding</name>

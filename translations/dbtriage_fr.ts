@@ -842,6 +842,50 @@
         <source>EXPLAIN ANALYZE needs values for $1..$%1, and dbtriage does not invent them; explain without ANALYZE for a generic plan, or put real values in.</source>
         <translation>EXPLAIN ANALYZE a besoin de valeurs pour $1..$%1, et dbtriage n&apos;en invente pas ; expliquez sans ANALYZE pour un plan générique, ou mettez de vraies valeurs.</translation>
     </message>
+    <message>
+        <source>The TLS connection to %1 failed (ssl-mode=%2: %3)</source>
+        <translation>La connexion TLS à %1 a échoué (ssl-mode=%2 : %3)</translation>
+    </message>
+    <message>
+        <source>%1: a file named by ssl-ca, ssl-capath, ssl-cert or ssl-key cannot be read; check the paths.</source>
+        <translation>%1 : un fichier indiqué par ssl-ca, ssl-capath, ssl-cert ou ssl-key ne peut pas être lu ; vérifiez les chemins.</translation>
+    </message>
+    <message>
+        <source>%1: the server&apos;s certificate does not name the host %2; connect with a host name (or address) its certificate lists.</source>
+        <translation>%1 : le certificat du serveur ne nomme pas l&apos;hôte %2 ; connectez-vous avec un nom d&apos;hôte (ou une adresse) que son certificat mentionne.</translation>
+    </message>
+    <message>
+        <source>%1: the server&apos;s certificate could not be verified with the CA in ssl-ca; check that ssl-ca names the CA that signed the server&apos;s certificate.</source>
+        <translation>%1 : le certificat du serveur n&apos;a pas pu être vérifié avec l&apos;AC de ssl-ca ; vérifiez que ssl-ca désigne l&apos;AC qui a signé le certificat du serveur.</translation>
+    </message>
+    <message>
+        <source>%1. Check ssl-mode, ssl-ca and the server&apos;s TLS set-up.</source>
+        <translation>%1. Vérifiez ssl-mode, ssl-ca et la configuration TLS du serveur.</translation>
+    </message>
+    <message>
+        <source>The TLS connection to %1 failed (ssl-mode=%2): the server does not offer TLS.</source>
+        <translation>La connexion TLS à %1 a échoué (ssl-mode=%2) : le serveur ne propose pas TLS.</translation>
+    </message>
+    <message>
+        <source>%1 did not make the monitoring session read-only, so dbtriage does not go on.</source>
+        <translation>%1 n&apos;a pas mis la session de surveillance en lecture seule, dbtriage ne continue donc pas.</translation>
+    </message>
+    <message>
+        <source>%1 kept autocommit off for the monitoring session, so dbtriage does not go on.</source>
+        <translation>%1 a laissé autocommit désactivé pour la session de surveillance, dbtriage ne continue donc pas.</translation>
+    </message>
+    <message>
+        <source>The connection to %1 is closed; connect again.</source>
+        <translation>La connexion à %1 est fermée ; reconnectez-vous.</translation>
+    </message>
+    <message>
+        <source>The connection to %1 was lost during EXPLAIN (%2).</source>
+        <translation>La connexion à %1 a été perdue pendant EXPLAIN (%2).</translation>
+    </message>
+    <message>
+        <source>The connection to %1 was lost (%2).</source>
+        <translation>La connexion à %1 a été perdue (%2).</translation>
+    </message>
 </context>
 <context>
     <name>Finding</name>

@@ -96,6 +96,16 @@ private slots:
                  qPrintable(fr.err));
     }
 
+    void mysqlRefusedGerman() {
+        const Run r =
+            runTool(QStringLiteral("de"), {QStringLiteral("collect"),
+                                           QStringLiteral("mysql://nobody@127.0.0.1:1/nothing")});
+        QCOMPARE(r.exitCode, 3);
+        QVERIFY2(r.err.startsWith(QStringLiteral("dbtriage collect: Keine Verbindung zu "
+                                                 "127.0.0.1:1 möglich: Verbindung abgelehnt")),
+                 qPrintable(r.err));
+    }
+
     void badTargetGerman() {
         const Run r = runTool(QStringLiteral("de"), {QStringLiteral("collect"), kBadTarget});
         QCOMPARE(r.exitCode, 2);

@@ -120,11 +120,11 @@ public:
 
 private:
     Rows query(const std::string& sql);
-    std::string where() const;
-    Message whereText() const; // where() as a Message, translated where it is shown
+    // "db1:3306", "the socket /run/mysqld/mysqld.sock" (translated where it is shown)
+    Message whereText() const;
     Message userText() const;
     [[noreturn]] void throwConnectError(unsigned code, const std::string& message);
-    std::string tlsErrorSentence(const std::string& msg) const;
+    Message tlsErrorSentence(const std::string& msg) const;
     void setUpSession(const std::map<std::string, std::string>& variables);
     void detectFeatures(const std::map<std::string, std::string>& variables);
     void readPrivileges();
@@ -174,10 +174,6 @@ Message MysqlSession::whereText() const {
     return literal(target_.port ? h + ":" + std::to_string(target_.port) : h);
 }
 
-std::string MysqlSession::where() const {
-    return englishText(whereText());
-}
-
 Message MysqlSession::userText() const {
     return target_.user ? literal("'" + sanitizeText(*target_.user, 128) + "'")
                         : phrase(DBT_TR("Engine", "the user from the option files"));
@@ -219,23 +215,29 @@ Rows MysqlSession::query(const std::string& sql) {
 }
 
 // CR_SSL_CONNECTION_ERROR: one sentence that names the certificate problem and what to do.
-std::string MysqlSession::tlsErrorSentence(const std::string& msg) const {
-    const std::string head = std::string("The TLS connection to ") + where() +
-                             " failed (ssl-mode=" + mysql::sslModeName(target_.sslMode) + ": " +
-                             msg + ")";
+Message MysqlSession::tlsErrorSentence(const std::string& msg) const {
+    const Message head =
+        phrase(DBT_TR("Engine", "The TLS connection to %1 failed (ssl-mode=%2: %3)"),
+               {whereText(), literal(mysql::sslModeName(target_.sslMode)), literal(msg)});
     const auto has = [&](const char* word) { return msg.find(word) != std::string::npos; };
     if (has("No such file") || has("no start line") || has("PEM"))
-        return head + ": a file named by ssl-ca, ssl-capath, ssl-cert or ssl-key cannot be read; "
-                      "check the paths.";
+        return phrase(DBT_TR("Engine", "%1: a file named by ssl-ca, ssl-capath, ssl-cert or "
+                                       "ssl-key cannot be read; check the paths."),
+                      {head});
     if (has("Validation of SSL server certificate") || has("hostname") || has("host name") ||
         has("mismatch"))
-        return head + ": the server's certificate does not name the host " +
-               (target_.host.empty() ? std::string("localhost") : target_.host) +
-               "; connect with a host name (or address) its certificate lists.";
+        return phrase(
+            DBT_TR("Engine", "%1: the server's certificate does not name the host %2; "
+                             "connect with a host name (or address) its certificate "
+                             "lists."),
+            {head, literal(target_.host.empty() ? std::string("localhost") : target_.host)});
     if (has("certificate") || has("verify") || has("issuer"))
-        return head + ": the server's certificate could not be verified with the CA in ssl-ca; "
-                      "check that ssl-ca names the CA that signed the server's certificate.";
-    return head + ". Check ssl-mode, ssl-ca and the server's TLS set-up.";
+        return phrase(DBT_TR("Engine", "%1: the server's certificate could not be verified with "
+                                       "the CA in ssl-ca; check that ssl-ca names the CA that "
+                                       "signed the server's certificate."),
+                      {head});
+    return phrase(DBT_TR("Engine", "%1. Check ssl-mode, ssl-ca and the server's TLS set-up."),
+                  {head});
 }
 
 void MysqlSession::throwConnectError(unsigned code, const std::string& message) {
@@ -386,9 +388,9 @@ ServerInfo MysqlSession::connect() {
     if (tlsRequired && mysql_get_ssl_cipher(db_) == nullptr) {
         disconnect();
         throw EngineError(EngineError::Kind::Connect,
-                          std::string("The TLS connection to ") + where() +
-                              " failed (ssl-mode=" + mysql::sslModeName(target_.sslMode) +
-                              "): the server does not offer TLS.");
+                          phrase(DBT_TR("Engine", "The TLS connection to %1 failed (ssl-mode=%2): "
+                                                  "the server does not offer TLS."),
+                                 {whereText(), literal(mysql::sslModeName(target_.sslMode))}));
     }
 
     try {
@@ -473,12 +475,14 @@ void MysqlSession::setUpSession(const std::map<std::string, std::string>& variab
     };
     if (!isOn("transaction_read_only") && !isOn("tx_read_only"))
         throw EngineError(EngineError::Kind::Connect,
-                          where() + " did not make the monitoring session read-only, so "
-                                    "dbtriage does not go on.");
+                          phrase(DBT_TR("Engine", "%1 did not make the monitoring session "
+                                                  "read-only, so dbtriage does not go on."),
+                                 {whereText()}));
     if (!isOn("autocommit"))
         throw EngineError(EngineError::Kind::Connect,
-                          where() + " kept autocommit off for the monitoring session, so "
-                                    "dbtriage does not go on.");
+                          phrase(DBT_TR("Engine", "%1 kept autocommit off for the monitoring "
+                                                  "session, so dbtriage does not go on."),
+                                 {whereText()}));
     features_.readOnlyVariable =
         now.count("transaction_read_only") ? "transaction_read_only" : "tx_read_only";
 }
@@ -628,7 +632,8 @@ void MysqlSession::detectReplica() {
 void MysqlSession::sample(Snapshot& s) {
     if (db_ == nullptr)
         throw EngineError(EngineError::Kind::Lost,
-                          "The connection to " + where() + " is closed; connect again.");
+                          phrase(DBT_TR("Engine", "The connection to %1 is closed; connect again."),
+                                 {whereText()}));
     s.collectedAt = nowMicros();
     const mysql::Features& f = features_;
     const bool psUsable = f.performanceSchemaOn && f.performanceSchemaReadable;
@@ -861,7 +866,8 @@ ExplainResult MysqlSession::explain(const ExplainRequest& request) {
     using Kind = EngineError::Kind;
     if (db_ == nullptr)
         throw EngineError(Kind::Lost,
-                          "The connection to " + where() + " is closed; connect again.");
+                          phrase(DBT_TR("Engine", "The connection to %1 is closed; connect again."),
+                                 {whereText()}));
     const bool maria = info_.engine == Engine::MariaDB;
     const plans::MysqlStatement st = plans::inspectMysql(request.sql);
     ExplainResult result;
@@ -963,9 +969,10 @@ ExplainResult MysqlSession::explain(const ExplainRequest& request) {
     } catch (const ServerError& e) {
         if (connectionLost(e.code)) {
             disconnect();
-            throw EngineError(Kind::Lost, "The connection to " + where() +
-                                              " was lost during EXPLAIN (" +
-                                              sanitizeText(e.message, 300) + ").");
+            throw EngineError(Kind::Lost,
+                              phrase(DBT_TR("Engine", "The connection to %1 was lost during "
+                                                      "EXPLAIN (%2)."),
+                                     {whereText(), literal(sanitizeText(e.message, 300))}));
         }
         cleanUp();
         std::string why = ". Check the statement.";
@@ -997,14 +1004,16 @@ Rows MysqlSession::readQuery(const std::string& sql) {
         throw EngineError(Kind::Query, "Only SELECT and SHOW are sent through this session.");
     if (db_ == nullptr)
         throw EngineError(Kind::Lost,
-                          "The connection to " + where() + " is closed; connect again.");
+                          phrase(DBT_TR("Engine", "The connection to %1 is closed; connect again."),
+                                 {whereText()}));
     try {
         return query(sql);
     } catch (const ServerError& e) {
         if (connectionLost(e.code)) {
             disconnect();
-            throw EngineError(Kind::Lost, "The connection to " + where() + " was lost (" +
-                                              sanitizeText(e.message, 300) + ").");
+            throw EngineError(Kind::Lost,
+                              phrase(DBT_TR("Engine", "The connection to %1 was lost (%2)."),
+                                     {whereText(), literal(sanitizeText(e.message, 300))}));
         }
         throw EngineError(Kind::Query,
                           sanitizeText(e.message, 300) + " (error " + std::to_string(e.code) + ")");
