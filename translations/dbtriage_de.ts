@@ -886,6 +886,38 @@
         <source>The connection to %1 was lost (%2).</source>
         <translation>Die Verbindung zu %1 ist abgebrochen (%2).</translation>
     </message>
+    <message>
+        <source>EXPLAIN ANALYZE needs the real values, and this digest text has %1 placeholders (? or ...); explain it without ANALYZE, or put real values in.</source>
+        <translation>EXPLAIN ANALYZE braucht die echten Werte, und dieser Digest-Text hat %1 Platzhalter (? oder ...); erklären Sie ihn ohne ANALYZE, oder setzen Sie echte Werte ein.</translation>
+    </message>
+    <message>
+        <source>EXPLAIN failed: %1 (dbtriage runs EXPLAIN read-only, so a statement that writes, also inside a function, is stopped).</source>
+        <translation>EXPLAIN ist fehlgeschlagen: %1 (dbtriage führt EXPLAIN nur lesend aus, daher wird eine Anweisung gestoppt, die schreibt, auch innerhalb einer Funktion).</translation>
+    </message>
+    <message>
+        <source>EXPLAIN failed: %1 (the statement timeout, %2 ms, stopped it; retry when the server is less busy).</source>
+        <translation>EXPLAIN ist fehlgeschlagen: %1 (das Statement-Timeout von %2 ms hat es gestoppt; versuchen Sie es erneut, wenn der Server weniger ausgelastet ist).</translation>
+    </message>
+    <message>
+        <source>EXPLAIN failed: %1 (the lock wait timeout stopped it; look at the lock waits, then retry).</source>
+        <translation>EXPLAIN ist fehlgeschlagen: %1 (das Timeout für Sperrwartezeiten hat es gestoppt; sehen Sie sich die Sperrwartezeiten an und versuchen Sie es dann erneut).</translation>
+    </message>
+    <message>
+        <source>EXPLAIN failed: %1. Check the database name and the account&apos;s rights.</source>
+        <translation>EXPLAIN ist fehlgeschlagen: %1. Prüfen Sie den Datenbanknamen und die Rechte des Kontos.</translation>
+    </message>
+    <message>
+        <source>Not connected to %1; reconnect first.</source>
+        <translation>Keine Verbindung zu %1; verbinden Sie sich zuerst neu.</translation>
+    </message>
+    <message>
+        <source>Could not connect to database %1 for EXPLAIN: %2</source>
+        <translation>Keine Verbindung zur Datenbank %1 für EXPLAIN möglich: %2</translation>
+    </message>
+    <message>
+        <source>The connection to %1 was lost during EXPLAIN (%2); reconnect and retry.</source>
+        <translation>Die Verbindung zu %1 ist während EXPLAIN abgebrochen (%2); verbinden Sie sich neu und versuchen Sie es erneut.</translation>
+    </message>
 </context>
 <context>
     <name>Finding</name>

@@ -886,6 +886,38 @@
         <source>The connection to %1 was lost (%2).</source>
         <translation>La connexion à %1 a été perdue (%2).</translation>
     </message>
+    <message>
+        <source>EXPLAIN ANALYZE needs the real values, and this digest text has %1 placeholders (? or ...); explain it without ANALYZE, or put real values in.</source>
+        <translation>EXPLAIN ANALYZE a besoin des vraies valeurs, et ce texte de digest a %1 paramètres fictifs (? ou ...) ; expliquez-le sans ANALYZE, ou mettez de vraies valeurs.</translation>
+    </message>
+    <message>
+        <source>EXPLAIN failed: %1 (dbtriage runs EXPLAIN read-only, so a statement that writes, also inside a function, is stopped).</source>
+        <translation>EXPLAIN a échoué : %1 (dbtriage exécute EXPLAIN en lecture seule, donc une requête qui écrit, même dans une fonction, est arrêtée).</translation>
+    </message>
+    <message>
+        <source>EXPLAIN failed: %1 (the statement timeout, %2 ms, stopped it; retry when the server is less busy).</source>
+        <translation>EXPLAIN a échoué : %1 (le délai d&apos;exécution des requêtes, %2 ms, l&apos;a arrêté ; réessayez quand le serveur sera moins chargé).</translation>
+    </message>
+    <message>
+        <source>EXPLAIN failed: %1 (the lock wait timeout stopped it; look at the lock waits, then retry).</source>
+        <translation>EXPLAIN a échoué : %1 (le délai d&apos;attente de verrou l&apos;a arrêté ; regardez les attentes de verrous, puis réessayez).</translation>
+    </message>
+    <message>
+        <source>EXPLAIN failed: %1. Check the database name and the account&apos;s rights.</source>
+        <translation>EXPLAIN a échoué : %1. Vérifiez le nom de la base et les droits du compte.</translation>
+    </message>
+    <message>
+        <source>Not connected to %1; reconnect first.</source>
+        <translation>Pas connecté à %1 ; reconnectez-vous d&apos;abord.</translation>
+    </message>
+    <message>
+        <source>Could not connect to database %1 for EXPLAIN: %2</source>
+        <translation>Connexion à la base %1 impossible pour EXPLAIN : %2</translation>
+    </message>
+    <message>
+        <source>The connection to %1 was lost during EXPLAIN (%2); reconnect and retry.</source>
+        <translation>La connexion à %1 a été perdue pendant EXPLAIN (%2) ; reconnectez-vous et réessayez.</translation>
+    </message>
 </context>
 <context>
     <name>Finding</name>

@@ -874,11 +874,12 @@ ExplainResult MysqlSession::explain(const ExplainRequest& request) {
     std::string sql = request.sql;
     if (st.placeholders > 0) {
         if (request.analyze)
-            throw EngineError(Kind::Query,
-                              "EXPLAIN ANALYZE needs the real values, and this digest text has " +
-                                  std::to_string(st.placeholders) +
-                                  " placeholders (? or ...); explain it without ANALYZE, or put "
-                                  "real values in.");
+            throw EngineError(
+                Kind::Query,
+                phrase(DBT_TR("Engine", "EXPLAIN ANALYZE needs the real values, and this digest "
+                                        "text has %1 placeholders (? or ...); explain it without "
+                                        "ANALYZE, or put real values in."),
+                       {literal(std::to_string(st.placeholders))}));
         int replaced = 0;
         sql = plans::fillMysqlPlaceholders(sql, &replaced);
         result.notes.push_back(
@@ -975,18 +976,28 @@ ExplainResult MysqlSession::explain(const ExplainRequest& request) {
                                      {whereText(), literal(sanitizeText(e.message, 300))}));
         }
         cleanUp();
-        std::string why = ". Check the statement.";
+        const Message server = literal(sanitizeText(e.message, 300));
+        const auto fail = [](const char* context, const char* text, std::vector<Message> args) {
+            return EngineError(Kind::Query, phrase(context, text, std::move(args)));
+        };
         if (e.code == 1792 || e.code == 1290 || e.code == 1207)
-            why = " (dbtriage runs EXPLAIN read-only, so a statement that writes, also inside a "
-                  "function, is stopped).";
-        else if (e.code == 3024 || e.code == 1969)
-            why = " (the statement timeout, " + std::to_string(options_.statementTimeoutMs) +
-                  " ms, stopped it; retry when the server is less busy).";
-        else if (e.code == 1205)
-            why = " (the lock wait timeout stopped it; look at the lock waits, then retry).";
-        else if (e.code == 1044 || e.code == 1142 || e.code == 1049)
-            why = ". Check the database name and the account's rights.";
-        throw EngineError(Kind::Query, "EXPLAIN failed: " + sanitizeText(e.message, 300) + why);
+            throw fail(DBT_TR("Engine", "EXPLAIN failed: %1 (dbtriage runs EXPLAIN read-only, so "
+                                        "a statement that writes, also inside a function, is "
+                                        "stopped)."),
+                       {server});
+        if (e.code == 3024 || e.code == 1969)
+            throw fail(DBT_TR("Engine", "EXPLAIN failed: %1 (the statement timeout, %2 ms, "
+                                        "stopped it; retry when the server is less busy)."),
+                       {server, literal(std::to_string(options_.statementTimeoutMs))});
+        if (e.code == 1205)
+            throw fail(DBT_TR("Engine", "EXPLAIN failed: %1 (the lock wait timeout stopped it; "
+                                        "look at the lock waits, then retry)."),
+                       {server});
+        if (e.code == 1044 || e.code == 1142 || e.code == 1049)
+            throw fail(DBT_TR("Engine", "EXPLAIN failed: %1. Check the database name and the "
+                                        "account's rights."),
+                       {server});
+        throw fail(DBT_TR("Engine", "EXPLAIN failed: %1. Check the statement."), {server});
     } catch (...) {
         cleanUp();
         throw;

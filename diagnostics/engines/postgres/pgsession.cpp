@@ -942,7 +942,9 @@ std::string targetForDatabase(const std::string& target, const std::string& data
 
 ExplainResult PgSession::explain(const ExplainRequest& request) {
     if (!connected())
-        throw EngineError(Kind::Lost, "Not connected to " + endpoint_ + "; reconnect first.");
+        throw EngineError(
+            Kind::Lost,
+            phrase(DBT_TR("Engine", "Not connected to %1; reconnect first."), {endpointText_}));
     const pg::ExplainContext context{options_.statementTimeoutMs, options_.lockTimeoutMs, secrets_};
     if (!request.database.empty() && request.database != info_.database) {
         // A short-lived second session on the statement's database, set up exactly like
@@ -953,8 +955,11 @@ ExplainResult PgSession::explain(const ExplainRequest& request) {
         try {
             session.connect();
         } catch (const EngineError& e) {
-            throw EngineError(Kind::Query, "Could not connect to database " + request.database +
-                                               " for EXPLAIN: " + e.what());
+            throw EngineError(
+                Kind::Query,
+                phrase(DBT_TR("Engine", "Could not connect to database %1 for EXPLAIN: %2"),
+                       {literal(request.database),
+                        e.message() ? *e.message() : literal(std::string(e.what()))}));
         }
         ExplainRequest here = request;
         here.database.clear();
@@ -966,10 +971,11 @@ ExplainResult PgSession::explain(const ExplainRequest& request) {
     auto lostDuringExplain = [&](const std::exception& e) {
         conn_.reset();
         const auto* sqlError = dynamic_cast<const pqxx::sql_error*>(&e);
-        return EngineError(Kind::Lost, "The connection to " + endpoint_ +
-                                           " was lost during EXPLAIN (" +
-                                           lostReason(e, sqlError ? sqlError->sqlstate() : "") +
-                                           "); reconnect and retry.");
+        return EngineError(
+            Kind::Lost,
+            phrase(DBT_TR("Engine", "The connection to %1 was lost during EXPLAIN (%2); "
+                                    "reconnect and retry."),
+                   {endpointText_, literal(lostReason(e, sqlError ? sqlError->sqlstate() : ""))}));
     };
     try {
         return pg::explainOn(*conn_, request, context);
