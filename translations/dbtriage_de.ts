@@ -918,6 +918,74 @@
         <source>The connection to %1 was lost during EXPLAIN (%2); reconnect and retry.</source>
         <translation>Die Verbindung zu %1 ist während EXPLAIN abgebrochen (%2); verbinden Sie sich neu und versuchen Sie es erneut.</translation>
     </message>
+    <message>
+        <source>The %1 in the connection URI has a &apos;%&apos; that is not followed by two hex digits.</source>
+        <translation>In der Verbindungs-URI enthält %1 ein &apos;%&apos;, auf das keine zwei Hexadezimalziffern folgen.</translation>
+    </message>
+    <message>
+        <source>ssl-mode must be one of DISABLED, PREFERRED, REQUIRED, VERIFY_CA or VERIFY_IDENTITY, not &apos;%1&apos;.</source>
+        <translation>ssl-mode muss DISABLED, PREFERRED, REQUIRED, VERIFY_CA oder VERIFY_IDENTITY sein, nicht &apos;%1&apos;.</translation>
+    </message>
+    <message>
+        <source>Put the password in the user part (mysql://user:password@host) or in an option file, not in a query parameter.</source>
+        <translation>Geben Sie das Passwort im Benutzerteil (mysql://user:password@host) oder in einer Optionsdatei an, nicht in einem Abfrageparameter.</translation>
+    </message>
+    <message>
+        <source>Unknown parameter &apos;%1&apos; in the connection URI (known: ssl-mode, ssl-ca, ssl-capath, ssl-cert, ssl-key, socket, option-file, option-group).</source>
+        <translation>Unbekannter Parameter &apos;%1&apos; in der Verbindungs-URI (bekannt: ssl-mode, ssl-ca, ssl-capath, ssl-cert, ssl-key, socket, option-file, option-group).</translation>
+    </message>
+    <message>
+        <source>A MySQL target must look like mysql://user@host:port/database.</source>
+        <translation>Ein MySQL-Ziel muss wie mysql://user@host:port/database aussehen.</translation>
+    </message>
+    <message>
+        <source>A MySQL target must start with mysql:// or mariadb://.</source>
+        <translation>Ein MySQL-Ziel muss mit mysql:// oder mariadb:// beginnen.</translation>
+    </message>
+    <message>
+        <source>user name</source>
+        <translation>der Benutzername</translation>
+    </message>
+    <message>
+        <source>password</source>
+        <translation>das Passwort</translation>
+    </message>
+    <message>
+        <source>The IPv6 address in the connection URI lacks its closing &apos;]&apos;.</source>
+        <translation>Der IPv6-Adresse in der Verbindungs-URI fehlt die schließende &apos;]&apos;.</translation>
+    </message>
+    <message>
+        <source>Unexpected text after the IPv6 address in the connection URI.</source>
+        <translation>Unerwarteter Text nach der IPv6-Adresse in der Verbindungs-URI.</translation>
+    </message>
+    <message>
+        <source>host name</source>
+        <translation>der Hostname</translation>
+    </message>
+    <message>
+        <source>The port in the connection URI must be a number from 1 to 65535, not &apos;%1&apos;.</source>
+        <translation>Der Port in der Verbindungs-URI muss eine Zahl von 1 bis 65535 sein, nicht &apos;%1&apos;.</translation>
+    </message>
+    <message>
+        <source>database name</source>
+        <translation>der Datenbankname</translation>
+    </message>
+    <message>
+        <source>The database name in the connection URI must not contain &apos;/&apos;.</source>
+        <translation>Der Datenbankname in der Verbindungs-URI darf kein &apos;/&apos; enthalten.</translation>
+    </message>
+    <message>
+        <source>parameter name</source>
+        <translation>der Parametername</translation>
+    </message>
+    <message>
+        <source>ssl-mode=DISABLED contradicts the ssl-ca / ssl-cert / ssl-key parameters.</source>
+        <translation>ssl-mode=DISABLED widerspricht den Parametern ssl-ca / ssl-cert / ssl-key.</translation>
+    </message>
+    <message>
+        <source>ssl-mode=%1 needs ssl-ca (or ssl-capath): the certificate authority to verify the server against.</source>
+        <translation>ssl-mode=%1 braucht ssl-ca (oder ssl-capath): die Zertifizierungsstelle, gegen die der Server geprüft wird.</translation>
+    </message>
 </context>
 <context>
     <name>Finding</name>

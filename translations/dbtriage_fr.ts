@@ -918,6 +918,74 @@
         <source>The connection to %1 was lost during EXPLAIN (%2); reconnect and retry.</source>
         <translation>La connexion à %1 a été perdue pendant EXPLAIN (%2) ; reconnectez-vous et réessayez.</translation>
     </message>
+    <message>
+        <source>The %1 in the connection URI has a &apos;%&apos; that is not followed by two hex digits.</source>
+        <translation>Dans l&apos;URI de connexion, %1 contient un &apos;%&apos; qui n&apos;est pas suivi de deux chiffres hexadécimaux.</translation>
+    </message>
+    <message>
+        <source>ssl-mode must be one of DISABLED, PREFERRED, REQUIRED, VERIFY_CA or VERIFY_IDENTITY, not &apos;%1&apos;.</source>
+        <translation>ssl-mode doit valoir DISABLED, PREFERRED, REQUIRED, VERIFY_CA ou VERIFY_IDENTITY, pas &apos;%1&apos;.</translation>
+    </message>
+    <message>
+        <source>Put the password in the user part (mysql://user:password@host) or in an option file, not in a query parameter.</source>
+        <translation>Mettez le mot de passe dans la partie utilisateur (mysql://user:password@host) ou dans un fichier d&apos;options, pas dans un paramètre de requête.</translation>
+    </message>
+    <message>
+        <source>Unknown parameter &apos;%1&apos; in the connection URI (known: ssl-mode, ssl-ca, ssl-capath, ssl-cert, ssl-key, socket, option-file, option-group).</source>
+        <translation>Paramètre inconnu &apos;%1&apos; dans l&apos;URI de connexion (connus : ssl-mode, ssl-ca, ssl-capath, ssl-cert, ssl-key, socket, option-file, option-group).</translation>
+    </message>
+    <message>
+        <source>A MySQL target must look like mysql://user@host:port/database.</source>
+        <translation>Une cible MySQL doit avoir la forme mysql://user@host:port/database.</translation>
+    </message>
+    <message>
+        <source>A MySQL target must start with mysql:// or mariadb://.</source>
+        <translation>Une cible MySQL doit commencer par mysql:// ou mariadb://.</translation>
+    </message>
+    <message>
+        <source>user name</source>
+        <translation>le nom d&apos;utilisateur</translation>
+    </message>
+    <message>
+        <source>password</source>
+        <translation>le mot de passe</translation>
+    </message>
+    <message>
+        <source>The IPv6 address in the connection URI lacks its closing &apos;]&apos;.</source>
+        <translation>Il manque le &apos;]&apos; fermant à l&apos;adresse IPv6 de l&apos;URI de connexion.</translation>
+    </message>
+    <message>
+        <source>Unexpected text after the IPv6 address in the connection URI.</source>
+        <translation>Texte inattendu après l&apos;adresse IPv6 dans l&apos;URI de connexion.</translation>
+    </message>
+    <message>
+        <source>host name</source>
+        <translation>le nom d&apos;hôte</translation>
+    </message>
+    <message>
+        <source>The port in the connection URI must be a number from 1 to 65535, not &apos;%1&apos;.</source>
+        <translation>Le port dans l&apos;URI de connexion doit être un nombre de 1 à 65535, pas &apos;%1&apos;.</translation>
+    </message>
+    <message>
+        <source>database name</source>
+        <translation>le nom de la base</translation>
+    </message>
+    <message>
+        <source>The database name in the connection URI must not contain &apos;/&apos;.</source>
+        <translation>Le nom de la base dans l&apos;URI de connexion ne doit pas contenir &apos;/&apos;.</translation>
+    </message>
+    <message>
+        <source>parameter name</source>
+        <translation>le nom du paramètre</translation>
+    </message>
+    <message>
+        <source>ssl-mode=DISABLED contradicts the ssl-ca / ssl-cert / ssl-key parameters.</source>
+        <translation>ssl-mode=DISABLED contredit les paramètres ssl-ca / ssl-cert / ssl-key.</translation>
+    </message>
+    <message>
+        <source>ssl-mode=%1 needs ssl-ca (or ssl-capath): the certificate authority to verify the server against.</source>
+        <translation>ssl-mode=%1 a besoin de ssl-ca (ou ssl-capath) : l&apos;autorité de certification avec laquelle vérifier le serveur.</translation>
+    </message>
 </context>
 <context>
     <name>Finding</name>

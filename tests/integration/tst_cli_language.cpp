@@ -106,6 +106,15 @@ private slots:
                  qPrintable(r.err));
     }
 
+    void badMysqlTargetFrench() {
+        const Run r = runTool(QStringLiteral("fr"), {QStringLiteral("collect"),
+                                                     QStringLiteral("mysql://u@db1:99999/app")});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(QStringLiteral("Le port dans l'URI de connexion doit être un "
+                                               "nombre de 1 à 65535, pas '99999'.")),
+                 qPrintable(r.err));
+    }
+
     void badTargetGerman() {
         const Run r = runTool(QStringLiteral("de"), {QStringLiteral("collect"), kBadTarget});
         QCOMPARE(r.exitCode, 2);

@@ -9,8 +9,8 @@ namespace dbt::mysql {
 
 namespace {
 
-[[noreturn]] void usage(const std::string& sentence) {
-    throw EngineError(EngineError::Kind::Usage, sentence);
+[[noreturn]] void usage(const char* context, const char* text, std::vector<Message> args = {}) {
+    throw EngineError(EngineError::Kind::Usage, phrase(context, text, std::move(args)));
 }
 
 int hexValue(char c) {
@@ -25,7 +25,7 @@ int hexValue(char c) {
 
 // `what` names the part for the error sentence; the value itself is never quoted, as it
 // may be a password.
-std::string percentDecode(const std::string& text, const char* what) {
+std::string percentDecode(const std::string& text, const Message& what) {
     std::string out;
     out.reserve(text.size());
     for (std::size_t i = 0; i < text.size(); ++i) {
@@ -36,8 +36,9 @@ std::string percentDecode(const std::string& text, const char* what) {
         const int hi = i + 1 < text.size() ? hexValue(text[i + 1]) : -1;
         const int lo = i + 2 < text.size() ? hexValue(text[i + 2]) : -1;
         if (hi < 0 || lo < 0)
-            usage(std::string("The ") + what +
-                  " in the connection URI has a '%' that is not followed by two hex digits.");
+            usage(DBT_TR("Engine", "The %1 in the connection URI has a '%' that is not followed "
+                                   "by two hex digits."),
+                  {what});
         out += static_cast<char>(hi * 16 + lo);
         i += 2;
     }
@@ -63,9 +64,9 @@ SslMode parseSslMode(const std::string& value) {
         return SslMode::VerifyCa;
     if (v == "verify_identity")
         return SslMode::VerifyIdentity;
-    usage("ssl-mode must be one of DISABLED, PREFERRED, REQUIRED, VERIFY_CA or "
-          "VERIFY_IDENTITY, not '" +
-          value + "'.");
+    usage(DBT_TR("Engine", "ssl-mode must be one of DISABLED, PREFERRED, REQUIRED, VERIFY_CA or "
+                           "VERIFY_IDENTITY, not '%1'."),
+          {literal(value)});
 }
 
 void applyParameter(MysqlTarget& t, std::string key, const std::string& value) {
@@ -88,12 +89,13 @@ void applyParameter(MysqlTarget& t, std::string key, const std::string& value) {
     else if (key == "option-group")
         t.optionGroup = value;
     else if (key == "password")
-        usage("Put the password in the user part (mysql://user:password@host) or in an option "
-              "file, not in a query parameter.");
+        usage(DBT_TR("Engine", "Put the password in the user part (mysql://user:password@host) "
+                               "or in an option file, not in a query parameter."));
     else
-        usage("Unknown parameter '" + key +
-              "' in the connection URI (known: ssl-mode, ssl-ca, ssl-capath, ssl-cert, ssl-key, "
-              "socket, option-file, option-group).");
+        usage(DBT_TR("Engine", "Unknown parameter '%1' in the connection URI (known: ssl-mode, "
+                               "ssl-ca, ssl-capath, ssl-cert, ssl-key, socket, option-file, "
+                               "option-group)."),
+              {literal(key)});
 }
 
 } // namespace
@@ -120,10 +122,10 @@ MysqlTarget parseMysqlTarget(const std::string& uri) {
     MysqlTarget t;
     const auto schemeEnd = uri.find("://");
     if (schemeEnd == std::string::npos)
-        usage("A MySQL target must look like mysql://user@host:port/database.");
+        usage(DBT_TR("Engine", "A MySQL target must look like mysql://user@host:port/database."));
     t.scheme = lower(uri.substr(0, schemeEnd));
     if (t.scheme != "mysql" && t.scheme != "mariadb")
-        usage("A MySQL target must start with mysql:// or mariadb://.");
+        usage(DBT_TR("Engine", "A MySQL target must start with mysql:// or mariadb://."));
 
     // The user part ends at the last '@' of the whole URI, so that a password with an
     // unencoded '/', '?' or '#' never leaks into the host, database or parameters.
@@ -134,9 +136,10 @@ MysqlTarget parseMysqlTarget(const std::string& uri) {
         const auto colon = userInfo.find(':');
         const std::string user = userInfo.substr(0, colon);
         if (!user.empty())
-            t.user = percentDecode(user, "user name");
+            t.user = percentDecode(user, phrase(DBT_TR("Engine", "user name")));
         if (colon != std::string::npos)
-            t.password = percentDecode(userInfo.substr(colon + 1), "password");
+            t.password =
+                percentDecode(userInfo.substr(colon + 1), phrase(DBT_TR("Engine", "password")));
     }
     std::string query;
     if (const auto q = rest.find('?'); q != std::string::npos) {
@@ -154,12 +157,14 @@ MysqlTarget parseMysqlTarget(const std::string& uri) {
     if (!hostPort.empty() && hostPort.front() == '[') {
         const auto close = hostPort.find(']');
         if (close == std::string::npos)
-            usage("The IPv6 address in the connection URI lacks its closing ']'.");
+            usage(
+                DBT_TR("Engine", "The IPv6 address in the connection URI lacks its closing ']'."));
         t.host = hostPort.substr(1, close - 1);
         const std::string after = hostPort.substr(close + 1);
         if (!after.empty()) {
             if (after.front() != ':')
-                usage("Unexpected text after the IPv6 address in the connection URI.");
+                usage(DBT_TR("Engine", "Unexpected text after the IPv6 address in the connection "
+                                       "URI."));
             portText = after.substr(1);
         }
     } else {
@@ -168,20 +173,21 @@ MysqlTarget parseMysqlTarget(const std::string& uri) {
             portText = hostPort.substr(colon + 1);
             hostPort.resize(colon);
         }
-        t.host = percentDecode(hostPort, "host name");
+        t.host = percentDecode(hostPort, phrase(DBT_TR("Engine", "host name")));
     }
     if (!portText.empty()) {
         const bool digits = std::all_of(portText.begin(), portText.end(),
                                         [](unsigned char c) { return std::isdigit(c) != 0; });
         const long port = digits && portText.size() <= 5 ? std::stol(portText) : 0;
         if (port < 1 || port > 65535)
-            usage("The port in the connection URI must be a number from 1 to 65535, not '" +
-                  portText + "'.");
+            usage(DBT_TR("Engine", "The port in the connection URI must be a number from 1 to "
+                                   "65535, not '%1'."),
+                  {literal(portText)});
         t.port = static_cast<unsigned>(port);
     }
-    t.database = percentDecode(path, "database name");
+    t.database = percentDecode(path, phrase(DBT_TR("Engine", "database name")));
     if (t.database.find('/') != std::string::npos)
-        usage("The database name in the connection URI must not contain '/'.");
+        usage(DBT_TR("Engine", "The database name in the connection URI must not contain '/'."));
 
     std::size_t pos = 0;
     while (pos < query.size()) {
@@ -193,20 +199,22 @@ MysqlTarget parseMysqlTarget(const std::string& uri) {
         if (item.empty())
             continue;
         const auto eq = item.find('=');
-        const std::string key = percentDecode(item.substr(0, eq), "parameter name");
+        const std::string key =
+            percentDecode(item.substr(0, eq), phrase(DBT_TR("Engine", "parameter name")));
         const std::string value = eq == std::string::npos
                                       ? std::string()
-                                      : percentDecode(item.substr(eq + 1), key.c_str());
+                                      : percentDecode(item.substr(eq + 1), literal(key));
         applyParameter(t, key, value);
     }
     if (t.sslMode == SslMode::Disabled &&
         (!t.sslCa.empty() || !t.sslCert.empty() || !t.sslKey.empty() || !t.sslCaPath.empty()))
-        usage("ssl-mode=DISABLED contradicts the ssl-ca / ssl-cert / ssl-key parameters.");
+        usage(DBT_TR("Engine", "ssl-mode=DISABLED contradicts the ssl-ca / ssl-cert / ssl-key "
+                               "parameters."));
     if ((t.sslMode == SslMode::VerifyCa || t.sslMode == SslMode::VerifyIdentity) &&
         t.sslCa.empty() && t.sslCaPath.empty())
-        usage(std::string("ssl-mode=") + sslModeName(t.sslMode) +
-              " needs ssl-ca (or ssl-capath): the certificate authority to verify the server "
-              "against.");
+        usage(DBT_TR("Engine", "ssl-mode=%1 needs ssl-ca (or ssl-capath): the certificate "
+                               "authority to verify the server against."),
+              {literal(sslModeName(t.sslMode))});
     return t;
 }
 
