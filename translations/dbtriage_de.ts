@@ -986,6 +986,46 @@
         <source>ssl-mode=%1 needs ssl-ca (or ssl-capath): the certificate authority to verify the server against.</source>
         <translation>ssl-mode=%1 braucht ssl-ca (oder ssl-capath): die Zertifizierungsstelle, gegen die der Server geprüft wird.</translation>
     </message>
+    <message>
+        <source>The digest text has %1 placeholders (? and ...); dbtriage put &apos;1&apos; in their place (1 after LIMIT), so this is the plan for one plausible value, not for the values the application sent.</source>
+        <translation>Der Digest-Text hat %1 Platzhalter (? und ...); dbtriage hat &apos;1&apos; an ihre Stelle gesetzt (1 nach LIMIT), daher ist dies der Plan für einen plausiblen Wert, nicht für die Werte, die die Anwendung gesendet hat.</translation>
+    </message>
+    <message>
+        <source>Explained with default schema %1.</source>
+        <translation>Mit dem Standardschema %1 erklärt.</translation>
+    </message>
+    <message>
+        <source>The session had no default schema before; it keeps %1 (dbtriage&apos;s own statements name their schemas).</source>
+        <translation>Die Sitzung hatte vorher kein Standardschema; sie behält %1 (dbtriages eigene Anweisungen nennen ihre Schemas).</translation>
+    </message>
+    <message>
+        <source>The digest printed table names in upper case; they were explained in lower case.</source>
+        <translation>Der Digest gab Tabellennamen in Großbuchstaben aus; sie wurden in Kleinbuchstaben erklärt.</translation>
+    </message>
+    <message>
+        <source>ANALYZE ran the SELECT inside a read-only transaction that was rolled back.</source>
+        <translation>ANALYZE hat das SELECT in einer nur lesenden Transaktion ausgeführt, die zurückgerollt wurde.</translation>
+    </message>
+    <message>
+        <source>EXPLAIN ANALYZE ran the SELECT inside a read-only transaction that was rolled back.</source>
+        <translation>EXPLAIN ANALYZE hat das SELECT in einer nur lesenden Transaktion ausgeführt, die zurückgerollt wurde.</translation>
+    </message>
+    <message>
+        <source>Rewrote the statement so that PREPARE accepts it (parsed and printed back by libpg_query, e.g. interval $1 becomes $1::interval).</source>
+        <translation>Die Anweisung wurde umgeschrieben, damit PREPARE sie annimmt (von libpg_query gelesen und wieder ausgegeben, z. B. wird interval $1 zu $1::interval).</translation>
+    </message>
+    <message>
+        <source>Generic plan: planned without parameter values (PREPARE with plan_cache_mode = force_generic_plan, EXECUTE with NULL for $1..$%1), so row estimates use average selectivities.</source>
+        <translation>Generischer Plan: ohne Parameterwerte geplant (PREPARE mit plan_cache_mode = force_generic_plan, EXECUTE mit NULL für $1..$%1), daher beruhen die Zeilenschätzungen auf durchschnittlichen Selektivitäten.</translation>
+    </message>
+    <message>
+        <source>PREPARE could not infer every parameter type; dbtriage used (%1).</source>
+        <translation>PREPARE konnte nicht jeden Parametertyp ableiten; dbtriage hat (%1) verwendet.</translation>
+    </message>
+    <message>
+        <source>Explained in database %1 on a second, short-lived connection.</source>
+        <translation>In der Datenbank %1 über eine zweite, kurzlebige Verbindung erklärt.</translation>
+    </message>
 </context>
 <context>
     <name>Finding</name>

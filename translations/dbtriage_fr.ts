@@ -986,6 +986,46 @@
         <source>ssl-mode=%1 needs ssl-ca (or ssl-capath): the certificate authority to verify the server against.</source>
         <translation>ssl-mode=%1 a besoin de ssl-ca (ou ssl-capath) : l&apos;autorité de certification avec laquelle vérifier le serveur.</translation>
     </message>
+    <message>
+        <source>The digest text has %1 placeholders (? and ...); dbtriage put &apos;1&apos; in their place (1 after LIMIT), so this is the plan for one plausible value, not for the values the application sent.</source>
+        <translation>Le texte de digest a %1 paramètres fictifs (? et ...) ; dbtriage a mis &apos;1&apos; à leur place (1 après LIMIT), c&apos;est donc le plan pour une valeur plausible, pas pour les valeurs envoyées par l&apos;application.</translation>
+    </message>
+    <message>
+        <source>Explained with default schema %1.</source>
+        <translation>Expliqué avec le schéma par défaut %1.</translation>
+    </message>
+    <message>
+        <source>The session had no default schema before; it keeps %1 (dbtriage&apos;s own statements name their schemas).</source>
+        <translation>La session n&apos;avait pas de schéma par défaut auparavant ; elle garde %1 (les requêtes de dbtriage nomment leurs schémas).</translation>
+    </message>
+    <message>
+        <source>The digest printed table names in upper case; they were explained in lower case.</source>
+        <translation>Le digest affichait les noms de tables en majuscules ; ils ont été expliqués en minuscules.</translation>
+    </message>
+    <message>
+        <source>ANALYZE ran the SELECT inside a read-only transaction that was rolled back.</source>
+        <translation>ANALYZE a exécuté le SELECT dans une transaction en lecture seule qui a été annulée.</translation>
+    </message>
+    <message>
+        <source>EXPLAIN ANALYZE ran the SELECT inside a read-only transaction that was rolled back.</source>
+        <translation>EXPLAIN ANALYZE a exécuté le SELECT dans une transaction en lecture seule qui a été annulée.</translation>
+    </message>
+    <message>
+        <source>Rewrote the statement so that PREPARE accepts it (parsed and printed back by libpg_query, e.g. interval $1 becomes $1::interval).</source>
+        <translation>La requête a été réécrite pour que PREPARE l&apos;accepte (analysée et réécrite par libpg_query, par ex. interval $1 devient $1::interval).</translation>
+    </message>
+    <message>
+        <source>Generic plan: planned without parameter values (PREPARE with plan_cache_mode = force_generic_plan, EXECUTE with NULL for $1..$%1), so row estimates use average selectivities.</source>
+        <translation>Plan générique : planifié sans valeurs de paramètres (PREPARE avec plan_cache_mode = force_generic_plan, EXECUTE avec NULL pour $1..$%1), les estimations de lignes utilisent donc des sélectivités moyennes.</translation>
+    </message>
+    <message>
+        <source>PREPARE could not infer every parameter type; dbtriage used (%1).</source>
+        <translation>PREPARE n&apos;a pas pu déduire tous les types de paramètres ; dbtriage a utilisé (%1).</translation>
+    </message>
+    <message>
+        <source>Explained in database %1 on a second, short-lived connection.</source>
+        <translation>Expliqué dans la base %1 sur une seconde connexion de courte durée.</translation>
+    </message>
 </context>
 <context>
     <name>Finding</name>

@@ -73,8 +73,11 @@ std::string liveHeader(const ServerInfo& info, const ExplainRequest& request,
     if (!r.explained.empty())
         h += QCoreApplication::translate("explain", "Statement: %1").arg(q(r.explained)) +
              QLatin1Char('\n');
-    for (const std::string& n : r.notes)
-        h += QCoreApplication::translate("explain", "Note: %1").arg(q(n)) + QLatin1Char('\n');
+    const bool withTexts = r.noteTexts.size() == r.notes.size(); // translatable notes
+    for (std::size_t i = 0; i < r.notes.size(); ++i)
+        h += QCoreApplication::translate("explain", "Note: %1")
+                 .arg(withTexts ? i18n::localized(r.noteTexts[i]) : q(r.notes[i])) +
+             QLatin1Char('\n');
     h += QLatin1Char('\n');
     return h.toStdString();
 }

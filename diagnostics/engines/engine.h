@@ -68,7 +68,14 @@ struct ExplainResult {
     bool analyzed = false;          // ANALYZE ran (inside a read-only transaction, rolled back)
     std::string explained;          // the statement text actually explained (after rewrites)
     std::vector<std::string> notes; // plain sentences: "generic plan ...", "rewrote interval $1"
+    std::vector<Message> noteTexts; // the same notes as Messages (for the user's language)
 };
+
+// Adds a note: its English sentence to notes, the Message to noteTexts.
+inline void addNote(ExplainResult& result, const Message& note) {
+    result.notes.push_back(englishText(note));
+    result.noteTexts.push_back(note);
+}
 
 class EngineSession {
 public:

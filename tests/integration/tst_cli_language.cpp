@@ -131,6 +131,21 @@ private slots:
         QVERIFY2(r.err.contains(QLatin1String("existiert nicht")), qPrintable(r.err));
     }
 
+    // Needs a sandbox server (scripts/sandbox; its env exported): skipped without one.
+    void explainNoteGerman() {
+        const QString uri = qEnvironmentVariable("DBTRIAGE_PG_MONITOR_URI");
+        if (uri.isEmpty())
+            QSKIP("no sandbox: DBTRIAGE_PG_MONITOR_URI is not set");
+        const Run r = runTool(QStringLiteral("de"),
+                              {QStringLiteral("explain"), uri, QStringLiteral("--query"),
+                               QStringLiteral("SELECT * FROM pg_class WHERE relname = $1")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QVERIFY2(r.out.contains(QStringLiteral("Hinweis: Generischer Plan: ohne Parameterwerte "
+                                               "geplant")),
+                 qPrintable(r.out));
+        QVERIFY2(!r.out.contains(QLatin1String("Generic plan:")), qPrintable(r.out));
+    }
+
     void englishUnchanged() {
         const Run r = runTool(QStringLiteral("en"), {QStringLiteral("collect"), kRefused});
         QCOMPARE(r.exitCode, 3);

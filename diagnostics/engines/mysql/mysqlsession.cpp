@@ -882,10 +882,12 @@ ExplainResult MysqlSession::explain(const ExplainRequest& request) {
                        {literal(std::to_string(st.placeholders))}));
         int replaced = 0;
         sql = plans::fillMysqlPlaceholders(sql, &replaced);
-        result.notes.push_back(
-            "The digest text has " + std::to_string(replaced) +
-            " placeholders (? and ...); dbtriage put '1' in their place (1 after LIMIT), so this "
-            "is the plan for one plausible value, not for the values the application sent.");
+        addNote(result,
+                phrase(DBT_TR("Engine", "The digest text has %1 placeholders (? and ...); "
+                                        "dbtriage put '1' in their place (1 after LIMIT), so "
+                                        "this is the plan for one plausible value, not for the "
+                                        "values the application sent."),
+                       {literal(std::to_string(replaced))}));
     }
     if (request.analyze && !st.plainSelect)
         throw EngineError(Kind::Query, st.refusal);
@@ -922,12 +924,14 @@ ExplainResult MysqlSession::explain(const ExplainRequest& request) {
             if (mysql_select_db(db_, request.database.c_str()) != 0)
                 throw ServerError{mysql_errno(db_), mysql_error(db_)};
             switched = true;
-            result.notes.push_back("Explained with default schema " +
-                                   sanitizeText(request.database, 128) + ".");
+            addNote(result, phrase(DBT_TR("Engine", "Explained with default schema %1."),
+                                   {literal(sanitizeText(request.database, 128))}));
             if (!previous)
-                result.notes.push_back("The session had no default schema before; it keeps " +
-                                       sanitizeText(request.database, 128) +
-                                       " (dbtriage's own statements name their schemas).");
+                addNote(result,
+                        phrase(DBT_TR("Engine", "The session had no default schema before; it "
+                                                "keeps %1 (dbtriage's own statements name their "
+                                                "schemas)."),
+                               {literal(sanitizeText(request.database, 128))}));
         }
         // MariaDB digests print table names that are keywords in upper case ("FROM EVENTS"); on
         // a server with case-sensitive table names that table does not exist (error 1146).
@@ -941,8 +945,9 @@ ExplainResult MysqlSession::explain(const ExplainRequest& request) {
                 Rows again = query(prefix + lowered);
                 sql = lowered;
                 result.explained = sql;
-                result.notes.push_back("The digest printed table names in upper case; they were "
-                                       "explained in lower case.");
+                addNote(result, phrase(DBT_TR("Engine", "The digest printed table names in "
+                                                        "upper case; they were explained in "
+                                                        "lower case.")));
                 return again;
             }
         };
@@ -955,8 +960,8 @@ ExplainResult MysqlSession::explain(const ExplainRequest& request) {
             result.dialect =
                 maria ? std::string(plans::dialectName(plans::Dialect::MariadbAnalyzeJson))
                       : std::string("mysql-tree");
-            result.notes.push_back("ANALYZE ran the SELECT inside a read-only transaction that "
-                                   "was rolled back.");
+            addNote(result, phrase(DBT_TR("Engine", "ANALYZE ran the SELECT inside a read-only "
+                                                    "transaction that was rolled back.")));
         } else {
             rows = explainRows("EXPLAIN FORMAT=JSON ");
             result.dialect = std::string(plans::dialectName(maria ? plans::Dialect::MariadbJson

@@ -232,8 +232,8 @@ ExplainResult explainUnmapped(pqxx::connection_base& conn, const ExplainRequest&
             return planOf(exec(conn, kExplainAnalyze + request.sql));
         });
         result.analyzed = true;
-        result.notes.push_back("EXPLAIN ANALYZE ran the SELECT inside a read-only transaction "
-                               "that was rolled back.");
+        addNote(result, phrase(DBT_TR("Engine", "EXPLAIN ANALYZE ran the SELECT inside a "
+                                                "read-only transaction that was rolled back.")));
         return result;
     }
 
@@ -278,9 +278,10 @@ ExplainResult explainUnmapped(pqxx::connection_base& conn, const ExplainRequest&
                     throw;
                 body = rw.sql;
                 result.explained = body;
-                result.notes.push_back("Rewrote the statement so that PREPARE accepts it "
-                                       "(parsed and printed back by libpg_query, e.g. "
-                                       "interval $1 becomes $1::interval).");
+                addNote(result,
+                        phrase(DBT_TR("Engine", "Rewrote the statement so that PREPARE accepts "
+                                                "it (parsed and printed back by libpg_query, "
+                                                "e.g. interval $1 becomes $1::interval).")));
                 continue;
             }
             if (!nextGuess(e, guess))
@@ -288,15 +289,18 @@ ExplainResult explainUnmapped(pqxx::connection_base& conn, const ExplainRequest&
         }
     }
     result.genericPlan = true;
-    result.notes.push_back("Generic plan: planned without parameter values (PREPARE with "
-                           "plan_cache_mode = force_generic_plan, EXECUTE with NULL for $1..$" +
-                           std::to_string(n) + "), so row estimates use average selectivities.");
+    addNote(result,
+            phrase(DBT_TR("Engine", "Generic plan: planned without parameter values (PREPARE "
+                                    "with plan_cache_mode = force_generic_plan, EXECUTE with NULL "
+                                    "for $1..$%1), so row estimates use average selectivities."),
+                   {literal(std::to_string(n))}));
     bool guessed = false;
     for (int g : guess)
         guessed = guessed || g >= 0;
     if (guessed)
-        result.notes.push_back("PREPARE could not infer every parameter type; dbtriage used (" +
-                               typeList(guess) + ").");
+        addNote(result, phrase(DBT_TR("Engine", "PREPARE could not infer every parameter type; "
+                                                "dbtriage used (%1)."),
+                               {literal(typeList(guess))}));
     return result;
 }
 

@@ -964,8 +964,9 @@ ExplainResult PgSession::explain(const ExplainRequest& request) {
         ExplainRequest here = request;
         here.database.clear();
         ExplainResult result = session.explain(here);
-        result.notes.push_back("Explained in database " + request.database +
-                               " on a second, short-lived connection.");
+        addNote(result, phrase(DBT_TR("Engine", "Explained in database %1 on a second, "
+                                                "short-lived connection."),
+                               {literal(request.database)}));
         return result;
     }
     auto lostDuringExplain = [&](const std::exception& e) {
