@@ -10,6 +10,7 @@
 #include "connect/connectdialog.h"
 #include "connect/passwordstore.h"
 #include "export/exportdialog.h"
+#include "i18n/messagetext.h"
 #include "locks/locksview.h"
 #include "models/snapshotfiles.h"
 #include "overview/overviewview.h"
@@ -746,9 +747,16 @@ void MainWindow::explainChoice(const ExplainChoice& choice) {
                 doc->statement = request.sql;
                 doc->genericPlan = out.result.genericPlan;
                 doc->analyzed = doc->analyzed || out.result.analyzed;
-                std::vector<std::string> notes = out.result.notes;
+                // The engine's notes in the user's language (they are only shown here).
+                const bool withTexts = out.result.noteTexts.size() == out.result.notes.size();
+                std::vector<std::string> notes;
+                for (std::size_t i = 0; i < out.result.notes.size(); ++i)
+                    notes.push_back(withTexts ? i18n::localizedUtf8(out.result.noteTexts[i])
+                                              : out.result.notes[i]);
                 if (!out.result.explained.empty() && out.result.explained != request.sql)
-                    notes.push_back("Explained as: " + out.result.explained);
+                    notes.push_back(tr("Explained as: %1")
+                                        .arg(QString::fromStdString(out.result.explained))
+                                        .toStdString());
                 notes.insert(notes.end(), doc->notes.begin(), doc->notes.end());
                 doc->notes = std::move(notes);
                 out.document = std::move(doc);

@@ -3104,6 +3104,10 @@
         <source>&amp;Indexes</source>
         <translation>&amp;Indexe</translation>
     </message>
+    <message>
+        <source>Explained as: %1</source>
+        <translation>Erklärt als: %1</translation>
+    </message>
 </context>
 <context>
     <name>dbt::PlanModel</name>

@@ -3104,6 +3104,10 @@
         <source>&amp;Indexes</source>
         <translation>&amp;Index</translation>
     </message>
+    <message>
+        <source>Explained as: %1</source>
+        <translation>Expliqué sous la forme : %1</translation>
+    </message>
 </context>
 <context>
     <name>dbt::PlanModel</name>
