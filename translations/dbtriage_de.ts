@@ -518,6 +518,81 @@
     </message>
 </context>
 <context>
+    <name>BundleWriter</name>
+    <message>
+        <source>Cannot write %1: %2. Choose a place you can write to.</source>
+        <translation>%1 kann nicht geschrieben werden: %2. Wählen Sie einen Ort, an dem Sie schreiben dürfen.</translation>
+    </message>
+    <message>
+        <source>Writing %1 failed: %2. Nothing was left under that name; free some space or choose another place.</source>
+        <translation>Das Schreiben von %1 ist fehlgeschlagen: %2. Unter diesem Namen wurde nichts hinterlassen; schaffen Sie Platz oder wählen Sie einen anderen Ort.</translation>
+    </message>
+    <message>
+        <source>%1 exists and is not a directory. Name a new directory, or a file ending in .zip.</source>
+        <translation>%1 existiert und ist kein Verzeichnis. Geben Sie ein neues Verzeichnis oder eine Datei an, die auf .zip endet.</translation>
+    </message>
+    <message>
+        <source>%1 exists and is not empty. Name a new directory (dbtriage never writes into one that holds other files).</source>
+        <translation>%1 existiert und ist nicht leer. Geben Sie ein neues Verzeichnis an (dbtriage schreibt nie in eines, das andere Dateien enthält).</translation>
+    </message>
+    <message>
+        <source>Cannot write in %1: %2. Choose a place you can write to.</source>
+        <translation>In %1 kann nicht geschrieben werden: %2. Wählen Sie einen Ort, an dem Sie schreiben dürfen.</translation>
+    </message>
+    <message>
+        <source>Cannot create %1 in %2. Nothing was left under %3.</source>
+        <translation>%1 kann in %2 nicht angelegt werden. Unter %3 wurde nichts hinterlassen.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2. Nothing was left under %3.</source>
+        <translation>%1 kann nicht geschrieben werden: %2. Unter %3 wurde nichts hinterlassen.</translation>
+    </message>
+    <message>
+        <source>Writing %1 failed: %2. Nothing was left under %3; free some space or choose another place.</source>
+        <translation>Das Schreiben von %1 ist fehlgeschlagen: %2. Unter %3 wurde nichts hinterlassen; schaffen Sie Platz oder wählen Sie einen anderen Ort.</translation>
+    </message>
+    <message>
+        <source>Cannot replace the empty directory %1. Name a new directory.</source>
+        <translation>Das leere Verzeichnis %1 kann nicht ersetzt werden. Geben Sie ein neues Verzeichnis an.</translation>
+    </message>
+    <message>
+        <source>Cannot rename the finished bundle to %1. Nothing was left under that name.</source>
+        <translation>Das fertige Paket kann nicht in %1 umbenannt werden. Unter diesem Namen wurde nichts hinterlassen.</translation>
+    </message>
+    <message>
+        <source>Cannot create the zip archive: %1.</source>
+        <translation>Das Zip-Archiv kann nicht angelegt werden: %1.</translation>
+    </message>
+    <message>
+        <source>Cannot add %1 to the zip archive: %2.</source>
+        <translation>%1 kann nicht zum Zip-Archiv hinzugefügt werden: %2.</translation>
+    </message>
+    <message>
+        <source>Cannot set up %1 in the zip archive: %2.</source>
+        <translation>%1 kann im Zip-Archiv nicht eingerichtet werden: %2.</translation>
+    </message>
+    <message>
+        <source>Cannot compress the bundle: %1.</source>
+        <translation>Das Paket kann nicht komprimiert werden: %1.</translation>
+    </message>
+    <message>
+        <source>Cannot read back the compressed bundle.</source>
+        <translation>Das komprimierte Paket kann nicht zurückgelesen werden.</translation>
+    </message>
+    <message>
+        <source>No path was given for the bundle.</source>
+        <translation>Für das Paket wurde kein Pfad angegeben.</translation>
+    </message>
+    <message>
+        <source>Cannot create the directory %1. Check the path and its permissions.</source>
+        <translation>Das Verzeichnis %1 kann nicht angelegt werden. Prüfen Sie den Pfad und seine Berechtigungen.</translation>
+    </message>
+    <message>
+        <source>%1 is a directory. Name a file ending in .zip.</source>
+        <translation>%1 ist ein Verzeichnis. Geben Sie eine Datei an, die auf .zip endet.</translation>
+    </message>
+</context>
+<context>
     <name>Compare</name>
     <message>
         <source>Both recordings hold counters since the statistics reset: the change is the work done between them (unless the statistics were reset in between).</source>
@@ -2225,6 +2300,10 @@
     <message>
         <source> (standby)</source>
         <translation> (Standby)</translation>
+    </message>
+    <message>
+        <source>call</source>
+        <translation>Aufruf</translation>
     </message>
 </context>
 <context>
@@ -4353,10 +4432,6 @@ Nachher: %4, %5 um %6.</translation>
         <translation>Verbindungen, Sperren, lange Transaktionen und untätige Sitzungen sehen normal aus.</translation>
     </message>
     <message>
-        <source>Findings: %1 critical, %2 warning</source>
-        <translation>Befunde: %1 kritisch, %2 Warnung</translation>
-    </message>
-    <message>
         <source>of %1 usable (%2)</source>
         <translation>von %1 nutzbaren (%2)</translation>
     </message>
@@ -4419,6 +4494,18 @@ Nachher: %4, %5 um %6.</translation>
     <message>
         <source>not read in this sample (see Locks)</source>
         <translation>in dieser Stichprobe nicht gelesen (siehe Sperren)</translation>
+    </message>
+    <message>
+        <source>Findings: %1 critical, %2</source>
+        <translation>Befunde: %1 kritisch, %2</translation>
+    </message>
+    <message>
+        <source>1 warning</source>
+        <translation>1 Warnung</translation>
+    </message>
+    <message>
+        <source>%1 warnings</source>
+        <translation>%1 Warnungen</translation>
     </message>
 </context>
 <context>

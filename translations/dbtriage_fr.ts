@@ -518,6 +518,81 @@
     </message>
 </context>
 <context>
+    <name>BundleWriter</name>
+    <message>
+        <source>Cannot write %1: %2. Choose a place you can write to.</source>
+        <translation>Impossible d’écrire %1 : %2. Choisissez un endroit où vous pouvez écrire.</translation>
+    </message>
+    <message>
+        <source>Writing %1 failed: %2. Nothing was left under that name; free some space or choose another place.</source>
+        <translation>L’écriture de %1 a échoué : %2. Rien n’a été laissé sous ce nom ; libérez de la place ou choisissez un autre endroit.</translation>
+    </message>
+    <message>
+        <source>%1 exists and is not a directory. Name a new directory, or a file ending in .zip.</source>
+        <translation>%1 existe et n’est pas un répertoire. Donnez un nouveau répertoire, ou un fichier se terminant par .zip.</translation>
+    </message>
+    <message>
+        <source>%1 exists and is not empty. Name a new directory (dbtriage never writes into one that holds other files).</source>
+        <translation>%1 existe et n’est pas vide. Donnez un nouveau répertoire (dbtriage n’écrit jamais dans un répertoire qui contient d’autres fichiers).</translation>
+    </message>
+    <message>
+        <source>Cannot write in %1: %2. Choose a place you can write to.</source>
+        <translation>Impossible d’écrire dans %1 : %2. Choisissez un endroit où vous pouvez écrire.</translation>
+    </message>
+    <message>
+        <source>Cannot create %1 in %2. Nothing was left under %3.</source>
+        <translation>Impossible de créer %1 dans %2. Rien n’a été laissé sous %3.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2. Nothing was left under %3.</source>
+        <translation>Impossible d’écrire %1 : %2. Rien n’a été laissé sous %3.</translation>
+    </message>
+    <message>
+        <source>Writing %1 failed: %2. Nothing was left under %3; free some space or choose another place.</source>
+        <translation>L’écriture de %1 a échoué : %2. Rien n’a été laissé sous %3 ; libérez de la place ou choisissez un autre endroit.</translation>
+    </message>
+    <message>
+        <source>Cannot replace the empty directory %1. Name a new directory.</source>
+        <translation>Impossible de remplacer le répertoire vide %1. Donnez un nouveau répertoire.</translation>
+    </message>
+    <message>
+        <source>Cannot rename the finished bundle to %1. Nothing was left under that name.</source>
+        <translation>Impossible de renommer le paquet terminé en %1. Rien n’a été laissé sous ce nom.</translation>
+    </message>
+    <message>
+        <source>Cannot create the zip archive: %1.</source>
+        <translation>Impossible de créer l’archive zip : %1.</translation>
+    </message>
+    <message>
+        <source>Cannot add %1 to the zip archive: %2.</source>
+        <translation>Impossible d’ajouter %1 à l’archive zip : %2.</translation>
+    </message>
+    <message>
+        <source>Cannot set up %1 in the zip archive: %2.</source>
+        <translation>Impossible de préparer %1 dans l’archive zip : %2.</translation>
+    </message>
+    <message>
+        <source>Cannot compress the bundle: %1.</source>
+        <translation>Impossible de compresser le paquet : %1.</translation>
+    </message>
+    <message>
+        <source>Cannot read back the compressed bundle.</source>
+        <translation>Impossible de relire le paquet compressé.</translation>
+    </message>
+    <message>
+        <source>No path was given for the bundle.</source>
+        <translation>Aucun chemin n’a été donné pour le paquet.</translation>
+    </message>
+    <message>
+        <source>Cannot create the directory %1. Check the path and its permissions.</source>
+        <translation>Impossible de créer le répertoire %1. Vérifiez le chemin et ses droits.</translation>
+    </message>
+    <message>
+        <source>%1 is a directory. Name a file ending in .zip.</source>
+        <translation>%1 est un répertoire. Donnez un fichier se terminant par .zip.</translation>
+    </message>
+</context>
+<context>
     <name>Compare</name>
     <message>
         <source>Both recordings hold counters since the statistics reset: the change is the work done between them (unless the statistics were reset in between).</source>
@@ -2225,6 +2300,10 @@
     <message>
         <source> (standby)</source>
         <translation> (secours)</translation>
+    </message>
+    <message>
+        <source>call</source>
+        <translation>appel</translation>
     </message>
 </context>
 <context>
@@ -4353,10 +4432,6 @@ Après : %4, %5 à %6.</translation>
         <translation>Les connexions, les verrous, les transactions longues et les sessions inactives semblent normaux.</translation>
     </message>
     <message>
-        <source>Findings: %1 critical, %2 warning</source>
-        <translation>Constats : %1 critiques, %2 avertissements</translation>
-    </message>
-    <message>
         <source>of %1 usable (%2)</source>
         <translation>sur %1 utilisables (%2)</translation>
     </message>
@@ -4419,6 +4494,18 @@ Après : %4, %5 à %6.</translation>
     <message>
         <source>not read in this sample (see Locks)</source>
         <translation>non lu dans cet échantillon (voir Verrous)</translation>
+    </message>
+    <message>
+        <source>Findings: %1 critical, %2</source>
+        <translation>Constats : %1 critiques, %2</translation>
+    </message>
+    <message>
+        <source>1 warning</source>
+        <translation>1 avertissement</translation>
+    </message>
+    <message>
+        <source>%1 warnings</source>
+        <translation>%1 avertissements</translation>
     </message>
 </context>
 <context>

@@ -7,6 +7,7 @@
 #include "snapshot_writer.h"
 #include "timefmt.h"
 
+#include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
@@ -101,7 +102,8 @@ QString writeZip(const std::vector<BundleFile>& files, const QString& path, Micr
     QSaveFile file(path);
     file.setDirectWriteFallback(false); // never write in place
     if (!file.open(QIODevice::WriteOnly))
-        return QStringLiteral("Cannot write %1: %2. Choose a place you can write to.")
+        return QCoreApplication::translate("BundleWriter",
+                                           "Cannot write %1: %2. Choose a place you can write to.")
             .arg(path, file.errorString());
     Sink sink(options.failAfterBytesForTesting);
     QString error = sink.write(file, zipped);
@@ -109,8 +111,9 @@ QString writeZip(const std::vector<BundleFile>& files, const QString& path, Micr
         error = file.errorString();
     if (!error.isEmpty()) {
         file.cancelWriting();
-        return QStringLiteral("Writing %1 failed: %2. Nothing was left under that name; free "
-                              "some space or choose another place.")
+        return QCoreApplication::translate(
+                   "BundleWriter", "Writing %1 failed: %2. Nothing was left under that name; free "
+                                   "some space or choose another place.")
             .arg(path, error);
     }
     *size = zipped.size();
@@ -124,18 +127,21 @@ QString writeDirectory(const std::vector<BundleFile>& files, const QString& path
     const QString name = target.fileName();
     if (target.exists()) {
         if (!target.isDir() || target.isSymLink())
-            return QStringLiteral("%1 exists and is not a directory. Name a new directory, or "
-                                  "a file ending in .zip.")
+            return QCoreApplication::translate(
+                       "BundleWriter", "%1 exists and is not a directory. Name a new directory, or "
+                                       "a file ending in .zip.")
                 .arg(path);
         if (!QDir(path).isEmpty(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden |
                                 QDir::System))
-            return QStringLiteral("%1 exists and is not empty. Name a new directory (dbtriage "
-                                  "never writes into one that holds other files).")
+            return QCoreApplication::translate(
+                       "BundleWriter", "%1 exists and is not empty. Name a new directory (dbtriage "
+                                       "never writes into one that holds other files).")
                 .arg(path);
     }
     QTemporaryDir tmp(parent + QStringLiteral("/.") + name + QStringLiteral(".partial-XXXXXX"));
     if (!tmp.isValid())
-        return QStringLiteral("Cannot write in %1: %2. Choose a place you can write to.")
+        return QCoreApplication::translate(
+                   "BundleWriter", "Cannot write in %1: %2. Choose a place you can write to.")
             .arg(parent, tmp.errorString());
     Sink sink(options.failAfterBytesForTesting);
     qint64 total = 0;
@@ -144,11 +150,13 @@ QString writeDirectory(const std::vector<BundleFile>& files, const QString& path
         const QString full = tmp.filePath(rel);
         const QString dir = QFileInfo(full).absolutePath();
         if (!QDir().mkpath(dir))
-            return QStringLiteral("Cannot create %1 in %2. Nothing was left under %3.")
+            return QCoreApplication::translate("BundleWriter",
+                                               "Cannot create %1 in %2. Nothing was left under %3.")
                 .arg(QFileInfo(rel).path(), parent, path);
         QFile out(full);
         if (!out.open(QIODevice::WriteOnly | QIODevice::NewOnly))
-            return QStringLiteral("Cannot write %1: %2. Nothing was left under %3.")
+            return QCoreApplication::translate("BundleWriter",
+                                               "Cannot write %1: %2. Nothing was left under %3.")
                 .arg(rel, out.errorString(), path);
         QString error = sink.write(out, f.data);
         if (error.isEmpty() && !out.flush())
@@ -159,17 +167,22 @@ QString writeDirectory(const std::vector<BundleFile>& files, const QString& path
         if (error.isEmpty() && out.error() != QFileDevice::NoError)
             error = out.errorString();
         if (!error.isEmpty())
-            return QStringLiteral("Writing %1 failed: %2. Nothing was left under %3; free some "
-                                  "space or choose another place.")
+            return QCoreApplication::translate(
+                       "BundleWriter",
+                       "Writing %1 failed: %2. Nothing was left under %3; free some "
+                       "space or choose another place.")
                 .arg(rel, error, path);
         total += f.data.size();
     }
     if (target.exists() && !QDir().rmdir(path))
-        return QStringLiteral("Cannot replace the empty directory %1. Name a new directory.")
+        return QCoreApplication::translate(
+                   "BundleWriter", "Cannot replace the empty directory %1. Name a new directory.")
             .arg(path);
     if (!QDir().rename(tmp.path(), path))
-        return QStringLiteral("Cannot rename the finished bundle to %1. Nothing was left under "
-                              "that name.")
+        return QCoreApplication::translate(
+                   "BundleWriter",
+                   "Cannot rename the finished bundle to %1. Nothing was left under "
+                   "that name.")
             .arg(path);
     tmp.setAutoRemove(false);
     // QTemporaryDir made it private (0700); a bundle is as readable as any new directory.
@@ -322,7 +335,8 @@ QString zipEntries(const std::vector<EntrySource>& entries, Micros mtime, int le
     if (!z.za) {
         const QString why = QString::fromUtf8(zip_error_strerror(&error));
         zip_error_fini(&error);
-        return QStringLiteral("Cannot create the zip archive: %1.").arg(why);
+        return QCoreApplication::translate("BundleWriter", "Cannot create the zip archive: %1.")
+            .arg(why);
     }
     zip_error_fini(&error);
     zip_source_keep(z.source); // it stays ours after zip_close
@@ -338,7 +352,8 @@ QString zipEntries(const std::vector<EntrySource>& entries, Micros mtime, int le
         if (index < 0) {
             if (data)
                 zip_source_free(data);
-            return QStringLiteral("Cannot add %1 to the zip archive: %2.")
+            return QCoreApplication::translate("BundleWriter",
+                                               "Cannot add %1 to the zip archive: %2.")
                 .arg(q(f.path), QString::fromUtf8(zip_strerror(z.za)));
         }
         const auto idx = static_cast<zip_uint64_t>(index);
@@ -347,23 +362,26 @@ QString zipEntries(const std::vector<EntrySource>& entries, Micros mtime, int le
                                      stored ? 0 : static_cast<zip_uint32_t>(level)) < 0 ||
             zip_file_set_mtime(z.za, idx, seconds, 0) < 0 ||
             zip_file_set_external_attributes(z.za, idx, 0, ZIP_OPSYS_UNIX, 0100644u << 16) < 0)
-            return QStringLiteral("Cannot set up %1 in the zip archive: %2.")
+            return QCoreApplication::translate("BundleWriter",
+                                               "Cannot set up %1 in the zip archive: %2.")
                 .arg(q(f.path), QString::fromUtf8(zip_strerror(z.za)));
     }
     if (zip_close(z.za) < 0)
-        return QStringLiteral("Cannot compress the bundle: %1.")
+        return QCoreApplication::translate("BundleWriter", "Cannot compress the bundle: %1.")
             .arg(QString::fromUtf8(zip_strerror(z.za)));
     z.za = nullptr;
 
     zip_stat_t st;
     zip_stat_init(&st);
     if (zip_source_stat(z.source, &st) < 0 || zip_source_open(z.source) < 0)
-        return QStringLiteral("Cannot read back the compressed bundle.");
+        return QCoreApplication::translate("BundleWriter",
+                                           "Cannot read back the compressed bundle.");
     out->resize(static_cast<qsizetype>(st.size));
     const zip_int64_t n = zip_source_read(z.source, out->data(), st.size);
     zip_source_close(z.source);
     if (n < 0 || static_cast<zip_uint64_t>(n) != st.size)
-        return QStringLiteral("Cannot read back the compressed bundle.");
+        return QCoreApplication::translate("BundleWriter",
+                                           "Cannot read back the compressed bundle.");
     return {};
 }
 
@@ -440,7 +458,8 @@ QString BundleWriter::zipFiles(const std::vector<BundleFile>& files, Micros mtim
         const QString why = QString::fromUtf8(zip_error_strerror(&error));
         zip_error_fini(&error);
         if (!readers[r].za)
-            return QStringLiteral("Cannot compress the bundle: %1.").arg(why);
+            return QCoreApplication::translate("BundleWriter", "Cannot compress the bundle: %1.")
+                .arg(why);
     }
     for (std::size_t i = 0; i < files.size(); ++i) {
         if (inRuns[i])
@@ -454,20 +473,24 @@ BundleWriteResult BundleWriter::write(const BundleInput& input, const QString& p
     BundleWriteResult result;
     result.path = path;
     if (path.isEmpty()) {
-        result.error = QStringLiteral("No path was given for the bundle.");
+        result.error =
+            QCoreApplication::translate("BundleWriter", "No path was given for the bundle.");
         return result;
     }
     result.zip = path.endsWith(QLatin1String(".zip"), Qt::CaseInsensitive);
     const QFileInfo target(path);
     const QString parent = target.absolutePath();
     if (!QFileInfo(parent).isDir() && !QDir().mkpath(parent)) {
-        result.error = QStringLiteral("Cannot create the directory %1. Check the path and its "
-                                      "permissions.")
+        result.error = QCoreApplication::translate(
+                           "BundleWriter", "Cannot create the directory %1. Check the path and its "
+                                           "permissions.")
                            .arg(parent);
         return result;
     }
     if (result.zip && target.isDir()) {
-        result.error = QStringLiteral("%1 is a directory. Name a file ending in .zip.").arg(path);
+        result.error = QCoreApplication::translate("BundleWriter",
+                                                   "%1 is a directory. Name a file ending in .zip.")
+                           .arg(path);
         return result;
     }
 

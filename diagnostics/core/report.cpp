@@ -219,14 +219,18 @@ std::string renderTextSummary(const Snapshot& s, const SummaryContext& ctx) {
     if (top.empty())
         out += "  " + L(DBT_TR("Summary", "none recorded.")) + "\n";
     const std::string calls = L(DBT_TR("Summary", "calls"));
+    std::string oneCall = L(DBT_TR("Summary", "call"));
+    if (utf8Length(oneCall) < utf8Length(calls)) // keep the columns after it aligned
+        oneCall += std::string(utf8Length(calls) - utf8Length(oneCall), ' ');
     const std::string perCall = L(DBT_TR("Summary", "ms/call"));
     for (std::size_t i = 0; i < top.size() && i < static_cast<std::size_t>(ctx.topStatements);
          ++i) {
         const StatementStat& st = *top[i];
         out += fmt::format(
             "  {:>2}. {:>12} ms {:>9} {} {:>10} {}  {}\n", i + 1,
-            T(figure(fmt::format("{:.1f}", st.totalTimeMs))), st.calls, calls,
-            T(figure(fmt::format("{:.2f}", st.meanTimeMs))), perCall,
+            T(figure(fmt::format("{:.1f}", st.totalTimeMs))), st.calls,
+            st.calls == 1 ? oneCall : calls, T(figure(fmt::format("{:.2f}", st.meanTimeMs))),
+            perCall,
             oneLine(st.query.empty()
                         ? L(DBT_TR("Summary", "(text not available) id %1"), {lit(st.id)})
                         : st.query,

@@ -3,6 +3,7 @@
 // `dbtriage compare` prints, with the shipped German and French translations (compiled .qm of
 // the build), and the same in English without a translator.
 #include "bundle/bundlereader.h"
+#include "bundle/bundlewriter.h"
 #include "bundle/compare.h"
 #include "bundle/recordingbanner.h"
 #include "i18n/messagetext.h"
@@ -105,14 +106,17 @@ private Q_SLOTS:
         QTest::addColumn<QString>("loud");
         QTest::addColumn<QString>("banner");
         QTest::addColumn<QString>("blockers");
+        QTest::addColumn<QString>("writeError"); // a part of the sentence for a file in the way
         QTest::newRow("de") << QStringLiteral("de") << QStringLiteral("Nicht verifiziert: ")
                             << QStringLiteral("NICHT VERIFIZIERT: ")
                             << QStringLiteral("Aufzeichnung vom ")
-                            << QStringLiteral("Ursprüngliche Blockierer: ");
+                            << QStringLiteral("Ursprüngliche Blockierer: ")
+                            << QStringLiteral("ist ein Verzeichnis");
         QTest::newRow("fr") << QStringLiteral("fr") << QStringLiteral("Non vérifié : ")
                             << QStringLiteral("NON VÉRIFIÉ : ")
                             << QStringLiteral("Enregistrement du ")
-                            << QStringLiteral("Bloqueurs racines : ");
+                            << QStringLiteral("Bloqueurs racines : ")
+                            << QStringLiteral("est un répertoire");
     }
 
     void translated() {
@@ -121,6 +125,7 @@ private Q_SLOTS:
         QFETCH(QString, loud);
         QFETCH(QString, banner);
         QFETCH(QString, blockers);
+        QFETCH(QString, writeError);
         use(language);
         const Bundle b = BundleReader::open(unverifiedBundle());
         QVERIFY2(b.ok(), qPrintable(b.error));
@@ -143,6 +148,15 @@ private Q_SLOTS:
         const Comparison c = compareSnapshots(sample(1), sample(10));
         const QString text = QString::fromStdString(renderComparisonText(c, i18n::localizedUtf8));
         QVERIFY2(text.contains(blockers), qPrintable(text));
+
+        // Writing a bundle where a directory is in the way: the sentence in the language.
+        const QString inTheWay = dir_.filePath(QStringLiteral("in-the-way-%1.zip").arg(language));
+        QVERIFY(QDir().mkpath(inTheWay));
+        BundleInput input;
+        input.snapshot = sample(10);
+        const BundleWriteResult written = BundleWriter::write(input, inTheWay);
+        QVERIFY(!written.error.isEmpty());
+        QVERIFY2(written.error.contains(writeError), qPrintable(written.error));
         for (const char* english : {"Before: ", "After: ", "Root blockers:", "Connections: ",
                                     "Settings that changed", "Statements whose time", " at 20"})
             QVERIFY2(!text.contains(QLatin1String(english)), english);

@@ -1,6 +1,7 @@
 #include "overview/overviewview.h"
 
 #include "common/guiutil.h"
+#include "i18n/figures.h"
 #include "i18n/messagetext.h"
 #include "overview/connectionchart.h"
 #include "textutil.h"
@@ -280,7 +281,10 @@ void OverviewView::showFindings(const Snapshot& s) {
         warning += f.severity == Severity::Warning;
     }
     if (critical + warning > 0)
-        findingsTitle_->setText(tr("Findings: %1 critical, %2 warning").arg(critical).arg(warning));
+        findingsTitle_->setText(
+            tr("Findings: %1 critical, %2")
+                .arg(critical)
+                .arg(warning == 1 ? tr("1 warning") : tr("%1 warnings").arg(warning)));
     else
         findingsTitle_->setText(tr("Findings"));
 }
@@ -311,12 +315,14 @@ void OverviewView::showFigures(const Snapshot& s) {
     };
     const std::int64_t usable = c.usable();
     const double ratio = usable > 0 ? double(c.total) / double(usable) : 0;
-    figures_[0]->set(QString::number(c.total),
-                     usable > 0 ? tr("of %1 usable (%2)").arg(usable).arg(qs(formatPercent(ratio)))
-                                : QString(),
-                     ratio >= 0.95  ? std::optional(Severity::Critical)
-                     : ratio >= 0.8 ? std::optional(Severity::Warning)
-                                    : std::nullopt);
+    figures_[0]->set(
+        QString::number(c.total),
+        usable > 0
+            ? tr("of %1 usable (%2)").arg(usable).arg(i18n::localizedFigure(formatPercent(ratio)))
+            : QString(),
+        ratio >= 0.95  ? std::optional(Severity::Critical)
+        : ratio >= 0.8 ? std::optional(Severity::Warning)
+                       : std::nullopt);
     figures_[1]->set(QString::number(state("active")), tr("running now"));
 
     std::set<std::int64_t> waiting;
@@ -346,7 +352,7 @@ void OverviewView::showFigures(const Snapshot& s) {
     }
     if (s.health.cacheHitRatio) {
         const double hit = *s.health.cacheHitRatio;
-        figures_[5]->set(qs(formatPercent(hit)), tr("since stats reset"),
+        figures_[5]->set(i18n::localizedFigure(formatPercent(hit)), tr("since stats reset"),
                          hit < 0.9 ? std::optional(Severity::Warning) : std::nullopt);
     } else {
         figures_[5]->set(tr("n/a"), tr("not reported"));
@@ -359,11 +365,11 @@ void OverviewView::showFigures(const Snapshot& s) {
         s.health.tempBytes >= first->health.tempBytes) {
         const std::int64_t bytes = s.health.tempBytes - first->health.tempBytes;
         const double minutes = double(s.collectedAt - first->collectedAt) / 60e6;
-        figures_[6]->set(qs(formatBytes(bytes)),
+        figures_[6]->set(i18n::localizedBytes(bytes),
                          tr("in the last %1").arg(durationText(minutes * 60)),
                          bytes > 0 ? std::optional(Severity::Warning) : std::nullopt);
     } else {
-        figures_[6]->set(qs(formatBytes(s.health.tempBytes)),
+        figures_[6]->set(i18n::localizedBytes(s.health.tempBytes),
                          countText(s.health.tempFiles, tr("1 file since stats reset"),
                                    tr("%1 files since stats reset")));
     }
