@@ -2613,6 +2613,10 @@
         <source>partial result; these probes did not complete: %1.</source>
         <translation>Teilergebnis; diese Abfragen wurden nicht abgeschlossen: %1.</translation>
     </message>
+    <message>
+        <source>--out %1 cannot be written: %2 is not a directory you can write to. Choose a place you can write to.</source>
+        <translation>--out %1 kann nicht geschrieben werden: %2 ist kein Verzeichnis, in das Sie schreiben dürfen. Wählen Sie einen Ort, an dem Sie schreiben dürfen.</translation>
+    </message>
 </context>
 <context>
     <name>compare</name>

@@ -2613,6 +2613,10 @@
         <source>partial result; these probes did not complete: %1.</source>
         <translation>résultat partiel ; ces sondes n&apos;ont pas abouti : %1.</translation>
     </message>
+    <message>
+        <source>--out %1 cannot be written: %2 is not a directory you can write to. Choose a place you can write to.</source>
+        <translation>--out %1 ne peut pas être écrit : %2 n’est pas un répertoire où vous pouvez écrire. Choisissez un endroit où vous pouvez écrire.</translation>
+    </message>
 </context>
 <context>
     <name>compare</name>

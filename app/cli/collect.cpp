@@ -33,6 +33,20 @@ bool isZipPath(const QString& path) {
 
 // Checked before connecting, so that nobody samples a server for minutes to learn that the
 // bundle cannot go where they asked. Returns an error sentence or "".
+// Before sampling for minutes: the nearest existing directory above the bundle (which the
+// writer creates the rest of) must be writable. The writer still reports every failure.
+QString checkWritable(const QString& path) {
+    QFileInfo dir(QFileInfo(path).absolutePath());
+    while (!dir.exists() && !dir.isRoot() && dir.absoluteFilePath() != dir.absolutePath())
+        dir = QFileInfo(dir.absolutePath());
+    if (dir.exists() && (!dir.isDir() || !dir.isWritable()))
+        return QCoreApplication::translate(
+                   "collect", "--out %1 cannot be written: %2 is not a directory you can "
+                              "write to. Choose a place you can write to.")
+            .arg(path, dir.absoluteFilePath());
+    return {};
+}
+
 QString checkOutPath(const QString& path) {
     const QFileInfo info(path);
     if (isZipPath(path)) {
@@ -40,7 +54,7 @@ QString checkOutPath(const QString& path) {
             return QCoreApplication::translate(
                        "collect", "--out %1 is a directory; name a file ending in .zip.")
                 .arg(path);
-        return {};
+        return checkWritable(path);
     }
     if (info.exists() && !info.isDir())
         return QCoreApplication::translate(
@@ -54,7 +68,7 @@ QString checkOutPath(const QString& path) {
                               "(dbtriage never writes into one that holds other files) or a "
                               "file ending in .zip.")
             .arg(path);
-    return {};
+    return checkWritable(path);
 }
 
 } // namespace

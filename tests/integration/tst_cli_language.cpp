@@ -1,8 +1,11 @@
 // The built dbtriage on the command line in German and French (DBTRIAGE_LANG): --help, the
 // options of collect, a connection target it cannot read, a refused connection (port 1, no
 // server needed) and a missing bundle. English stays as it was, byte for byte.
+#include <QFile>
+#include <QFileInfo>
 #include <QProcess>
 #include <QProcessEnvironment>
+#include <QTemporaryDir>
 #include <QtTest>
 
 #ifndef DBTRIAGE_BIN
@@ -122,6 +125,28 @@ private slots:
                                               "gelesen werden")),
                  qPrintable(r.err));
         QVERIFY2(!r.err.contains(QLatin1String("Use a postgresql:// URI")), qPrintable(r.err));
+    }
+
+    // An --out nobody can write is refused before any sampling (exit 2, no connection tried):
+    // a file stands where its directory would be (root too cannot write below a file).
+    void unwritableOutBeforeSampling() {
+        QTemporaryDir dir;
+        QFile blocker(dir.filePath(QStringLiteral("a-file")));
+        QVERIFY(blocker.open(QIODevice::WriteOnly));
+        blocker.close();
+        const QString out = blocker.fileName() + QStringLiteral("/sub/bundle.zip");
+        const Run de = runTool(QStringLiteral("de"),
+                               {QStringLiteral("collect"), kRefused, QStringLiteral("--out"), out});
+        QCOMPARE(de.exitCode, 2);
+        QVERIFY2(de.err.contains(QLatin1String("kann nicht geschrieben werden")),
+                 qPrintable(de.err));
+        QVERIFY2(!de.err.contains(QLatin1String("127.0.0.1:1")), qPrintable(de.err));
+        const Run en = runTool(QStringLiteral("en"),
+                               {QStringLiteral("collect"), kRefused, QStringLiteral("--out"), out});
+        QCOMPARE(en.exitCode, 2);
+        QVERIFY2(en.err.contains(QLatin1String("is not a directory you can write to")),
+                 qPrintable(en.err));
+        QVERIFY(!QFileInfo::exists(out));
     }
 
     void missingBundleGerman() {
