@@ -478,6 +478,9 @@ json parseJson(const std::string& text) {
         return json::parse(text);
     } catch (const json::parse_error& e) {
         throw FormatError(fmt::format("The file is not valid JSON (byte {}).", e.byte));
+    } catch (const json::exception&) {
+        // A number too large for a double ("84e790"): out_of_range, not a parse_error.
+        throw FormatError("The file holds a number too large to read; it is not valid here.");
     }
 }
 

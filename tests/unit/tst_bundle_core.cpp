@@ -80,6 +80,17 @@ class TestBundleCore : public QObject {
     Q_OBJECT
 
 private slots:
+    // A snapshot.json with a number beyond a double is refused with a sentence (it threw
+    // nlohmann's out_of_range past every catch of the reader before).
+    void numberTooLargeIsAFormatError() {
+        try {
+            parseJson("{\"collected_at\": 1e999}");
+            QFAIL("no error");
+        } catch (const FormatError& e) {
+            QVERIFY2(std::string(e.what()).find("number too large") != std::string::npos, e.what());
+        }
+    }
+
     void csvCells_data() {
         QTest::addColumn<QString>("input");
         QTest::addColumn<QString>("expected");

@@ -189,6 +189,10 @@ json parseJsonText(std::string_view text) {
         throw PlanError(fmt::format(
             "The plan is not valid JSON ({}); check that it was copied whole and unchanged.",
             what));
+    } catch (const json::exception&) {
+        // Not a syntax error: a number too large for a double ("84e790", out_of_range.406).
+        throw PlanError("The plan holds a number too large to read; check that it was copied "
+                        "whole and unchanged.");
     }
 }
 
