@@ -1101,6 +1101,46 @@
         <source>Explained in database %1 on a second, short-lived connection.</source>
         <translation>In der Datenbank %1 über eine zweite, kurzlebige Verbindung erklärt.</translation>
     </message>
+    <message>
+        <source>Only SELECT and SHOW are sent through this session.</source>
+        <translation>Über diese Sitzung werden nur SELECT und SHOW gesendet.</translation>
+    </message>
+    <message>
+        <source>%1 (error %2)</source>
+        <translation>%1 (Fehler %2)</translation>
+    </message>
+    <message>
+        <source>EXPLAIN returned no plan.</source>
+        <translation>EXPLAIN hat keinen Plan geliefert.</translation>
+    </message>
+    <message>
+        <source>the server shut down or an administrator ended the session</source>
+        <translation>der Server wurde heruntergefahren oder eine Administratorin hat die Sitzung beendet</translation>
+    </message>
+    <message>
+        <source>the server restarted after a crash</source>
+        <translation>der Server wurde nach einem Absturz neu gestartet</translation>
+    </message>
+    <message>
+        <source>the server is not accepting connections</source>
+        <translation>der Server nimmt keine Verbindungen an</translation>
+    </message>
+    <message>
+        <source>the server ended the idle session</source>
+        <translation>der Server hat die untätige Sitzung beendet</translation>
+    </message>
+    <message>
+        <source>the server closed the connection</source>
+        <translation>der Server hat die Verbindung geschlossen</translation>
+    </message>
+    <message>
+        <source>the connection was already closed</source>
+        <translation>die Verbindung war schon geschlossen</translation>
+    </message>
+    <message>
+        <source>not connected</source>
+        <translation>nicht verbunden</translation>
+    </message>
 </context>
 <context>
     <name>Finding</name>

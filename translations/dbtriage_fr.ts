@@ -1101,6 +1101,46 @@
         <source>Explained in database %1 on a second, short-lived connection.</source>
         <translation>Expliqué dans la base %1 sur une seconde connexion de courte durée.</translation>
     </message>
+    <message>
+        <source>Only SELECT and SHOW are sent through this session.</source>
+        <translation>Seuls SELECT et SHOW passent par cette session.</translation>
+    </message>
+    <message>
+        <source>%1 (error %2)</source>
+        <translation>%1 (erreur %2)</translation>
+    </message>
+    <message>
+        <source>EXPLAIN returned no plan.</source>
+        <translation>EXPLAIN n’a renvoyé aucun plan.</translation>
+    </message>
+    <message>
+        <source>the server shut down or an administrator ended the session</source>
+        <translation>le serveur s’est arrêté ou un administrateur a mis fin à la session</translation>
+    </message>
+    <message>
+        <source>the server restarted after a crash</source>
+        <translation>le serveur a redémarré après un plantage</translation>
+    </message>
+    <message>
+        <source>the server is not accepting connections</source>
+        <translation>le serveur n’accepte pas de connexions</translation>
+    </message>
+    <message>
+        <source>the server ended the idle session</source>
+        <translation>le serveur a mis fin à la session inactive</translation>
+    </message>
+    <message>
+        <source>the server closed the connection</source>
+        <translation>le serveur a fermé la connexion</translation>
+    </message>
+    <message>
+        <source>the connection was already closed</source>
+        <translation>la connexion était déjà fermée</translation>
+    </message>
+    <message>
+        <source>not connected</source>
+        <translation>non connecté</translation>
+    </message>
 </context>
 <context>
     <name>Finding</name>

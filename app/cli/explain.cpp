@@ -1,6 +1,7 @@
 // dbtriage explain --plan-file FILE|- [--json]
 // dbtriage explain CONNECTION (--query SQL | --file FILE) [--analyze] [--database DB]
 //                  [--search-path PATH] [--json] [--statement-timeout MS] [--lock-timeout MS]
+#include "bundle/manifest.h"
 #include "cli/cli.h"
 #include "engines/engine.h"
 #include "i18n/messagetext.h"
@@ -62,7 +63,7 @@ void print(QTextStream& out, const std::string& text) {
 std::string liveHeader(const ServerInfo& info, const ExplainRequest& request,
                        const ExplainResult& r) {
     QString h = QCoreApplication::translate("explain", "Plan from %1 %2 (database %3)")
-                    .arg(q(engineName(info.engine)), q(info.version),
+                    .arg(q(engineTitle(info.engine)), q(info.version),
                          q(request.database.empty() ? info.database : request.database));
     if (r.analyzed)
         h += QCoreApplication::translate("explain",

@@ -1017,7 +1017,8 @@ Rows MysqlSession::readQuery(const std::string& sql) {
     for (char& c : head)
         c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
     if (head.rfind("SELECT", 0) != 0 && head.rfind("SHOW", 0) != 0)
-        throw EngineError(Kind::Query, "Only SELECT and SHOW are sent through this session.");
+        throw EngineError(Kind::Query, phrase(DBT_TR("Engine", "Only SELECT and SHOW are sent "
+                                                               "through this session.")));
     if (db_ == nullptr)
         throw EngineError(Kind::Lost,
                           phrase(DBT_TR("Engine", "The connection to %1 is closed; connect again."),
@@ -1031,8 +1032,9 @@ Rows MysqlSession::readQuery(const std::string& sql) {
                               phrase(DBT_TR("Engine", "The connection to %1 was lost (%2)."),
                                      {whereText(), literal(sanitizeText(e.message, 300))}));
         }
-        throw EngineError(Kind::Query,
-                          sanitizeText(e.message, 300) + " (error " + std::to_string(e.code) + ")");
+        throw EngineError(Kind::Query, phrase(DBT_TR("Engine", "%1 (error %2)"),
+                                              {literal(sanitizeText(e.message, 300)),
+                                               literal(std::int64_t(e.code))}));
     }
 }
 

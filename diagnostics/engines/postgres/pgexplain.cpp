@@ -97,7 +97,7 @@ std::string inReadOnlyTransaction(pqxx::connection_base& conn, const ExplainCont
 
 std::string planOf(const pqxx::result& r) {
     if (r.empty() || r[0][0].is_null())
-        throw EngineError(Kind::Query, "EXPLAIN returned no plan.");
+        throw EngineError(Kind::Query, phrase(DBT_TR("Engine", "EXPLAIN returned no plan.")));
     return std::string(r[0][0].c_str(), r[0][0].size());
 }
 

@@ -165,18 +165,19 @@ std::string errorLine(const std::exception& e, const std::vector<std::string>& s
 
 // Why a connection went away, in words: libpqxx's own texts ("Could not obtain client
 // encoding: not connected.") mean nothing to the user.
-std::string lostReason(const std::exception& e, const std::string& sqlstate) {
+Message lostReason(const std::exception& e, const std::string& sqlstate) {
     const std::string what = e.what();
     if (sqlstate == "57P01" ||
         what.find("terminating connection due to administrator command") != std::string::npos)
-        return "the server shut down or an administrator ended the session";
+        return phrase(
+            DBT_TR("Engine", "the server shut down or an administrator ended the session"));
     if (sqlstate == "57P02" || what.find("crash of another server process") != std::string::npos)
-        return "the server restarted after a crash";
+        return phrase(DBT_TR("Engine", "the server restarted after a crash"));
     if (sqlstate == "57P03")
-        return "the server is not accepting connections";
+        return phrase(DBT_TR("Engine", "the server is not accepting connections"));
     if (what.find("idle-in-transaction timeout") != std::string::npos)
-        return "the server ended the idle session";
-    return "the server closed the connection";
+        return phrase(DBT_TR("Engine", "the server ended the idle session"));
+    return phrase(DBT_TR("Engine", "the server closed the connection"));
 }
 
 bool connectionGone(const std::string& sqlstate) {
@@ -262,7 +263,7 @@ private:
     // cost more than their execution). Falls back to run() for good when the server side
     // does not keep prepared statements (a pooler in transaction mode: SQLSTATE 26000).
     pqxx::result runPrepared(const char* name, const std::string& statement);
-    [[noreturn]] void lost(const std::string& detail);
+    [[noreturn]] void lost(const Message& detail);
     // Runs one probe; a failed statement becomes a ProbeNote, a lost connection throws.
     template<typename F> bool probe(Snapshot& s, const char* name, F&& body);
     void openConnection(const pg::ParsedTarget& target);
@@ -332,7 +333,7 @@ pqxx::result PgSession::runPrepared(const char* name, const std::string& stateme
     return run(statement);
 }
 
-void PgSession::lost(const std::string& detail) {
+void PgSession::lost(const Message& detail) {
     conn_.reset();
     if (detail.empty())
         throw EngineError(Kind::Lost,
@@ -343,12 +344,12 @@ void PgSession::lost(const std::string& detail) {
                       phrase(DBT_TR("Engine", "The connection to %1 was lost during a sample "
                                               "(%2); check that the server is up, then "
                                               "reconnect."),
-                             {endpointText_, literal(detail)}));
+                             {endpointText_, detail}));
 }
 
 template<typename F> bool PgSession::probe(Snapshot& s, const char* name, F&& body) {
     if (!connected())
-        lost("the connection was already closed");
+        lost(phrase(DBT_TR("Engine", "the connection was already closed")));
     try {
         body();
         s.probes.push_back({name, "ok"});
@@ -593,7 +594,7 @@ void PgSession::buildPreflight() {
 
 void PgSession::sample(Snapshot& s) {
     if (!connected())
-        lost("not connected");
+        lost(phrase(DBT_TR("Engine", "not connected")));
     if (s.server.versionNum == 0)
         s.server = info_;
     s.statementScope = StatementScope::Cumulative;
@@ -976,7 +977,7 @@ ExplainResult PgSession::explain(const ExplainRequest& request) {
             Kind::Lost,
             phrase(DBT_TR("Engine", "The connection to %1 was lost during EXPLAIN (%2); "
                                     "reconnect and retry."),
-                   {endpointText_, literal(lostReason(e, sqlError ? sqlError->sqlstate() : ""))}));
+                   {endpointText_, lostReason(e, sqlError ? sqlError->sqlstate() : "")}));
     };
     try {
         return pg::explainOn(*conn_, request, context);
