@@ -8,11 +8,12 @@
 #include "bundle/bundlereader.h"
 #include "bundle/recordingbanner.h"
 #include "models/planmodel.h"
+#include "toolrun.h"
 
 #include <QDirIterator>
 #include <QElapsedTimer>
 #include <QFile>
-#include <QProcess>
+#include <QProcessEnvironment>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
@@ -85,15 +86,10 @@ QString withoutPassword(const QString& uri) {
     return url.toString();
 }
 
-struct Run {
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
+using test::Run;
 
 Run runTool(const QStringList& args, const QString& pgPassword,
             const QString& mysqlPassword = QString()) {
-    QProcess p;
     QProcessEnvironment e = QProcessEnvironment::systemEnvironment();
     e.insert(QStringLiteral("PGPASSWORD"), pgPassword);
     if (!mysqlPassword.isEmpty())
@@ -103,19 +99,7 @@ Run runTool(const QStringList& args, const QString& pgPassword,
     e.remove(QStringLiteral("DISPLAY"));
     e.remove(QStringLiteral("WAYLAND_DISPLAY"));
     e.remove(QStringLiteral("PGPASSFILE"));
-    p.setProcessEnvironment(e);
-    p.start(QStringLiteral(DBTRIAGE_BIN), args);
-    Run r;
-    if (!p.waitForFinished(120000)) {
-        p.kill();
-        p.waitForFinished();
-        r.err = QStringLiteral("timed out");
-        return r;
-    }
-    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-    r.out = QString::fromUtf8(p.readAllStandardOutput());
-    r.err = QString::fromUtf8(p.readAllStandardError());
-    return r;
+    return test::runProgram(QStringLiteral(DBTRIAGE_BIN), args, e);
 }
 
 // Every file of a directory, by relative path.

@@ -1,9 +1,10 @@
 // The built dbtriage on the command line in German and French (DBTRIAGE_LANG): --help, the
 // options of collect, a connection target it cannot read, a refused connection (port 1, no
 // server needed) and a missing bundle. English stays as it was, byte for byte.
+#include "toolrun.h"
+
 #include <QFile>
 #include <QFileInfo>
-#include <QProcess>
 #include <QProcessEnvironment>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -14,14 +15,9 @@
 
 namespace {
 
-struct Run {
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
+using dbt::test::Run;
 
 Run runTool(const QString& lang, const QStringList& args) {
-    QProcess p;
     QProcessEnvironment e = QProcessEnvironment::systemEnvironment();
     e.remove(QStringLiteral("DISPLAY"));
     // No password from the environment or a service file may change the path taken.
@@ -29,19 +25,7 @@ Run runTool(const QString& lang, const QStringList& args) {
         e.remove(QString::fromLatin1(name));
     e.insert(QStringLiteral("DBTRIAGE_LANG"), lang);
     e.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
-    p.setProcessEnvironment(e);
-    p.start(QStringLiteral(DBTRIAGE_BIN), args);
-    Run r;
-    if (!p.waitForFinished(60000)) {
-        p.kill();
-        p.waitForFinished();
-        r.err = QStringLiteral("timed out");
-        return r;
-    }
-    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-    r.out = QString::fromUtf8(p.readAllStandardOutput());
-    r.err = QString::fromUtf8(p.readAllStandardError());
-    return r;
+    return dbt::test::runProgram(QStringLiteral(DBTRIAGE_BIN), args, e, 60000);
 }
 
 const QString kRefused = QStringLiteral("postgresql://nobody@127.0.0.1:1/nothing");

@@ -9,9 +9,10 @@
 #include "livetest.h"
 #include "plans/insights.h"
 #include "plans/parse.h"
+#include "toolrun.h"
 
 #include <QFile>
-#include <QProcess>
+#include <QProcessEnvironment>
 #include <QTest>
 #include <algorithm>
 #include <cstdlib>
@@ -45,29 +46,12 @@ std::string withDatabase(std::string uri, const std::string& from, const std::st
     return uri;
 }
 
-struct Run {
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
+using test::Run;
 
 Run runTool(const QStringList& args) {
-    QProcess p;
     QProcessEnvironment e = QProcessEnvironment::systemEnvironment();
     e.remove(QStringLiteral("DISPLAY"));
-    p.setProcessEnvironment(e);
-    p.start(QStringLiteral(DBTRIAGE_BIN), args);
-    Run r;
-    if (!p.waitForFinished(120000)) {
-        p.kill();
-        p.waitForFinished();
-        r.err = QStringLiteral("timed out");
-        return r;
-    }
-    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-    r.out = QString::fromUtf8(p.readAllStandardOutput());
-    r.err = QString::fromUtf8(p.readAllStandardError());
-    return r;
+    return test::runProgram(QStringLiteral(DBTRIAGE_BIN), args, e);
 }
 
 int preparedCount(pqxx::connection& c) {

@@ -7,6 +7,7 @@
 #include "engines/mysql/mysqlsession.h"
 #include "engines/mysql/mysqluri.h"
 #include "engines/postgres/pgsession.h"
+#include "toolrun.h"
 
 #include <QDir>
 #include <QFile>
@@ -55,15 +56,10 @@ std::string env(const char* name) {
     return it == gEnv.end() ? std::string() : it->second;
 }
 
-struct Run {
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
+using test::Run;
 
 // The CLI, with the passwords in the environment (never on the command line).
 Run runTool(const QStringList& args) {
-    QProcess p;
     QProcessEnvironment e = QProcessEnvironment::systemEnvironment();
     e.insert(QStringLiteral("PGPASSWORD"),
              QString::fromStdString(env("DBTRIAGE_PG_MONITOR_PASSWORD")));
@@ -72,19 +68,7 @@ Run runTool(const QStringList& args) {
     e.remove(QStringLiteral("PGPASSFILE"));
     e.remove(QStringLiteral("DISPLAY"));
     e.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
-    p.setProcessEnvironment(e);
-    p.start(QStringLiteral(DBTRIAGE_BIN), args);
-    Run r;
-    if (!p.waitForFinished(120000)) {
-        p.kill();
-        p.waitForFinished();
-        r.err = QStringLiteral("timed out");
-        return r;
-    }
-    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-    r.out = QString::fromUtf8(p.readAllStandardOutput());
-    r.err = QString::fromUtf8(p.readAllStandardError());
-    return r;
+    return test::runProgram(QStringLiteral(DBTRIAGE_BIN), args, e);
 }
 
 // One value from the PostgreSQL server as the administrator ("" on failure).
