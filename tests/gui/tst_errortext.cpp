@@ -7,10 +7,10 @@
 #include "engines/postgres/pgconninfo.h"
 #include "engines/postgres/pgexplain.h"
 #include "i18n/messagetext.h"
+#include "language.h"
 
 #include <QLocale>
 #include <QSignalSpy>
-#include <QTranslator>
 #include <QtTest>
 #include <pqxx/except>
 
@@ -60,22 +60,8 @@ const char* const kServerMessages[] = {
 class TestErrorText : public QObject {
     Q_OBJECT
 
-    QTranslator* translator_ = nullptr;
-
     void use(const QString& language) {
-        if (translator_) {
-            QCoreApplication::removeTranslator(translator_);
-            delete translator_;
-            translator_ = nullptr;
-        }
-        QLocale::setDefault(QLocale(language));
-        if (language == QStringLiteral("en"))
-            return;
-        translator_ = new QTranslator(this);
-        QVERIFY2(translator_->load(QStringLiteral(DBTRIAGE_QM_DIR "/dbtriage_") + language +
-                                   QStringLiteral(".qm")),
-                 "the compiled translation (dbtriage_lrelease)");
-        QCoreApplication::installTranslator(translator_);
+        QVERIFY2(test::useLanguage(language), "the compiled translation (dbtriage_lrelease)");
     }
 
 private slots:

@@ -120,24 +120,6 @@ bool proposesColumn(const Advice& a, const std::string& table, const std::string
 
 } // namespace
 
-namespace {
-
-// Every reason, caveat and note of a real advice has its Message, and the shipped German
-// translation knows every template of them (dbtriage advise and the Indexes view show them
-// in German).
-void verifyGerman(const dbt::advisor::Advice& a) {
-    QVERIFY(dbt::test::useLanguage(QStringLiteral("de")));
-    const QStringList missing = dbt::test::untranslatedAdvice(a);
-    const std::string report = adviceToText(a, dbt::i18n::localizedUtf8);
-    QVERIFY(dbt::test::useLanguage(QStringLiteral("en")));
-    QVERIFY2(missing.isEmpty(), qPrintable(missing.join(QStringLiteral("\n"))));
-    QVERIFY2(report.find("why:") == std::string::npos &&
-                 report.find("caveat:") == std::string::npos,
-             report.c_str());
-}
-
-} // namespace
-
 class TestAdvisorLive : public QObject {
     Q_OBJECT
 
@@ -207,7 +189,7 @@ private slots:
         advice_ = advisePostgres(options, workload_);
     }
 
-    void adviceInGerman() { verifyGerman(advice_); }
+    void adviceInGerman() { dbt::test::verifyAdviceGerman(advice_); }
 
     void selectivePredicateValidated() {
         const Proposal* p = find(advice_, "orders", {"customer_id"});
@@ -303,7 +285,7 @@ private slots:
         for (const auto& n : a.notes)
             told |= n.find("CREATE EXTENSION hypopg") != std::string::npos;
         QVERIFY2(told, "the note names the CREATE EXTENSION command");
-        verifyGerman(a);
+        dbt::test::verifyAdviceGerman(a);
         Conn c(withDatabase(admin_, "dbtriage_nopss"));
         QCOMPARE(c.rows("SELECT count(*) FROM pg_extension WHERE extname = 'hypopg'").at(0),
                  std::string("0"));
@@ -330,7 +312,7 @@ private slots:
              100, 1000, 0.5}};
         const Advice a = advisePostgres(options, w);
         const std::string text = adviceToText(a);
-        verifyGerman(a);
+        dbt::test::verifyAdviceGerman(a);
         // The two-column index, equality first, validated by HypoPG, chosen for m1.
         const Proposal* multi = find(a, "events", {"tenant_id", "created_at"});
         QVERIFY2(multi, text.c_str());
@@ -376,7 +358,7 @@ private slots:
             noted |= n.find("Cancelled after 1 of 5") != std::string::npos;
         QVERIFY2(noted, adviceToText(a).c_str());
         QCOMPARE(a.statementsConsidered, 1);
-        verifyGerman(a);
+        dbt::test::verifyAdviceGerman(a);
     }
 
     void cleanupTestCase() {

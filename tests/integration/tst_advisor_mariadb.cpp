@@ -171,24 +171,6 @@ bool anyContains(const std::vector<std::string>& texts, const std::string& part)
 
 } // namespace
 
-namespace {
-
-// Every reason, caveat and note of a real advice has its Message, and the shipped German
-// translation knows every template of them (dbtriage advise and the Indexes view show them
-// in German).
-void verifyGerman(const dbt::advisor::Advice& a) {
-    QVERIFY(dbt::test::useLanguage(QStringLiteral("de")));
-    const QStringList missing = dbt::test::untranslatedAdvice(a);
-    const std::string report = adviceToText(a, dbt::i18n::localizedUtf8);
-    QVERIFY(dbt::test::useLanguage(QStringLiteral("en")));
-    QVERIFY2(missing.isEmpty(), qPrintable(missing.join(QStringLiteral("\n"))));
-    QVERIFY2(report.find("why:") == std::string::npos &&
-                 report.find("caveat:") == std::string::npos,
-             report.c_str());
-}
-
-} // namespace
-
 class TestAdvisorMariadb : public QObject {
     Q_OBJECT
 
@@ -249,7 +231,7 @@ private slots:
         advice_ = advise(options, workload_);
     }
 
-    void adviceInGerman() { verifyGerman(advice_); }
+    void adviceInGerman() { dbt::test::verifyAdviceGerman(advice_); }
 
     void selectiveEqualityProposed() {
         const Proposal* p = find(advice_, "adv_orders", {"customer_id"});
@@ -335,7 +317,7 @@ private slots:
         QVERIFY(a.proposals.empty());
         QCOMPARE(a.explains, 0);
         QVERIFY(anyContains(a.notes, "Cancelled after 0 of 6"));
-        verifyGerman(a);
+        dbt::test::verifyAdviceGerman(a);
     }
 
     void nothingChangedByTheAdvisor() {
@@ -367,7 +349,7 @@ private slots:
                  adviceToText(a).c_str());
         QVERIFY(!anyContains(a.notes, "explain"));
         QCOMPARE(a.statementsConsidered, 6);
-        verifyGerman(a);
+        dbt::test::verifyAdviceGerman(a);
         QVERIFY(c.exec("GRANT SELECT ON mysql.column_stats TO 'dbtriage_monitor'@'127.0.0.1', "
                        "'dbtriage_monitor'@'localhost'"));
     }

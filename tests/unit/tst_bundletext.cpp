@@ -7,6 +7,7 @@
 #include "bundle/compare.h"
 #include "bundle/recordingbanner.h"
 #include "i18n/messagetext.h"
+#include "language.h"
 #include "snapshot_json.h"
 
 #include <QCoreApplication>
@@ -15,7 +16,6 @@
 #include <QLocale>
 #include <QTemporaryDir>
 #include <QTest>
-#include <QTranslator>
 
 using namespace dbt;
 
@@ -44,23 +44,10 @@ Snapshot sample(int n) {
 class TstBundleText : public QObject {
     Q_OBJECT
 
-    QTranslator* translator_ = nullptr;
     QTemporaryDir dir_;
 
     void use(const QString& language) {
-        if (translator_) {
-            QCoreApplication::removeTranslator(translator_);
-            delete translator_;
-            translator_ = nullptr;
-        }
-        QLocale::setDefault(QLocale(language));
-        if (language == QStringLiteral("en"))
-            return;
-        translator_ = new QTranslator(this);
-        QVERIFY2(translator_->load(QStringLiteral(DBTRIAGE_QM_DIR "/dbtriage_") + language +
-                                   QStringLiteral(".qm")),
-                 "the compiled translation (dbtriage_lrelease)");
-        QCoreApplication::installTranslator(translator_);
+        QVERIFY2(test::useLanguage(language), "the compiled translation (dbtriage_lrelease)");
     }
 
     // A bundle directory holding only snapshot.json: it opens, unverified (no manifest).

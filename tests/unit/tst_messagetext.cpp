@@ -5,6 +5,7 @@
 #include "i18n/figures.h"
 #include "i18n/lockobject.h"
 #include "i18n/messagetext.h"
+#include "language.h"
 #include "models/planmodel.h"
 #include "plans/insights.h"
 #include "plans/parse.h"
@@ -17,7 +18,6 @@
 #include <QLocale>
 #include <QRegularExpression>
 #include <QTest>
-#include <QTranslator>
 #include <functional>
 
 using namespace dbt;
@@ -45,22 +45,8 @@ Snapshot pileup() {
 class TstMessageText : public QObject {
     Q_OBJECT
 
-    QTranslator* translator_ = nullptr;
-
     void use(const QString& language) {
-        if (translator_) {
-            QCoreApplication::removeTranslator(translator_);
-            delete translator_;
-            translator_ = nullptr;
-        }
-        QLocale::setDefault(QLocale(language));
-        if (language == QStringLiteral("en"))
-            return;
-        translator_ = new QTranslator(this);
-        QVERIFY2(translator_->load(QStringLiteral(DBTRIAGE_QM_DIR "/dbtriage_") + language +
-                                   QStringLiteral(".qm")),
-                 "the compiled translation (dbtriage_lrelease)");
-        QCoreApplication::installTranslator(translator_);
+        QVERIFY2(test::useLanguage(language), "the compiled translation (dbtriage_lrelease)");
     }
 
 private slots:
