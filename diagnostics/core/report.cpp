@@ -56,14 +56,6 @@ std::string describeHolds(const RootBlocker& r,
     return out;
 }
 
-// Code points of UTF-8 text (for padding translated labels).
-std::size_t utf8Length(const std::string& s) {
-    std::size_t n = 0;
-    for (unsigned char c : s)
-        n += (c & 0xC0) != 0x80;
-    return n;
-}
-
 } // namespace
 
 std::string renderTextSummary(const Snapshot& s, const SummaryContext& ctx) {

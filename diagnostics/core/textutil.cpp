@@ -111,6 +111,13 @@ std::string quoteIdentifier(std::string_view name) {
     return out;
 }
 
+std::size_t utf8Length(std::string_view text) {
+    std::size_t n = 0;
+    for (unsigned char c : text)
+        n += (c & 0xC0) != 0x80;
+    return n;
+}
+
 std::string oneLine(std::string_view text, std::size_t maxBytes) {
     std::string out;
     out.reserve(std::min(text.size(), maxBytes + 4));

@@ -35,6 +35,9 @@ std::string quoteSqlLiteral(std::string_view text);
 // orders -> orders, Order Items -> "Order Items", a"b -> "a""b".
 std::string quoteIdentifier(std::string_view name);
 
+// Code points of UTF-8 text (for padding translated labels into columns).
+std::size_t utf8Length(std::string_view text);
+
 // Whitespace runs collapsed to one space, trimmed, cut after maxBytes on a code point
 // boundary with "…" appended. For one-line excerpts of query texts in sentences.
 std::string oneLine(std::string_view text, std::size_t maxBytes = 120);

@@ -33,14 +33,6 @@ std::pair<std::int64_t, Micros> blockerKey(const Snapshot& s, const RootBlocker&
     return {r.pid, session && session->backendStart ? *session->backendStart : 0};
 }
 
-// Code points of UTF-8 text (for padding translated labels).
-std::size_t utf8Length(const std::string& s) {
-    std::size_t n = 0;
-    for (unsigned char ch : s)
-        n += (ch & 0xC0) != 0x80;
-    return n;
-}
-
 std::string signedMs(double v, bool perSecond) {
     return fmt::format("{}{:.1f} {}", v > 0 ? "+" : "", v, perSecond ? "ms/s" : "ms");
 }
