@@ -289,6 +289,28 @@ private slots:
         QVERIFY(findInsights(parsePlan(plan)).empty());
     }
 
+    // Figures at the edge of int64 (a corrupt or hostile plan): the spill advice still comes
+    // out, with a bounded work_mem suggestion, and no arithmetic overflows (UBSan in CI).
+    void absurdFiguresDoNotOverflow() {
+        const std::int64_t huge = INT64_C(9200000000000000000);
+        const std::string plan = pgPlan(withKids(
+            with(pg("Gather", 10, 1),
+                 {{"Workers Planned", 2147483647}, {"Workers Launched", 2147483647}}),
+            {with(pg("Sort", 9, 1), {{"Sort Method", "external merge"},
+                                     {"Sort Space Type", "Disk"},
+                                     {"Sort Space Used", huge}}),
+             with(pg("Hash", 1, 1), {{"Hash Batches", huge}, {"Peak Memory Usage", huge}})}));
+        const auto insights = findInsights(parsePlan(plan));
+        int spills = 0;
+        for (const Insight& i : insights) {
+            if (i.code == "sort-spill" || i.code == "hash-spill") {
+                ++spills;
+                QVERIFY2(i.suggestion.find("MB'") != std::string::npos, i.suggestion.c_str());
+            }
+        }
+        QCOMPARE(spills, 2);
+    }
+
     void ordering() {
         const std::string plan =
             pgPlan(withKids(pg("Aggregate", 100, 1),

@@ -1,6 +1,7 @@
 #include "plans/derive.h"
 
 #include <algorithm>
+#include <climits>
 #include <map>
 
 namespace dbt::plans {
@@ -45,7 +46,7 @@ void derive(Plan& plan) {
             processes[i] = processes[static_cast<std::size_t>(n.parent)];
             if (postgres && isGather(p)) {
                 const int workers = p.workersLaunched.value_or(p.workersPlanned.value_or(0));
-                processes[i] = std::max(1, workers + 1);
+                processes[i] = workers >= INT_MAX - 1 ? INT_MAX : std::max(1, workers + 1);
             }
         }
         const double loops = n.actualLoops.value_or(n.neverExecuted ? 0 : 1);

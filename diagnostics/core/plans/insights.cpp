@@ -3,6 +3,7 @@
 #include "message.h"
 #include "plans/derive.h"
 #include "plans/format.h"
+#include "saturating.h"
 #include "textutil.h"
 
 #include <algorithm>
@@ -298,7 +299,7 @@ private:
                 phrase(DBT_TR("Insight", "Raise work_mem for this query (SET LOCAL work_mem = "
                                          "'%1'), sort fewer rows or narrower rows, or let an "
                                          "index provide the order."),
-                       {lit(suggestedWorkMem(n.sortSpaceUsedKb.value_or(0) * 2))}));
+                       {lit(suggestedWorkMem(saturatingMul(n.sortSpaceUsedKb.value_or(0), 2)))}));
         }
         const bool hash =
             n.nodeType == "Hash" || n.nodeType == "Aggregate" || n.nodeType == "SetOp";
@@ -319,10 +320,11 @@ private:
                 phrase(DBT_TR("Insight", "%1 did not fit in memory and was split into batches "
                                          "written to disk (%2)."),
                        {lit(label(n)), std::move(detail)}),
-                phrase(DBT_TR("Insight", "Raise work_mem (or hash_mem_multiplier) for this query "
-                                         "(SET LOCAL work_mem = '%1'), or reduce the rows "
-                                         "hashed."),
-                       {lit(suggestedWorkMem(n.peakMemoryKb.value_or(0) * batches))}));
+                phrase(
+                    DBT_TR("Insight", "Raise work_mem (or hash_mem_multiplier) for this query "
+                                      "(SET LOCAL work_mem = '%1'), or reduce the rows "
+                                      "hashed."),
+                    {lit(suggestedWorkMem(saturatingMul(n.peakMemoryKb.value_or(0), batches)))}));
         }
         const std::int64_t temp = n.derived.exclusiveBuffers.tempWritten;
         if (!flagged && n.hasBuffers && temp >= o_.tempMinBlocks) {
