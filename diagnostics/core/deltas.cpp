@@ -1,5 +1,7 @@
 #include "deltas.h"
 
+#include "saturating.h"
+
 #include <algorithm>
 #include <map>
 #include <string>
@@ -20,16 +22,16 @@ Key keyOf(const StatementStat& s) {
 void accumulate(StatementStat& into, const StatementStat& s) {
     if (into.query.empty())
         into.query = s.query;
-    into.calls += s.calls;
+    into.calls = saturatingAdd(into.calls, s.calls);
     into.totalTimeMs += s.totalTimeMs;
-    into.rows += s.rows;
-    into.sharedBlksHit += s.sharedBlksHit;
-    into.sharedBlksRead += s.sharedBlksRead;
-    into.tempBlksWritten += s.tempBlksWritten;
-    into.rowsExamined += s.rowsExamined;
-    into.noIndexUsed += s.noIndexUsed;
-    into.tmpDiskTables += s.tmpDiskTables;
-    into.sortMergePasses += s.sortMergePasses;
+    into.rows = saturatingAdd(into.rows, s.rows);
+    into.sharedBlksHit = saturatingAdd(into.sharedBlksHit, s.sharedBlksHit);
+    into.sharedBlksRead = saturatingAdd(into.sharedBlksRead, s.sharedBlksRead);
+    into.tempBlksWritten = saturatingAdd(into.tempBlksWritten, s.tempBlksWritten);
+    into.rowsExamined = saturatingAdd(into.rowsExamined, s.rowsExamined);
+    into.noIndexUsed = saturatingAdd(into.noIndexUsed, s.noIndexUsed);
+    into.tmpDiskTables = saturatingAdd(into.tmpDiskTables, s.tmpDiskTables);
+    into.sortMergePasses = saturatingAdd(into.sortMergePasses, s.sortMergePasses);
 }
 
 std::map<Key, StatementStat> fold(const std::vector<StatementStat>& list) {

@@ -2,6 +2,7 @@
 
 #include "i18n/figures.h"
 #include "models/modelroles.h"
+#include "saturating.h"
 #include "textutil.h"
 
 #include <QLocale>
@@ -16,7 +17,7 @@ QString qs(const std::string& s) {
 }
 
 std::optional<double> hitRatio(const StatementStat& st) {
-    const std::int64_t all = st.sharedBlksHit + st.sharedBlksRead;
+    const std::int64_t all = saturatingAdd(st.sharedBlksHit, st.sharedBlksRead);
     if (all <= 0)
         return std::nullopt;
     return double(st.sharedBlksHit) / double(all);
@@ -135,7 +136,7 @@ QVariant StatementsModel::data(const QModelIndex& index, int role) const {
                 return qs(formatPercent(*r));
             return QString();
         case TempWritten:
-            return st.tempBlksWritten > 0 ? i18n::localizedBytes(st.tempBlksWritten * 8192)
+            return st.tempBlksWritten > 0 ? i18n::localizedBytes(blocksToBytes(st.tempBlksWritten))
                                           : QString();
         case Database:
             return qs(st.database);

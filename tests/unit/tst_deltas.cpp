@@ -50,6 +50,7 @@ private slots:
     void allCountersSubtracted();
     void sameIdOtherDatabaseOrUser();
     void duplicateKeysFolded();
+    void foldingSaturates();
     void sortedByTotalTime();
     // Statement counters on their own cadence: carried samples repeat the last read.
     void windowStartsAtTheRead();
@@ -184,6 +185,24 @@ void TestDeltas::duplicateKeysFolded() {
     QCOMPARE(d.statements[0].calls, std::int64_t(4));
     QCOMPARE(d.statements[0].totalTimeMs, 62.0);
     QCOMPARE(d.statements[0].meanTimeMs, 15.5);
+}
+
+// A bundle is untrusted: counters near the int64 limit are clamped when duplicates are folded,
+// not overflowed (UBSan in CI), and the window's work stays non-negative.
+void TestDeltas::foldingSaturates() {
+    const std::int64_t big = INT64_MAX - 5;
+    const Stats earlier{withBlocks(stat("q1", 1, 1.0, 1), 1, 1, 1, 1, 1, 1, 1),
+                        withBlocks(stat("q1", 1, 1.0, 1), 1, 1, 1, 1, 1, 1, 1)};
+    const Stats later{withBlocks(stat("q1", big, 9.0, big), big, big, big, big, big, big, big),
+                      withBlocks(stat("q1", big, 9.0, big), big, big, big, big, big, big, big)};
+    const StatementDelta d = statementDeltas(earlier, later);
+    QCOMPARE(d.statements.size(), std::size_t(1));
+    const StatementStat& s = d.statements[0];
+    QCOMPARE(s.calls, INT64_MAX - 2);
+    QCOMPARE(s.rows, INT64_MAX - 2);
+    QCOMPARE(s.tempBlksWritten, INT64_MAX - 2);
+    QCOMPARE(s.sortMergePasses, INT64_MAX - 2);
+    QCOMPARE(s.totalTimeMs, 16.0);
 }
 
 void TestDeltas::sortedByTotalTime() {

@@ -5,6 +5,7 @@
 #include "common/messagestack.h"
 #include "i18n/figures.h"
 #include "models/modelroles.h"
+#include "saturating.h"
 #include "textutil.h"
 
 #include <QBarCategoryAxis>
@@ -414,13 +415,13 @@ void TopQueriesView::updateDetails() {
                                : tr("%1 calls").arg(locale.toString(qint64(st->calls))));
     figures << tr("%1 mean").arg(formatMillis(st->meanTimeMs));
     figures << tr("%1 rows").arg(locale.toString(qint64(st->rows)));
-    if (st->sharedBlksHit + st->sharedBlksRead > 0)
+    if (const std::int64_t blocks = saturatingAdd(st->sharedBlksHit, st->sharedBlksRead);
+        blocks > 0)
         figures << tr("cache hit %1")
-                       .arg(qs(formatPercent(double(st->sharedBlksHit) /
-                                             double(st->sharedBlksHit + st->sharedBlksRead))));
+                       .arg(qs(formatPercent(double(st->sharedBlksHit) / double(blocks))));
     if (st->tempBlksWritten > 0)
-        figures
-            << tr("%1 written to temp files").arg(i18n::localizedBytes(st->tempBlksWritten * 8192));
+        figures << tr("%1 written to temp files")
+                       .arg(i18n::localizedBytes(blocksToBytes(st->tempBlksWritten)));
     if (st->rowsExamined > 0)
         figures << tr("%1 rows examined").arg(locale.toString(qint64(st->rowsExamined)));
     if (st->noIndexUsed > 0)

@@ -17,6 +17,7 @@
 #include "engines/postgres/pgexplain.h"
 #include "engines/postgres/pgqueries.h"
 #include "redact.h"
+#include "saturating.h"
 #include "timefmt.h"
 
 #include <algorithm>
@@ -789,14 +790,14 @@ void PgSession::sampleStatements(Snapshot& s) {
                 continue;
             }
             StatementStat& into = stats[at->second];
-            into.calls += st.calls;
+            into.calls = saturatingAdd(into.calls, st.calls);
             into.totalTimeMs += st.totalTimeMs;
             into.meanTimeMs =
                 into.calls > 0 ? into.totalTimeMs / static_cast<double>(into.calls) : 0;
-            into.rows += st.rows;
-            into.sharedBlksHit += st.sharedBlksHit;
-            into.sharedBlksRead += st.sharedBlksRead;
-            into.tempBlksWritten += st.tempBlksWritten;
+            into.rows = saturatingAdd(into.rows, st.rows);
+            into.sharedBlksHit = saturatingAdd(into.sharedBlksHit, st.sharedBlksHit);
+            into.sharedBlksRead = saturatingAdd(into.sharedBlksRead, st.sharedBlksRead);
+            into.tempBlksWritten = saturatingAdd(into.tempBlksWritten, st.tempBlksWritten);
         }
     });
     if (!ok) {
