@@ -216,17 +216,9 @@ private:
     static Message holdsPhrase(const std::vector<HeldLock>& holds) {
         std::vector<Message> items;
         std::set<std::string> seen;
-        // Table-level locks first: they say what the blocker has in hand.
-        std::vector<const HeldLock*> ordered;
-        for (const HeldLock& h : holds) {
-            if (h.lockType == "relation" || h.lockType == "metadata" || h.lockType == "table")
-                ordered.push_back(&h);
-        }
-        for (const HeldLock& h : holds) {
-            if (!(h.lockType == "relation" || h.lockType == "metadata" || h.lockType == "table"))
-                ordered.push_back(&h);
-        }
-        for (const HeldLock* h : ordered) {
+        // In rankedHolds order (waitgraph.h): what others wait for first.
+        for (const HeldLock& hold : holds) {
+            const HeldLock* h = &hold;
             Message item = h->mode.empty() ? phrase(DBT_TR("Finding", "a lock")) : literal(h->mode);
             if (!h->object.empty())
                 item =

@@ -1,14 +1,59 @@
 #include "waitgraph.h"
 
 #include <algorithm>
+#include <array>
 #include <deque>
 #include <limits>
+#include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <utility>
 
 namespace dbt {
 
 namespace {
+
+int typeRank(const std::string& lockType) {
+    if (lockType == "relation" || lockType == "table" || lockType == "metadata" ||
+        lockType == "object" || lockType == "advisory")
+        return 1;
+    if (lockType == "tuple" || lockType == "record" || lockType == "page")
+        return 2;
+    if (lockType == "virtualxid")
+        return 4;
+    return 3; // transactionid and whatever else an engine reports
+}
+
+// Stronger modes first: PostgreSQL's table lock modes, InnoDB's and MariaDB's metadata lock
+// modes (names as the engines report them; anything unknown ranks after them).
+int modeRank(std::string_view mode) {
+    static constexpr std::array<std::string_view, 21> kOrder = {"AccessExclusiveLock",
+                                                                "ExclusiveLock",
+                                                                "ShareRowExclusiveLock",
+                                                                "ShareLock",
+                                                                "ShareUpdateExclusiveLock",
+                                                                "RowExclusiveLock",
+                                                                "RowShareLock",
+                                                                "AccessShareLock",
+                                                                "EXCLUSIVE",
+                                                                "SHARED_NO_READ_WRITE",
+                                                                "SHARED_NO_WRITE",
+                                                                "SHARED_UPGRADABLE",
+                                                                "SHARED_WRITE",
+                                                                "SHARED_READ",
+                                                                "SHARED_HIGH_PRIO",
+                                                                "SHARED",
+                                                                "INTENTION_EXCLUSIVE",
+                                                                "X",
+                                                                "IX",
+                                                                "S",
+                                                                "IS"};
+    for (std::size_t i = 0; i < kOrder.size(); ++i) {
+        if (mode == kOrder[i] || mode.substr(0, mode.find(',')) == kOrder[i])
+            return static_cast<int>(i);
+    }
+    return static_cast<int>(kOrder.size());
+}
 
 // Compressed adjacency: neighbours of node v are targets[offsets[v] .. offsets[v + 1]).
 struct Adjacency {
@@ -165,7 +210,35 @@ std::vector<std::int64_t> cycleOrder(const Graph& g, const std::vector<int>& com
     return ordered;
 }
 
+std::vector<const HeldLock*> orderHolds(std::vector<const HeldLock*> mine, std::int64_t pid,
+                                        const std::vector<LockWait>& waits) {
+    std::unordered_set<std::string_view> contested;
+    for (const LockWait& w : waits) {
+        if (w.blockingPid == pid && !w.object.empty())
+            contested.insert(w.object);
+    }
+    const auto rank = [&](const HeldLock* h) {
+        // Within a kind of lock, one somebody waits for first: the table a DDL queues on
+        // before other tables, the transaction a row waiter waits for before other ids.
+        const int kind = typeRank(h->lockType) * 2 + (contested.count(h->object) ? 0 : 1);
+        return std::pair(kind, modeRank(h->mode));
+    };
+    std::stable_sort(mine.begin(), mine.end(),
+                     [&](const HeldLock* a, const HeldLock* b) { return rank(a) < rank(b); });
+    return mine;
+}
+
 } // namespace
+
+std::vector<const HeldLock*> rankedHolds(std::int64_t pid, const std::vector<HeldLock>& held,
+                                         const std::vector<LockWait>& waits) {
+    std::vector<const HeldLock*> mine;
+    for (const HeldLock& h : held) {
+        if (h.pid == pid)
+            mine.push_back(&h);
+    }
+    return orderHolds(std::move(mine), pid, waits);
+}
 
 WaitGraph analyzeWaitGraph(const std::vector<Session>& sessions, const std::vector<LockWait>& waits,
                            const std::vector<HeldLock>& held) {
@@ -318,7 +391,7 @@ WaitGraph analyzeWaitGraph(const std::vector<Session>& sessions, const std::vect
             rb.query = s.query;
         }
         if (auto it = heldByPid.find(rb.pid); it != heldByPid.end()) {
-            for (const HeldLock* h : it->second)
+            for (const HeldLock* h : orderHolds(it->second, rb.pid, waits))
                 rb.holds.push_back(*h);
         }
         result.roots.push_back(std::move(rb));

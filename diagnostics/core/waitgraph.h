@@ -37,6 +37,13 @@ struct WaitGraph {
 WaitGraph analyzeWaitGraph(const std::vector<Session>& sessions, const std::vector<LockWait>& waits,
                            const std::vector<HeldLock>& held);
 
+// The locks `pid` holds, most telling first: table-level locks, then row locks, then
+// transaction ids, virtual transaction ids last; within each kind first those a session waits
+// for right now (an object a LockWait blocked by `pid` names), then the stronger mode first,
+// otherwise as reported. RootBlocker::holds is in this order; the locks tree and charts use it too.
+std::vector<const HeldLock*> rankedHolds(std::int64_t pid, const std::vector<HeldLock>& held,
+                                         const std::vector<LockWait>& waits);
+
 // Every session that waits on `pid` directly or transitively, ascending, without `pid`.
 std::vector<std::int64_t> blockedBy(std::int64_t pid, const std::vector<LockWait>& waits);
 

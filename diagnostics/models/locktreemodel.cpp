@@ -3,6 +3,7 @@
 #include "i18n/lockobject.h"
 #include "models/modelroles.h"
 #include "textutil.h"
+#include "waitgraph.h"
 
 #include <QStringList>
 #include <algorithm>
@@ -121,23 +122,9 @@ QString LockTreeModel::waitObjectsText(const LockNode& node, int max) {
 QString LockTreeModel::holdsText(const LockForest& forest, const LockNode& node) {
     if (node.kind != LockNode::Kind::Session || !forest.snapshot)
         return {};
-    // Table and row locks tell people most; transaction ids and virtual ids come last.
-    std::vector<const HeldLock*> mine;
-    for (const HeldLock& h : forest.snapshot->heldLocks) {
-        if (h.pid == node.pid)
-            mine.push_back(&h);
-    }
-    const auto rank = [](const HeldLock* h) {
-        if (h->lockType == "relation")
-            return 0;
-        if (h->lockType == "tuple" || h->lockType == "record" || h->lockType == "metadata")
-            return 1;
-        if (h->lockType == "virtualxid")
-            return 3;
-        return 2;
-    };
-    std::stable_sort(mine.begin(), mine.end(),
-                     [&](const HeldLock* a, const HeldLock* b) { return rank(a) < rank(b); });
+    // What others wait for first, then table and row locks; virtual ids last.
+    const std::vector<const HeldLock*> mine =
+        rankedHolds(node.pid, forest.snapshot->heldLocks, forest.snapshot->lockWaits);
     QStringList held;
     for (const HeldLock* h : mine) {
         held << tr("%1 on %2")

@@ -362,14 +362,8 @@ Graph buildGraph(const Snapshot& s, const LockGraphOptions& o) {
                       .arg(r.pid)
                       .arg(r.blockedTotal)
                       .arg(r.blockedTotal == 1 ? QString() : QStringLiteral("s"));
-        // A relation lock says more than a virtual transaction id.
+        // The most telling lock (RootBlocker::holds is ranked: what others wait for first).
         const HeldLock* hold = r.holds.empty() ? nullptr : &r.holds.front();
-        for (const HeldLock& h : r.holds) {
-            if (h.lockType == "relation") {
-                hold = &h;
-                break;
-            }
-        }
         QStringList parts;
         QString state = r.state.empty() ? QStringLiteral("state unknown") : q(r.state);
         if (r.stateChange && r.state != "active")

@@ -170,6 +170,7 @@ private slots:
     void roots_data();
     void roots();
     void classicDetails();
+    void holdsRankedMostTellingFirst();
     void depthMap();
     void blockedByTransitive();
     void empty();
@@ -270,6 +271,45 @@ void TestWaitGraph::classicDetails() {
     QCOMPARE(r.holds[0].mode, std::string("RowExclusiveLock"));
     QCOMPARE(r.holds[0].object, std::string("public.orders"));
     QCOMPARE(r.holds[1].lockType, std::string("transactionid"));
+}
+
+// What a root blocker holds, as PostgreSQL lists it (virtual id and transaction id first,
+// tables in no order): the table somebody queues on comes first, the stronger mode before the
+// weaker, the transaction a row waiter waits for before an idle id, the virtual id last.
+void TestWaitGraph::holdsRankedMostTellingFirst() {
+    const auto held = [](std::string type, std::string mode, std::string object) {
+        return HeldLock{100, std::move(type), std::move(mode), std::move(object)};
+    };
+    const std::vector<HeldLock> holds = {
+        held("virtualxid", "ExclusiveLock", "virtual transaction 5/61"),
+        held("transactionid", "ExclusiveLock", "transaction 799"),
+        held("transactionid", "ExclusiveLock", "transaction 800"),
+        held("relation", "AccessShareLock", "public.customers"),
+        held("relation", "AccessShareLock", "public.orders"),
+        held("relation", "RowExclusiveLock", "public.orders"),
+        held("relation", "RowExclusiveLock", "public.carts"),
+        {999, "relation", "AccessExclusiveLock", "public.orders"}};
+    const std::vector<Session> sessions = {session(100, "idle in transaction"),
+                                           session(200, "active"), session(300, "active")};
+    const std::vector<LockWait> waits = {
+        wait(200, 100, true, "relation", "AccessExclusiveLock", "public.orders"),
+        wait(300, 100, true, "transactionid", "ShareLock", "transaction 800")};
+    const WaitGraph g = analyzeWaitGraph(sessions, waits, holds);
+    QCOMPARE(g.roots.size(), std::size_t(1));
+    std::vector<std::string> got;
+    for (const HeldLock& h : g.roots.front().holds)
+        got.push_back(h.mode + " on " + h.object);
+    const std::vector<std::string> want = {
+        "RowExclusiveLock on public.orders",        "AccessShareLock on public.orders",
+        "RowExclusiveLock on public.carts",         "AccessShareLock on public.customers",
+        "ExclusiveLock on transaction 800",         "ExclusiveLock on transaction 799",
+        "ExclusiveLock on virtual transaction 5/61"};
+    QCOMPARE(got, want);
+    // The same order for any session, as the locks tree asks for it.
+    const auto ranked = rankedHolds(100, holds, waits);
+    QCOMPARE(ranked.size(), want.size());
+    QCOMPARE(ranked.front()->object, std::string("public.orders"));
+    QCOMPARE(ranked.back()->lockType, std::string("virtualxid"));
 }
 
 void TestWaitGraph::depthMap() {
