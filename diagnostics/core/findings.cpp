@@ -925,6 +925,9 @@ void restoreFindingMessages(Snapshot& snapshot, const FindingOptions& options) {
     if (!missing)
         return;
     std::vector<Finding> derived = Analysis(snapshot, options).run();
+    // A sentence comes back only where deriving again gives exactly the recorded English (a
+    // recording by another version may word a finding differently); the next step is matched
+    // on its own, so an older recording still gets its next step translated.
     for (Finding& f : snapshot.findings) {
         if (!f.summaryText.empty())
             continue;
@@ -933,6 +936,14 @@ void restoreFindingMessages(Snapshot& snapshot, const FindingOptions& options) {
                 f.summaryText = std::move(d.summaryText);
                 if (d.nextStep == f.nextStep)
                     f.nextStepText = std::move(d.nextStepText);
+                break;
+            }
+        }
+        if (!f.nextStepText.empty())
+            continue;
+        for (Finding& d : derived) {
+            if (d.code == f.code && d.nextStep == f.nextStep && !d.nextStepText.empty()) {
+                f.nextStepText = d.nextStepText;
                 break;
             }
         }

@@ -2,6 +2,7 @@
 
 #include "findings.h"
 #include "timefmt.h"
+#include "waitgraph.h"
 
 #include <fmt/format.h>
 
@@ -386,8 +387,16 @@ Snapshot snapshotFromJson(const json& j) {
         r.stateChange = time(o, "state_change");
         r.query = str(o, "query");
         r.inCycle = flag(o, "in_cycle");
-        for (const json& h : array(o, "holds"))
-            r.holds.push_back(heldLockFrom(h));
+        std::vector<HeldLock> holds;
+        for (const json& h : array(o, "holds")) {
+            holds.push_back(heldLockFrom(h));
+            holds.back().pid = r.pid; // a root blocker's holds are its own
+        }
+        // In rankedHolds order whatever order the file has (a recording by an older version
+        // kept them as the server listed them), so that a finding derived again, the README
+        // and the locks view name the same locks first as they would live.
+        for (const HeldLock* h : rankedHolds(r.pid, holds, s.lockWaits))
+            r.holds.push_back(*h);
         s.rootBlockers.push_back(std::move(r));
     }
     for (const json& cycle : array(j, "cycles")) {

@@ -73,6 +73,35 @@ private slots:
         }
     }
 
+    // A recording by another version that worded the summary differently keeps its English
+    // summary (what was recorded) and still gets its next step translated.
+    void olderWordingKeepsItsSummary() {
+        nlohmann::json j =
+            parseJson(readFile(dataPath(QStringLiteral("gui/pg-pileup/samples/0010.json"))));
+        bool changed = false;
+        for (auto& f : j.at("findings")) {
+            if (f.at("code") == "root-blocker") {
+                f["summary"] = "Session 14800 blocks 7 sessions (worded by an older version).";
+                changed = true;
+            }
+        }
+        QVERIFY(changed);
+        use(QStringLiteral("de"));
+        const Snapshot s = snapshotFromJson(j);
+        for (const Finding& f : s.findings) {
+            if (f.code != "root-blocker")
+                continue;
+            QVERIFY(f.summaryText.empty());
+            QCOMPARE(i18n::findingSummary(f), QString::fromStdString(f.summary));
+            QVERIFY2(i18n::findingNextStep(f).startsWith(
+                         QStringLiteral("Bitten Sie die Verantwortlichen für Anwendung "
+                                        "billing-worker")),
+                     qPrintable(i18n::findingNextStep(f)));
+            return;
+        }
+        QFAIL("no root-blocker finding in the recording");
+    }
+
     void germanFindings() {
         use(QStringLiteral("de"));
         const Snapshot s = pileup();
