@@ -115,18 +115,26 @@ public:
                 i = blockComment(i);
             } else if (c == '\'') {
                 i = quoted(i, i, '\'', rules_.backslashEscapes, Literal);
+                otherToken();
             } else if (c == '"') {
                 i = rules_.doubleQuotedStrings ? quoted(i, i, '"', rules_.backslashEscapes, Literal)
                                                : quoted(i, i, '"', false, Keep);
+                otherToken();
             } else if (c == '`') {
                 i = quoted(i, i, '`', false, Keep);
+                otherToken();
             } else if (c == '$') {
                 i = dollar(i);
+                otherToken();
             } else if (isDigit(c) || (c == '.' && isDigit(at(i + 1)))) {
                 i = number(i);
+                otherToken();
             } else if (isIdentStart(c)) {
-                i = word(i);
+                const std::size_t j = word(i);
+                noteWord(s_.substr(i, j - i));
+                i = j;
             } else {
+                punctuation(c);
                 ++i; // operator, punctuation, placeholder '?', ':name'
             }
         }
@@ -134,6 +142,98 @@ public:
 
 private:
     unsigned char at(std::size_t i) const { return i < n_ ? static_cast<unsigned char>(s_[i]) : 0; }
+
+    // ORDER BY / GROUP BY lists: a small integer that is a whole item there ("GROUP BY 1, 2
+    // ORDER BY 3 DESC") is a column position, part of the statement's shape and never a value;
+    // pg_stat_statements keeps such positions in its texts. Masking them would print
+    // "ORDER BY ? DESC", which no reader can follow. Anything else in these lists (an
+    // expression, a long number, a number inside parentheses) is masked as usual.
+    static bool sameWord(std::string_view a, std::string_view b) {
+        if (a.size() != b.size())
+            return false;
+        for (std::size_t k = 0; k < a.size(); ++k) {
+            const unsigned char x = static_cast<unsigned char>(a[k]);
+            if ((x >= 'a' && x <= 'z' ? x - 32 : x) != static_cast<unsigned char>(b[k]))
+                return false;
+        }
+        return true;
+    }
+
+    static bool endsListItem(std::string_view w) {
+        for (std::string_view k :
+             {"ASC", "DESC", "NULLS", "LIMIT", "OFFSET", "FETCH", "FOR", "HAVING", "WINDOW",
+              "UNION", "EXCEPT", "INTERSECT", "WITH", "ORDER", "RETURNING"}) {
+            if (sameWord(w, k))
+                return true;
+        }
+        return false;
+    }
+
+    void noteWord(std::string_view w) {
+        if (w.find('\'') != std::string_view::npos || w.find('&') != std::string_view::npos) {
+            otherToken(); // a prefixed literal (E'..', U&'..')
+            return;
+        }
+        if (sameWord(w, "BY") && (sameWord(prevWord_, "ORDER") || sameWord(prevWord_, "GROUP"))) {
+            byDepth_ = depth_;
+            itemStart_ = true;
+        } else if (depth_ == byDepth_) {
+            if (endsListItem(w) && !sameWord(w, "ASC") && !sameWord(w, "DESC") &&
+                !sameWord(w, "NULLS"))
+                byDepth_ = -1;
+            itemStart_ = false;
+        }
+        prevWord_ = w;
+    }
+
+    void otherToken() {
+        if (depth_ == byDepth_)
+            itemStart_ = false;
+        prevWord_ = {};
+    }
+
+    void punctuation(unsigned char c) {
+        if (c == '(') {
+            otherToken();
+            ++depth_;
+            return;
+        }
+        if (c == ')') {
+            if (depth_ == byDepth_)
+                byDepth_ = -1;
+            if (depth_ > 0)
+                --depth_;
+        } else if (c == ';') {
+            byDepth_ = -1;
+        } else if (c == ',' && depth_ == byDepth_) {
+            itemStart_ = true;
+            prevWord_ = {};
+            return;
+        }
+        otherToken();
+    }
+
+    // Whether the plain integer at [i, j) is a whole ORDER BY / GROUP BY item.
+    bool isPosition(std::size_t i, std::size_t j) const {
+        if (depth_ != byDepth_ || !itemStart_ || j - i > 4 || at(i) == '0')
+            return false;
+        for (std::size_t k = i; k < j; ++k) {
+            if (!isDigit(at(k)))
+                return false;
+        }
+        std::size_t k = j;
+        while (k < n_ && isSpace(at(k)))
+            ++k;
+        const unsigned char next = at(k);
+        if (k >= n_ || next == ',' || next == ')' || next == ';')
+            return true;
+        if (!isIdentStart(next))
+            return false;
+        std::size_t e = k;
+        while (e < n_ && isIdentChar(at(e)))
+            ++e;
+        return endsListItem(s_.substr(k, e - k));
+    }
 
     void mark(std::size_t from, std::size_t to, Mark m) {
         for (std::size_t k = from; k < to && k < n_; ++k) {
@@ -250,7 +350,8 @@ private:
         // starts with digits: mask them with the number.
         while (j < n_ && isIdentChar(at(j)) && at(j) != '$')
             ++j;
-        mark(i, j, Literal);
+        if (!isPosition(i, j))
+            mark(i, j, Literal);
         return j;
     }
 
@@ -276,6 +377,10 @@ private:
     std::size_t n_;
     const Rules& rules_;
     std::vector<std::uint8_t>& marks_;
+    int depth_ = 0;          // parentheses open
+    int byDepth_ = -1;       // depth of the ORDER BY / GROUP BY list being read, or -1
+    bool itemStart_ = false; // at the start of one of its items
+    std::string_view prevWord_;
 };
 
 Rules postgresReading() {

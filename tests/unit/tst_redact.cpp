@@ -149,6 +149,39 @@ void TestRedact::redaction_data() {
         << QByteArray("SELECT * FROM `t` WHERE `a` = ? AND `b` IN (...)") << Auto
         << QByteArray("SELECT * FROM `t` WHERE `a` = ? AND `b` IN (...)") << U << QByteArrayList{};
 
+    // Column positions in ORDER BY / GROUP BY are the statement's shape, not values.
+    QTest::newRow("positions kept, parsed")
+        << QByteArray(
+               "SELECT a, count(*) FROM t WHERE b = 'x' GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 10")
+        << Auto
+        << QByteArray(
+               "SELECT a, count(*) FROM t WHERE b = $1 GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT $2")
+        << N << QByteArrayList{"'x'", "10"};
+    QTest::newRow("positions kept, pg_stat_statements text")
+        << QByteArray("SELECT date_trunc($1, t) AS b, kind, count(*) FROM e WHERE t >= now() - "
+                      "interval $2 AND x = 'secret' GROUP BY 1, 2 ORDER BY 1 DESC, 3 DESC NULLS "
+                      "LAST LIMIT $3")
+        << Auto
+        << QByteArray("SELECT date_trunc($1, t) AS b, kind, count(*) FROM e WHERE t >= now() - "
+                      "interval $2 AND x = $4 GROUP BY 1, 2 ORDER BY 1 DESC, 3 DESC NULLS LAST "
+                      "LIMIT $3")
+        << N << QByteArrayList{"secret"};
+    QTest::newRow("numbers in ORDER BY that are not positions")
+        << QByteArray("SELECT a FROM t WHERE b = 'x' ORDER BY 12345, a + 5, 6 + a, (7), f(8, 9), 2 "
+                      "LIMIT 3")
+        << MySQL
+        << QByteArray(
+               "SELECT a FROM t WHERE b = ? ORDER BY ?, a + ?, ? + a, (?), f(?, ?), 2 LIMIT ?")
+        << M << QByteArrayList{"12345", "'x'"};
+    QTest::newRow("MySQL GROUP BY position WITH ROLLUP")
+        << QByteArray("SELECT a, SUM(b) FROM t WHERE c = 42 GROUP BY 1 WITH ROLLUP") << MySQL
+        << QByteArray("SELECT a, SUM(b) FROM t WHERE c = ? GROUP BY 1 WITH ROLLUP") << M
+        << QByteArrayList{"42"};
+    QTest::newRow("a value after ORDER BY's list")
+        << QByteArray("SELECT a FROM t ORDER BY 1 LIMIT 50 OFFSET 100") << MySQL
+        << QByteArray("SELECT a FROM t ORDER BY 1 LIMIT ? OFFSET ?") << M
+        << QByteArrayList{"50", "100"};
+
     QTest::newRow("invalid UTF-8")
         << QByteArray("SELECT '\xff\xfe secret' FROM t\xc3") << Auto
         << QByteArray("SELECT $1 FROM t\xEF\xBF\xBD") << N << QByteArrayList{"secret", "\xff"};
