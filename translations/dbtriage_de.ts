@@ -2404,14 +2404,6 @@
         <translation>JSON ausgeben.</translation>
     </message>
     <message>
-        <source>Timeout of each of the tool&apos;s statements, ms (default 5000).</source>
-        <translation>Zeitlimit jeder Anweisung des Werkzeugs, ms (Vorgabe 5000).</translation>
-    </message>
-    <message>
-        <source>Longest wait for another session&apos;s lock, ms (default 500).</source>
-        <translation>Längste Wartezeit auf die Sperre einer anderen Sitzung, ms (Vorgabe 500).</translation>
-    </message>
-    <message>
         <source>Proposes indexes for the statements that cost most over a short window, validated with HypoPG where it is installed (heuristic otherwise, and always on MySQL and MariaDB), plus unused and redundant indexes. Read-only: nothing is created or dropped; the DDL is for you to review.</source>
         <translation>Schlägt Indexe für die Anweisungen vor, die in einem kurzen Zeitfenster am meisten kosten, geprüft mit HypoPG, wo es installiert ist (sonst heuristisch, und immer bei MySQL und MariaDB), dazu ungenutzte und redundante Indexe. Nur lesend: Es wird nichts angelegt oder gelöscht; das DDL ist zu Ihrer Prüfung.</translation>
     </message>
@@ -2434,14 +2426,6 @@
     <message>
         <source>--window takes seconds from 0.5 to 3600.</source>
         <translation>--window erwartet Sekunden von 0.5 bis 3600.</translation>
-    </message>
-    <message>
-        <source>--statement-timeout takes milliseconds from 100 to 600000.</source>
-        <translation>--statement-timeout erwartet Millisekunden von 100 bis 600000.</translation>
-    </message>
-    <message>
-        <source>--lock-timeout takes milliseconds from 10 to 60000.</source>
-        <translation>--lock-timeout erwartet Millisekunden von 10 bis 60000.</translation>
     </message>
     <message>
         <source>--query needs a statement.</source>
@@ -2498,6 +2482,22 @@
         <source>bundle</source>
         <translation>BUNDLE</translation>
     </message>
+    <message>
+        <source>Timeout of each of the tool&apos;s statements, ms (default 5000).</source>
+        <translation>Zeitlimit jeder Anweisung des Werkzeugs, ms (Vorgabe 5000).</translation>
+    </message>
+    <message>
+        <source>Longest wait for another session&apos;s lock, ms (default 500).</source>
+        <translation>Längste Wartezeit auf die Sperre einer anderen Sitzung, ms (Vorgabe 500).</translation>
+    </message>
+    <message>
+        <source>--statement-timeout takes milliseconds from 100 to %1.</source>
+        <translation>--statement-timeout erwartet Millisekunden von 100 bis %1.</translation>
+    </message>
+    <message>
+        <source>--lock-timeout takes milliseconds from 10 to 60000.</source>
+        <translation>--lock-timeout erwartet Millisekunden von 10 bis 60000.</translation>
+    </message>
 </context>
 <context>
     <name>collect</name>
@@ -2550,14 +2550,6 @@
         <translation>Literale in Abfragetexten behalten (sie können Kundendaten enthalten).</translation>
     </message>
     <message>
-        <source>Timeout of each of the tool&apos;s statements, ms (default 5000).</source>
-        <translation>Zeitlimit jeder Anweisung des Werkzeugs, ms (Vorgabe 5000).</translation>
-    </message>
-    <message>
-        <source>Longest wait for another session&apos;s lock, ms (default 500).</source>
-        <translation>Längste Wartezeit auf die Sperre einer anderen Sitzung, ms (Vorgabe 500).</translation>
-    </message>
-    <message>
         <source>Run &quot;dbtriage collect --help&quot; for the options.</source>
         <translation>Die Optionen zeigt &quot;dbtriage collect --help&quot;.</translation>
     </message>
@@ -2572,14 +2564,6 @@
     <message>
         <source>--interval takes seconds from 0.1 to 3600.</source>
         <translation>--interval erwartet Sekunden von 0.1 bis 3600.</translation>
-    </message>
-    <message>
-        <source>--statement-timeout takes milliseconds from 100 to 600000.</source>
-        <translation>--statement-timeout erwartet Millisekunden von 100 bis 600000.</translation>
-    </message>
-    <message>
-        <source>--lock-timeout takes milliseconds from 10 to 60000.</source>
-        <translation>--lock-timeout erwartet Millisekunden von 10 bis 60000.</translation>
     </message>
     <message>
         <source>--out needs a path.</source>
@@ -5398,14 +5382,6 @@ Nachher: %4, %5 um %6.</translation>
     <message>
         <source>give either --query or --file, not both.</source>
         <translation>geben Sie entweder --query oder --file an, nicht beides.</translation>
-    </message>
-    <message>
-        <source>--statement-timeout takes milliseconds from 100 to 3600000.</source>
-        <translation>--statement-timeout erwartet Millisekunden von 100 bis 3600000.</translation>
-    </message>
-    <message>
-        <source>--lock-timeout takes milliseconds from 10 to 60000.</source>
-        <translation>--lock-timeout erwartet Millisekunden von 10 bis 60000.</translation>
     </message>
     <message>
         <source>the statement is empty.</source>

@@ -2404,14 +2404,6 @@
         <translation>Afficher en JSON.</translation>
     </message>
     <message>
-        <source>Timeout of each of the tool&apos;s statements, ms (default 5000).</source>
-        <translation>Délai maximal de chaque requête de l&apos;outil, en ms (5000 par défaut).</translation>
-    </message>
-    <message>
-        <source>Longest wait for another session&apos;s lock, ms (default 500).</source>
-        <translation>Attente maximale du verrou d&apos;une autre session, en ms (500 par défaut).</translation>
-    </message>
-    <message>
         <source>Proposes indexes for the statements that cost most over a short window, validated with HypoPG where it is installed (heuristic otherwise, and always on MySQL and MariaDB), plus unused and redundant indexes. Read-only: nothing is created or dropped; the DDL is for you to review.</source>
         <translation>Propose des index pour les requêtes les plus coûteuses sur une courte fenêtre, validés avec HypoPG là où il est installé (heuristiques sinon, et toujours sous MySQL et MariaDB), ainsi que les index inutilisés et redondants. Lecture seule : rien n&apos;est créé ni supprimé ; le DDL est à relire par vous.</translation>
     </message>
@@ -2434,14 +2426,6 @@
     <message>
         <source>--window takes seconds from 0.5 to 3600.</source>
         <translation>--window attend des secondes de 0.5 à 3600.</translation>
-    </message>
-    <message>
-        <source>--statement-timeout takes milliseconds from 100 to 600000.</source>
-        <translation>--statement-timeout attend des millisecondes de 100 à 600000.</translation>
-    </message>
-    <message>
-        <source>--lock-timeout takes milliseconds from 10 to 60000.</source>
-        <translation>--lock-timeout attend des millisecondes de 10 à 60000.</translation>
     </message>
     <message>
         <source>--query needs a statement.</source>
@@ -2498,6 +2482,22 @@
         <source>bundle</source>
         <translation>DOSSIER</translation>
     </message>
+    <message>
+        <source>Timeout of each of the tool&apos;s statements, ms (default 5000).</source>
+        <translation>Délai maximal de chaque requête de l&apos;outil, en ms (5000 par défaut).</translation>
+    </message>
+    <message>
+        <source>Longest wait for another session&apos;s lock, ms (default 500).</source>
+        <translation>Attente maximale du verrou d&apos;une autre session, en ms (500 par défaut).</translation>
+    </message>
+    <message>
+        <source>--statement-timeout takes milliseconds from 100 to %1.</source>
+        <translation>--statement-timeout attend des millisecondes de 100 à %1.</translation>
+    </message>
+    <message>
+        <source>--lock-timeout takes milliseconds from 10 to 60000.</source>
+        <translation>--lock-timeout attend des millisecondes de 10 à 60000.</translation>
+    </message>
 </context>
 <context>
     <name>collect</name>
@@ -2550,14 +2550,6 @@
         <translation>Garder les littéraux dans les textes des requêtes (ils peuvent contenir des données de clients).</translation>
     </message>
     <message>
-        <source>Timeout of each of the tool&apos;s statements, ms (default 5000).</source>
-        <translation>Délai maximal de chaque requête de l&apos;outil, en ms (5000 par défaut).</translation>
-    </message>
-    <message>
-        <source>Longest wait for another session&apos;s lock, ms (default 500).</source>
-        <translation>Attente maximale du verrou d&apos;une autre session, en ms (500 par défaut).</translation>
-    </message>
-    <message>
         <source>Run &quot;dbtriage collect --help&quot; for the options.</source>
         <translation>Lancez « dbtriage collect --help » pour les options.</translation>
     </message>
@@ -2572,14 +2564,6 @@
     <message>
         <source>--interval takes seconds from 0.1 to 3600.</source>
         <translation>--interval attend des secondes de 0.1 à 3600.</translation>
-    </message>
-    <message>
-        <source>--statement-timeout takes milliseconds from 100 to 600000.</source>
-        <translation>--statement-timeout attend des millisecondes de 100 à 600000.</translation>
-    </message>
-    <message>
-        <source>--lock-timeout takes milliseconds from 10 to 60000.</source>
-        <translation>--lock-timeout attend des millisecondes de 10 à 60000.</translation>
     </message>
     <message>
         <source>--out needs a path.</source>
@@ -5398,14 +5382,6 @@ Après : %4, %5 à %6.</translation>
     <message>
         <source>give either --query or --file, not both.</source>
         <translation>indiquez --query ou --file, pas les deux.</translation>
-    </message>
-    <message>
-        <source>--statement-timeout takes milliseconds from 100 to 3600000.</source>
-        <translation>--statement-timeout attend des millisecondes de 100 à 3600000.</translation>
-    </message>
-    <message>
-        <source>--lock-timeout takes milliseconds from 10 to 60000.</source>
-        <translation>--lock-timeout attend des millisecondes de 10 à 60000.</translation>
     </message>
     <message>
         <source>the statement is empty.</source>

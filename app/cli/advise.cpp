@@ -46,17 +46,8 @@ int advise(const QStringList& args) {
         QCoreApplication::translate("cli", "SECONDS"), QStringLiteral("10"));
     const QCommandLineOption jsonOpt(QStringLiteral("json"),
                                      QCoreApplication::translate("advise", "Print JSON."));
-    const QCommandLineOption stmtTimeoutOpt(
-        QStringLiteral("statement-timeout"),
-        QCoreApplication::translate("advise",
-                                    "Timeout of each of the tool's statements, ms (default 5000)."),
-        QStringLiteral("MS"), QStringLiteral("5000"));
-    const QCommandLineOption lockTimeoutOpt(
-        QStringLiteral("lock-timeout"),
-        QCoreApplication::translate("advise",
-                                    "Longest wait for another session's lock, ms (default 500)."),
-        QStringLiteral("MS"), QStringLiteral("500"));
-    parser.addOptions({topOpt, queryOpt, windowOpt, jsonOpt, stmtTimeoutOpt, lockTimeoutOpt});
+    const TimeoutOptions timeouts = timeoutOptions();
+    parser.addOptions({topOpt, queryOpt, windowOpt, jsonOpt, timeouts.statement, timeouts.lock});
 
     if (!parser.parse(args)) {
         err << "dbtriage advise: " << parser.errorText() << '\n'
@@ -92,22 +83,11 @@ int advise(const QStringList& args) {
             << '\n';
         return Usage;
     }
-    const int statementTimeout = parser.value(stmtTimeoutOpt).toInt(&ok);
-    if (!ok || statementTimeout < 100 || statementTimeout > 600000) {
-        err << "dbtriage advise: "
-            << QCoreApplication::translate(
-                   "advise", "--statement-timeout takes milliseconds from 100 to 600000.")
-            << '\n';
+    int statementTimeout = 0;
+    int lockTimeout = 0;
+    if (!readTimeouts(parser, timeouts, QStringLiteral("advise"), err, statementTimeout,
+                      lockTimeout))
         return Usage;
-    }
-    const int lockTimeout = parser.value(lockTimeoutOpt).toInt(&ok);
-    if (!ok || lockTimeout < 10 || lockTimeout > 60000) {
-        err << "dbtriage advise: "
-            << QCoreApplication::translate("advise",
-                                           "--lock-timeout takes milliseconds from 10 to 60000.")
-            << '\n';
-        return Usage;
-    }
     if (parser.isSet(queryOpt) && parser.value(queryOpt).trimmed().isEmpty()) {
         err << "dbtriage advise: "
             << QCoreApplication::translate("advise", "--query needs a statement.") << '\n';

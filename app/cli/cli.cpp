@@ -2,6 +2,7 @@
 
 #include "render/charts.h"
 
+#include <QCommandLineParser>
 #include <QGuiApplication>
 #include <QTextStream>
 
@@ -47,6 +48,49 @@ std::unique_ptr<QCoreApplication> makeApplication(const QString& subcommand, int
         return std::make_unique<QGuiApplication>(argc, argv);
     }
     return std::make_unique<QCoreApplication>(argc, argv);
+}
+
+TimeoutOptions timeoutOptions(int maxStatementMs, const QString& statementHelp,
+                              const QString& lockHelp) {
+    return TimeoutOptions{
+        QCommandLineOption(
+            QStringLiteral("statement-timeout"),
+            statementHelp.isEmpty()
+                ? QCoreApplication::translate(
+                      "cli", "Timeout of each of the tool's statements, ms (default 5000).")
+                : statementHelp,
+            QStringLiteral("MS"), QStringLiteral("5000")),
+        QCommandLineOption(
+            QStringLiteral("lock-timeout"),
+            lockHelp.isEmpty()
+                ? QCoreApplication::translate(
+                      "cli", "Longest wait for another session's lock, ms (default 500).")
+                : lockHelp,
+            QStringLiteral("MS"), QStringLiteral("500")),
+        maxStatementMs};
+}
+
+bool readTimeouts(const QCommandLineParser& parser, const TimeoutOptions& options,
+                  const QString& subcommand, QTextStream& err, int& statementMs, int& lockMs) {
+    bool ok = false;
+    statementMs = parser.value(options.statement).toInt(&ok);
+    if (!ok || statementMs < 100 || statementMs > options.maxStatementMs) {
+        err << "dbtriage " << subcommand << ": "
+            << QCoreApplication::translate("cli",
+                                           "--statement-timeout takes milliseconds from 100 to %1.")
+                   .arg(options.maxStatementMs)
+            << '\n';
+        return false;
+    }
+    lockMs = parser.value(options.lock).toInt(&ok);
+    if (!ok || lockMs < 10 || lockMs > 60000) {
+        err << "dbtriage " << subcommand << ": "
+            << QCoreApplication::translate("cli",
+                                           "--lock-timeout takes milliseconds from 10 to 60000.")
+            << '\n';
+        return false;
+    }
+    return true;
 }
 
 int run(const QStringList& args) {

@@ -120,18 +120,9 @@ int collect(const QStringList& args) {
         QStringLiteral("no-redact"),
         QCoreApplication::translate(
             "collect", "Keep literals in query texts (they may hold customers' data)."));
-    const QCommandLineOption stmtTimeoutOpt(
-        QStringLiteral("statement-timeout"),
-        QCoreApplication::translate("collect",
-                                    "Timeout of each of the tool's statements, ms (default 5000)."),
-        QStringLiteral("MS"), QStringLiteral("5000"));
-    const QCommandLineOption lockTimeoutOpt(
-        QStringLiteral("lock-timeout"),
-        QCoreApplication::translate("collect",
-                                    "Longest wait for another session's lock, ms (default 500)."),
-        QStringLiteral("MS"), QStringLiteral("500"));
-    parser.addOptions({outOpt, samplesOpt, intervalOpt, jsonOpt, noRedactOpt, stmtTimeoutOpt,
-                       lockTimeoutOpt, noteOpt, explainTopOpt, adviseOpt});
+    const TimeoutOptions timeouts = timeoutOptions();
+    parser.addOptions({outOpt, samplesOpt, intervalOpt, jsonOpt, noRedactOpt, timeouts.statement,
+                       timeouts.lock, noteOpt, explainTopOpt, adviseOpt});
 
     if (!parser.parse(args)) {
         err << "dbtriage collect: " << parser.errorText() << '\n'
@@ -168,22 +159,11 @@ int collect(const QStringList& args) {
             << '\n';
         return Usage;
     }
-    const int statementTimeout = parser.value(stmtTimeoutOpt).toInt(&ok);
-    if (!ok || statementTimeout < 100 || statementTimeout > 600000) {
-        err << "dbtriage collect: "
-            << QCoreApplication::translate(
-                   "collect", "--statement-timeout takes milliseconds from 100 to 600000.")
-            << '\n';
+    int statementTimeout = 0;
+    int lockTimeout = 0;
+    if (!readTimeouts(parser, timeouts, QStringLiteral("collect"), err, statementTimeout,
+                      lockTimeout))
         return Usage;
-    }
-    const int lockTimeout = parser.value(lockTimeoutOpt).toInt(&ok);
-    if (!ok || lockTimeout < 10 || lockTimeout > 60000) {
-        err << "dbtriage collect: "
-            << QCoreApplication::translate("collect",
-                                           "--lock-timeout takes milliseconds from 10 to 60000.")
-            << '\n';
-        return Usage;
-    }
     const QString outPath = parser.value(outOpt);
     if (parser.isSet(outOpt)) {
         const QString error = outPath.isEmpty()

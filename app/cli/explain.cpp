@@ -202,19 +202,15 @@ int explain(const QStringList& args) {
         QStringLiteral("search-path"),
         QCoreApplication::translate("explain", "PostgreSQL search_path for this EXPLAIN only."),
         QCoreApplication::translate("cli", "PATH"));
-    const QCommandLineOption stmtTimeoutOpt(
-        QStringLiteral("statement-timeout"),
+    const TimeoutOptions timeouts = timeoutOptions(
+        3600000,
         QCoreApplication::translate(
             "explain", "Statement timeout, ms (default 5000); ANALYZE is stopped after it."),
-        QStringLiteral("MS"), QStringLiteral("5000"));
-    const QCommandLineOption lockTimeoutOpt(
-        QStringLiteral("lock-timeout"),
         QCoreApplication::translate(
             "explain", "Lock timeout, ms (default 500): EXPLAIN never queues longer behind "
-                       "another session's lock."),
-        QStringLiteral("MS"), QStringLiteral("500"));
+                       "another session's lock."));
     parser.addOptions({planFileOpt, queryOpt, fileOpt, analyzeOpt, jsonOpt, databaseOpt,
-                       searchPathOpt, stmtTimeoutOpt, lockTimeoutOpt});
+                       searchPathOpt, timeouts.statement, timeouts.lock});
 
     if (!parser.parse(args)) {
         err << "dbtriage explain: " << parser.errorText() << '\n'
@@ -289,23 +285,11 @@ int explain(const QStringList& args) {
             << '\n';
         return Usage;
     }
-    bool ok = false;
-    const int statementTimeout = parser.value(stmtTimeoutOpt).toInt(&ok);
-    if (!ok || statementTimeout < 100 || statementTimeout > 3600000) {
-        err << "dbtriage explain: "
-            << QCoreApplication::translate(
-                   "explain", "--statement-timeout takes milliseconds from 100 to 3600000.")
-            << '\n';
+    int statementTimeout = 0;
+    int lockTimeout = 0;
+    if (!readTimeouts(parser, timeouts, QStringLiteral("explain"), err, statementTimeout,
+                      lockTimeout))
         return Usage;
-    }
-    const int lockTimeout = parser.value(lockTimeoutOpt).toInt(&ok);
-    if (!ok || lockTimeout < 10 || lockTimeout > 60000) {
-        err << "dbtriage explain: "
-            << QCoreApplication::translate("explain",
-                                           "--lock-timeout takes milliseconds from 10 to 60000.")
-            << '\n';
-        return Usage;
-    }
     std::string sql;
     if (parser.isSet(queryOpt)) {
         sql = parser.value(queryOpt).toStdString();

@@ -111,6 +111,41 @@ private slots:
         QVERIFY2(!r.err.contains(QLatin1String("Use a postgresql:// URI")), qPrintable(r.err));
     }
 
+    // The timeouts are one set of options for collect, advise and explain: each names its
+    // subcommand and its own limit, in the user's language, before connecting.
+    void timeoutsRefused() {
+        const QStringList query = {QStringLiteral("--query"), QStringLiteral("SELECT 1")};
+        const struct {
+            QString subcommand;
+            QStringList extra;
+            QString limit;
+        } cases[] = {{QStringLiteral("collect"), {}, QStringLiteral("600000")},
+                     {QStringLiteral("advise"), {}, QStringLiteral("600000")},
+                     {QStringLiteral("explain"), query, QStringLiteral("3600000")}};
+        for (const auto& c : cases) {
+            QStringList args = {c.subcommand, kRefused};
+            args << c.extra << QStringLiteral("--statement-timeout") << QStringLiteral("99999999");
+            const Run en = runTool(QStringLiteral("en"), args);
+            QCOMPARE(en.exitCode, 2);
+            QCOMPARE(en.err, QStringLiteral("dbtriage %1: --statement-timeout takes milliseconds "
+                                            "from 100 to %2.\n")
+                                 .arg(c.subcommand, c.limit));
+            args = {c.subcommand, kRefused};
+            args << c.extra << QStringLiteral("--lock-timeout") << QStringLiteral("5");
+            const Run de = runTool(QStringLiteral("de"), args);
+            QCOMPARE(de.exitCode, 2);
+            QCOMPARE(de.err, QStringLiteral("dbtriage %1: --lock-timeout erwartet Millisekunden "
+                                            "von 10 bis 60000.\n")
+                                 .arg(c.subcommand));
+            const Run help =
+                runTool(QStringLiteral("fr"), {c.subcommand, QStringLiteral("--help")});
+            QCOMPARE(help.exitCode, 0);
+            QVERIFY2(help.out.contains(QLatin1String("--statement-timeout <MS>")),
+                     qPrintable(help.out));
+            QVERIFY2(!help.out.contains(QLatin1String("default 500")), qPrintable(help.out));
+        }
+    }
+
     // An --out nobody can write is refused before any sampling (exit 2, no connection tried):
     // a file stands where its directory would be (root too cannot write below a file).
     void unwritableOutBeforeSampling() {
