@@ -265,7 +265,10 @@ private:
                 ++j;
             }
         }
-        mark(i, j, Comment); // unterminated: to the end
+        // The tag dbtriage puts on its own statements says whose they are and nothing else.
+        static constexpr std::string_view kOwnTag = "/* dbtriage */";
+        if (s_.substr(i, j - i) != kOwnTag)
+            mark(i, j, Comment); // unterminated: to the end
         return j;
     }
 

@@ -27,8 +27,9 @@ enum class SqlDialect { Auto, PostgreSQL, MySQL };
 // CREATE INDEX ... WHERE or COMMENT ON). Otherwise (truncated text, MySQL dialect, a
 // backslash before a quote, '#' comments, garbage) the token mask runs over the text with
 // every reading and masks the union: every string, number, hex/bit literal, dollar-quoted
-// body and anything unterminated becomes "?", every comment "/* ? */". A small integer that
-// is a whole ORDER BY / GROUP BY item is a column position and stays on either path.
+// body and anything unterminated becomes "?", every comment but dbtriage's own tag
+// ("/* dbtriage */") "/* ? */". A small integer that is a whole ORDER BY / GROUP BY item is
+// a column position and stays on either path.
 // In Auto and PostgreSQL mode "double-quoted" text is an identifier and kept; MySQL texts
 // with "double-quoted" strings need SqlDialect::MySQL. A NUL byte skips libpg_query.
 // Method: Unchanged when the text comes out identical, else Normalised when libpg_query

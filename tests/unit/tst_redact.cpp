@@ -182,6 +182,11 @@ void TestRedact::redaction_data() {
         << QByteArray("SELECT a FROM t ORDER BY 1 LIMIT ? OFFSET ?") << M
         << QByteArrayList{"50", "100"};
 
+    QTest::newRow("dbtriage's own tag kept, other comments masked")
+        << QByteArray("/* dbtriage */ SELECT a FROM t WHERE b = 'x' /* dbtriage user=bob */")
+        << Auto << QByteArray("/* dbtriage */ SELECT a FROM t WHERE b = $1 /* ? */") << N
+        << QByteArrayList{"bob", "'x'"};
+
     QTest::newRow("invalid UTF-8")
         << QByteArray("SELECT '\xff\xfe secret' FROM t\xc3") << Auto
         << QByteArray("SELECT $1 FROM t\xEF\xBF\xBD") << N << QByteArrayList{"secret", "\xff"};
