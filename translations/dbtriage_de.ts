@@ -1373,18 +1373,6 @@
         <translation> (%1 davon lesen nur)</translation>
     </message>
     <message>
-        <source>the blocking transaction</source>
-        <translation>die blockierende Transaktion</translation>
-    </message>
-    <message>
-        <source>the transaction of pid %1</source>
-        <translation>die Transaktion von PID %1</translation>
-    </message>
-    <message>
-        <source>Cancel the %1 (pid %2%3) so that the sessions behind it can proceed, which the command below does, or end %4 if it should not be open; run migrations with a short %5 and retries, so that they give up instead of queueing in front of other sessions.</source>
-        <translation>Brechen Sie das %1 ab (PID %2%3), damit die Sitzungen dahinter weiterkommen – das tut der Befehl unten –, oder beenden Sie %4, falls sie nicht offen sein sollte; führen Sie Migrationen mit kurzem %5 und Wiederholungen aus, damit sie aufgeben, statt sich vor andere Sitzungen zu stellen.</translation>
-    </message>
-    <message>
         <source>, application %1</source>
         <translation>, Anwendung %1</translation>
     </message>
@@ -1651,6 +1639,26 @@
     <message>
         <source>Create a least-privileged monitoring account and connect with it.</source>
         <translation>Legen Sie ein Überwachungskonto mit minimalen Rechten an und verbinden Sie sich damit.</translation>
+    </message>
+    <message>
+        <source>%1 more</source>
+        <translation>%1 weitere</translation>
+    </message>
+    <message>
+        <source>the blocking transaction if it should not be open</source>
+        <translation>die blockierende Transaktion, falls sie nicht offen sein sollte</translation>
+    </message>
+    <message>
+        <source>the transaction of pid %1 if it should not be open</source>
+        <translation>die Transaktion von PID %1, falls sie nicht offen sein sollte</translation>
+    </message>
+    <message>
+        <source>the transactions of pids %1 if they should not be open</source>
+        <translation>die Transaktionen der PIDs %1, falls sie nicht offen sein sollten</translation>
+    </message>
+    <message>
+        <source>Cancel the %1 (pid %2%3) so that the sessions behind it can proceed, which the command below does, or end %4; run migrations with a short %5 and retries, so that they give up instead of queueing in front of other sessions.</source>
+        <translation>Brechen Sie das %1 ab (PID %2%3), damit die Sitzungen dahinter weiterkommen – das tut der Befehl unten –, oder beenden Sie %4; führen Sie Migrationen mit kurzem %5 und Wiederholungen aus, damit sie aufgeben, statt sich vor andere Sitzungen zu stellen.</translation>
     </message>
 </context>
 <context>

@@ -1373,18 +1373,6 @@
         <translation> (dont %1 ne font que lire)</translation>
     </message>
     <message>
-        <source>the blocking transaction</source>
-        <translation>la transaction bloquante</translation>
-    </message>
-    <message>
-        <source>the transaction of pid %1</source>
-        <translation>la transaction du pid %1</translation>
-    </message>
-    <message>
-        <source>Cancel the %1 (pid %2%3) so that the sessions behind it can proceed, which the command below does, or end %4 if it should not be open; run migrations with a short %5 and retries, so that they give up instead of queueing in front of other sessions.</source>
-        <translation>Annulez le %1 (pid %2%3) pour que les sessions derrière lui puissent avancer, ce que fait la commande ci-dessous, ou terminez %4 si elle ne devrait pas être ouverte ; lancez les migrations avec un %5 court et des reprises, pour qu&apos;elles abandonnent au lieu de faire la queue devant les autres sessions.</translation>
-    </message>
-    <message>
         <source>, application %1</source>
         <translation>, application %1</translation>
     </message>
@@ -1651,6 +1639,26 @@
     <message>
         <source>Create a least-privileged monitoring account and connect with it.</source>
         <translation>Créez un compte de surveillance aux privilèges minimaux et connectez-vous avec lui.</translation>
+    </message>
+    <message>
+        <source>%1 more</source>
+        <translation>%1 autres</translation>
+    </message>
+    <message>
+        <source>the blocking transaction if it should not be open</source>
+        <translation>la transaction bloquante si elle ne devrait pas être ouverte</translation>
+    </message>
+    <message>
+        <source>the transaction of pid %1 if it should not be open</source>
+        <translation>la transaction du pid %1 si elle ne devrait pas être ouverte</translation>
+    </message>
+    <message>
+        <source>the transactions of pids %1 if they should not be open</source>
+        <translation>les transactions des pids %1 si elles ne devraient pas être ouvertes</translation>
+    </message>
+    <message>
+        <source>Cancel the %1 (pid %2%3) so that the sessions behind it can proceed, which the command below does, or end %4; run migrations with a short %5 and retries, so that they give up instead of queueing in front of other sessions.</source>
+        <translation>Annulez le %1 (pid %2%3) pour que les sessions derrière lui puissent avancer, ce que fait la commande ci-dessous, ou terminez %4 ; lancez les migrations avec un %5 court et des reprises, pour qu&apos;elles abandonnent au lieu de faire la queue devant les autres sessions.</translation>
     </message>
 </context>
 <context>

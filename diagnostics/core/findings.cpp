@@ -79,11 +79,19 @@ Message owner(const std::string& user, const std::string& application) {
     return compose(" (%1)", {std::move(inner)});
 }
 
+// "1, 2 and 3"; past kShownPids the first ones and "and N more", so that a queue behind
+// hundreds of transactions stays a sentence (the finding's pids list keeps every one).
+constexpr std::size_t kShownPids = 8;
+
 Message pidList(const std::vector<std::int64_t>& pids) {
+    const std::size_t shown = pids.size() > kShownPids ? kShownPids - 1 : pids.size();
     std::vector<Message> items;
-    items.reserve(pids.size());
-    for (std::int64_t p : pids)
-        items.push_back(literal(p));
+    items.reserve(shown + 1);
+    for (std::size_t i = 0; i < shown; ++i)
+        items.push_back(literal(pids[i]));
+    if (shown < pids.size())
+        items.push_back(phrase(DBT_TR("Finding", "%1 more"),
+                               {count(static_cast<std::int64_t>(pids.size() - shown))}));
     return joinAnd(std::move(items));
 }
 
@@ -570,12 +578,18 @@ private:
 
             Message blockerText =
                 blockers.empty()
-                    ? phrase(DBT_TR("Finding", "the blocking transaction"))
-                    : phrase(DBT_TR("Finding", "the transaction of pid %1"), {pidList(blockers)});
+                    ? phrase(DBT_TR("Finding", "the blocking transaction if it should not be open"))
+                : blockers.size() == 1
+                    ? phrase(
+                          DBT_TR("Finding", "the transaction of pid %1 if it should not be open"),
+                          {literal(blockers.front())})
+                    : phrase(DBT_TR("Finding",
+                                    "the transactions of pids %1 if they should not be open"),
+                             {pidList(blockers)});
             Message next = phrase(
                 DBT_TR("Finding",
                        "Cancel the %1 (pid %2%3) so that the sessions behind it can proceed, "
-                       "which the command below does, or end %4 if it should not be open; run "
+                       "which the command below does, or end %4; run "
                        "migrations with a short %5 and retries, so that they give up instead of "
                        "queueing in front of other sessions."),
                 {literal(ddl->label), literal(x.pid),

@@ -258,8 +258,8 @@ std::string renderTextSummary(const Snapshot& s, const SummaryContext& ctx) {
         out += L(DBT_TR("Summary", "Probes: all %1 ok"), {lit(s.probes.size())}) + "\n";
     } else {
         out += L(DBT_TR("Summary", "Probes:"));
-        for (const ProbeNote* p : notOk)
-            out += fmt::format(" {} ({});", p->probe, p->status);
+        for (std::size_t i = 0; i < notOk.size(); ++i)
+            out += fmt::format("{} {} ({})", i ? ";" : "", notOk[i]->probe, notOk[i]->status);
         out += "\n";
     }
     return out;

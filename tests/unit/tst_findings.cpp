@@ -218,11 +218,47 @@ private slots:
     void noDuplicateReports();
     void sortedBySeverity();
     void noCommandsForPlainFacts();
+    void longPidListsStayASentence();
 
     void formatDuration_data();
     void formatDuration();
     void otherTextHelpers();
 };
+
+// A migration queued behind hundreds of writers (seen on a loaded server: 340 pids in one
+// sentence) names the first few and counts the rest; the finding's pids keep every one.
+void TestFindings::longPidListsStayASentence() {
+    Snapshot s = ddlQueued();
+    for (int i = 0; i < 20; ++i) {
+        s.sessions.push_back(active(7000 + i, 30, "UPDATE orders SET total = $1"));
+        s.lockWaits.push_back(wait(5003, 7000 + i, true, "AccessExclusiveLock"));
+    }
+    const std::vector<Finding> findings = deriveFindings(analysed(std::move(s)));
+    const Finding* f = find(findings, QStringLiteral("ddl-queued"));
+    QVERIFY2(f, qPrintable(describe(findings)));
+    const QString summary = QString::fromStdString(f->summary);
+    QVERIFY2(summary.contains(QLatin1String(" behind the transactions of pids 4242, 7000, 7001, "
+                                            "7002, 7003, 7004, 7005 and 14 more; ")),
+             qPrintable(summary));
+    QVERIFY2(!summary.contains(QLatin1String("7019")), qPrintable(summary));
+    const QString next = QString::fromStdString(f->nextStep);
+    QVERIFY2(next.contains(QLatin1String("7005 and 14 more if they should not be open")),
+             qPrintable(next));
+    QCOMPARE(f->pids.size(), std::size_t(22));
+    // Eight pids are still listed in full.
+    Snapshot eight = ddlQueued();
+    for (int i = 0; i < 7; ++i) {
+        eight.sessions.push_back(active(7000 + i, 30, "UPDATE orders SET total = $1"));
+        eight.lockWaits.push_back(wait(5003, 7000 + i, true, "AccessExclusiveLock"));
+    }
+    const std::vector<Finding> eightFindings = deriveFindings(analysed(std::move(eight)));
+    const Finding* g = find(eightFindings, QStringLiteral("ddl-queued"));
+    QVERIFY(g);
+    QVERIFY2(QString::fromStdString(g->summary)
+                 .contains(QLatin1String("pids 4242, 7000, 7001, 7002, 7003, 7004, 7005 and "
+                                         "7006; ")),
+             g->summary.c_str());
+}
 
 void TestFindings::fires_data() {
     QTest::addColumn<Snapshot>("snapshot");
