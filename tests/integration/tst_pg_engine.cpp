@@ -725,7 +725,8 @@ private slots:
 
     // Many waiters on one row: pg_blocking_pids lists every waiter queued ahead (quadratic);
     // the driver keeps the hard blockers and the nearest soft one. Past 100 waiters on one
-    // lock, the rest are linked to the session queued ahead of them (and said so).
+    // lock, the rest get the hard blockers of an earlier waiter in the same mode (and the
+    // probe says so).
     void manyWaitersOnOneRow_data() {
         QTest::addColumn<int>("waiters");
         QTest::newRow("40") << 40;
@@ -776,6 +777,20 @@ private slots:
         QCOMPARE(waiting, std::set<std::int64_t>(pids.begin(), pids.end()));
         for (const auto& [pid, n] : softPerWaiter)
             QVERIFY2(n == 1, edgesText(s).c_str());
+        // The first waiter holds the row's tuple lock and waits on the holder's transaction;
+        // every other waiter, past the cap too, waits hard on it: siblings, not a chain.
+        std::int64_t first = 0;
+        for (const LockWait& w : s.lockWaits) {
+            if (w.lockType == "transactionid")
+                first = w.waitingPid;
+        }
+        QVERIFY2(first != 0, edgesText(s).c_str());
+        std::set<std::int64_t> hardOnFirst;
+        for (const LockWait& w : s.lockWaits) {
+            if (w.hard && w.blockingPid == first)
+                hardOnFirst.insert(w.waitingPid);
+        }
+        QCOMPARE(hardOnFirst.size(), std::size_t(waiters - 1));
 
         const WaitGraph g = analyzeWaitGraph(s.sessions, s.lockWaits, s.heldLocks);
         QCOMPARE(g.roots.size(), std::size_t(1));

@@ -343,11 +343,11 @@ EngineError classifyConnectFailure(const ConnectFailure& f, const std::vector<st
                     {where});
     if (contains(m, "too many connections") || contains(m, "too many clients") ||
         contains(m, "remaining connection slots"))
-        return fail(
-            Kind::Connect,
-            DBT_TR("Engine", "The server at %1 has no free connection slot (%2). Retry shortly; "
-                             "connection saturation is itself a finding to escalate."),
-            {where, detail});
+        return fail(Kind::Connect,
+                    DBT_TR("Engine",
+                           "The server at %1 has no free connection slot (%2). Retry shortly; "
+                           "connection saturation is itself a finding to escalate."),
+                    {where, detail});
     if (contains(m, "starting up") || contains(m, "shutting down") ||
         contains(m, "in recovery mode") || contains(m, "not yet accepting connections"))
         return fail(
@@ -379,11 +379,11 @@ EngineError classifyConnectFailure(const ConnectFailure& f, const std::vector<st
                                      "sslrootcert and the server certificate."),
                     {where, detail});
     if (contains(m, "server closed the connection unexpectedly"))
-        return fail(
-            Kind::Connect,
-            DBT_TR("Engine", "The server at %1 closed the connection during start-up (%2). Check "
-                             "that the port belongs to PostgreSQL and the server log."),
-            {where, detail});
+        return fail(Kind::Connect,
+                    DBT_TR("Engine",
+                           "The server at %1 closed the connection during start-up (%2). Check "
+                           "that the port belongs to PostgreSQL and the server log."),
+                    {where, detail});
     return fail(Kind::Connect,
                 DBT_TR("Engine", "Could not connect to %1 (%2). Check the connection target."),
                 {where, detail});

@@ -59,9 +59,13 @@ std::string replaceAll(std::string text, const std::string& from, const std::str
 //    quadratic with many waiters on one row). All hard blockers are kept; of the soft ones
 //    only the nearest one ahead: the latest wait start before the waiter's. A waiter with
 //    only soft blockers (readers behind a queued ALTER TABLE) keeps one.
-//  * Waiters past those caps are linked to the waiter just ahead of them in the same queue
-//    (soft, "linked"): every waiter stays reachable from its root blocker at a cost linear
-//    in the number of waiters. The driver reports the probe as partial then.
+//  * Waiters past those caps ("linked") get the hard blockers of an analysed waiter for the
+//    same lock tag in the same mode: those are the granted holders that conflict with that
+//    mode, the same for every such waiter, so hundreds of waiters on one row stay siblings
+//    under the row's holder instead of a chain. A waiter without such a twin is linked (soft)
+//    to the waiter just ahead of it in the same queue. Either way every waiter stays
+//    reachable from its root blocker at a cost linear in the number of waiters; the driver
+//    reports the probe as partial then.
 //  * "H" rows: granted locks of every analysed blocker, relation and advisory locks first.
 std::string locks(int versionNum) {
     const bool hasWaitstart = versionNum >= 140000;
@@ -95,6 +99,9 @@ e AS MATERIALIZED (
   FROM bp p
   LEFT JOIN g ON g.hpid = p.blocker AND g.tag = p.tag
   LEFT JOIN wl s ON s.hpid = p.blocker),
+hb AS MATERIALIZED (
+  SELECT DISTINCT a.tag, a.mode, e.blocker
+  FROM e JOIN wl a ON a.hpid = e.waiter WHERE e.hard),
 soft AS (
   SELECT e.waiter, max(e.bstart) FILTER (WHERE e.bstart < e.wstart) AS nearest,
     max(e.bstart) AS latest, min(e.blocker) AS anyone
@@ -110,8 +117,14 @@ kept AS MATERIALIZED (
      SELECT so.waiter, so.anyone FROM soft so WHERE so.latest IS NULL) x
    ORDER BY x.waiter, x.blocker)
   UNION ALL
+  SELECT wl.hpid, hb.blocker, true, true FROM wl
+  JOIN hb ON hb.tag = wl.tag AND hb.mode = wl.mode AND hb.blocker <> wl.hpid
+  WHERE wl.hpid NOT IN (SELECT wa.hpid FROM wa)
+  UNION ALL
   SELECT wl.hpid, wl.ahead, false, true FROM wl
-  WHERE wl.ahead IS NOT NULL AND wl.hpid NOT IN (SELECT wa.hpid FROM wa)),
+  WHERE wl.ahead IS NOT NULL AND wl.hpid NOT IN (SELECT wa.hpid FROM wa)
+    AND NOT EXISTS (SELECT 1 FROM hb WHERE hb.tag = wl.tag AND hb.mode = wl.mode
+                    AND hb.blocker <> wl.hpid)),
 h AS (
   SELECT l.*, row_number() OVER (PARTITION BY l.hpid ORDER BY
     CASE l.locktype WHEN 'relation' THEN 0 WHEN 'advisory' THEN 1 ELSE 2 END,

@@ -742,8 +742,10 @@ void PgSession::sampleLocks(Snapshot& s) {
     if (!linked.empty() || waiters > pg::sql::kLockWaiterCap)
         lockCapNote_ = "partial: " + std::to_string(linked.size()) + " of " +
                        std::to_string(waiters) +
-                       " lock waiters were linked to the session queued ahead of them without "
-                       "checking the lock conflict (pg_blocking_pids is called for at most " +
+                       " lock waiters were given the blockers of an earlier waiter for the "
+                       "same lock and mode, or else the session queued ahead of them, "
+                       "without a conflict check of their own (pg_blocking_pids is called "
+                       "for at most " +
                        std::to_string(pg::sql::kAnalysedPerLock) + " waiters per lock and " +
                        std::to_string(pg::sql::kLockWaiterCap) + " in all)";
 }
