@@ -379,6 +379,60 @@ private slots:
         c.exec("ROLLBACK");
     }
 
+    // Many waiters on one row: INNODB_LOCK_WAITS pairs each with every waiter queued ahead
+    // (n²/2 rows: 3,240 for 80), more than the 2,000 rows read. The holder stays the only
+    // root blocker of all of them, each waiter keeps at most one soft edge, and nothing is
+    // cut (the read would have lost the holder's rows and made waiters into roots).
+    void manyWaitersOnOneRow() {
+        constexpr int kWaiters = 80;
+        RawConn holder(env("DBTRIAGE_MARIADB_ADMIN_URI"), "tst_many_holder");
+        holder.exec("BEGIN");
+        holder.exec("UPDATE tst_my_rowlock SET v = v + 1 WHERE id = 3");
+        std::vector<std::unique_ptr<RawConn>> waiters;
+        std::set<std::int64_t> pids;
+        for (int i = 0; i < kWaiters; ++i) {
+            waiters.push_back(
+                std::make_unique<RawConn>(env("DBTRIAGE_MARIADB_ADMIN_URI"), "tst_many_waiter"));
+            pids.insert(static_cast<std::int64_t>(waiters.back()->id()));
+            waiters.back()->send("UPDATE tst_my_rowlock SET v = v + 1 WHERE id = 3");
+        }
+        QVERIFY2(waitFor([&] { return lockWaits() == kWaiters; }),
+                 std::to_string(lockWaits()).c_str());
+        QVERIFY(std::stoi(admin_->exec(
+                    "SELECT COUNT(*) FROM information_schema.INNODB_LOCK_WAITS")) > 2000);
+
+        auto e = engineFor(env("DBTRIAGE_MARIADB_MONITOR_URI"));
+        e->connect();
+        Snapshot s;
+        e->sample(s);
+        QCOMPARE(probeStatus(s, "row locks"), std::string("ok"));
+        std::set<std::int64_t> waiting, hardOnHolder;
+        std::map<std::int64_t, int> soft;
+        for (const LockWait& w : s.lockWaits) {
+            if (!pids.count(w.waitingPid))
+                continue;
+            waiting.insert(w.waitingPid);
+            if (w.hard && w.blockingPid == static_cast<std::int64_t>(holder.id()))
+                hardOnHolder.insert(w.waitingPid);
+            if (!w.hard)
+                ++soft[w.waitingPid];
+        }
+        QCOMPARE(waiting, pids);
+        QCOMPARE(hardOnHolder, pids);
+        for (const auto& [pid, n] : soft)
+            QVERIFY2(n == 1, std::to_string(pid).c_str());
+        const WaitGraph g = analyzeWaitGraph(s.sessions, s.lockWaits, s.heldLocks);
+        QCOMPARE(g.roots.size(), std::size_t(1));
+        QCOMPARE(g.roots[0].pid, static_cast<std::int64_t>(holder.id()));
+        QCOMPARE(g.roots[0].blockedTotal, kWaiters);
+
+        holder.exec("ROLLBACK");
+        for (auto& w : waiters) {
+            QVERIFY(w->finish());
+            w->exec("ROLLBACK");
+        }
+    }
+
     void metadataLockQueue() {
         // A read t in an open transaction; the ALTER waits for A; readers queue behind it.
         RawConn a(env("DBTRIAGE_MARIADB_ADMIN_URI"), "tst_mdl_a");

@@ -691,11 +691,30 @@ void MysqlSession::sample(Snapshot& s) {
     if (!rowWaits) {
         s.probes.push_back({"row locks", "ok"}); // nothing waits: no statement needed
     } else if (f.innodbLockWaits && grants_.process) {
-        probe(s, "row locks", [&] {
-            const Rows waits = query(
-                "SELECT 1 AS dbtriage_tag, requesting_trx_id, requested_lock_id, blocking_trx_id, "
-                "blocking_lock_id FROM information_schema.INNODB_LOCK_WAITS LIMIT " +
-                std::to_string(kLockRowLimit));
+        std::string capNote;
+        const bool ok = probe(s, "row locks", [&] {
+            // INNODB_LOCK_WAITS pairs every waiter with every conflicting waiter queued ahead
+            // of it (n waiters on one row: n²/2 rows), so a LIMIT alone would cut the holder's
+            // rows at random. MariaDB keeps, per waiter, every holder ("hard") and only the
+            // nearest waiter queued ahead (latest wait start), as the PostgreSQL driver does:
+            // about two rows per waiter. MySQL 5.7 has no window functions: all rows, capped.
+            const std::string waitsSql =
+                f.engine == Engine::MariaDB
+                    ? "SELECT 1 AS dbtriage_tag, x.requesting_trx_id, x.requested_lock_id, "
+                      "x.blocking_trx_id, x.blocking_lock_id FROM (SELECT w.requesting_trx_id, "
+                      "w.requested_lock_id, w.blocking_trx_id, w.blocking_lock_id, "
+                      "COALESCE(b.trx_state = 'LOCK WAIT' AND w.blocking_lock_id = "
+                      "b.trx_requested_lock_id, 0) AS queued, ROW_NUMBER() OVER (PARTITION BY "
+                      "w.requesting_trx_id, COALESCE(b.trx_state = 'LOCK WAIT' AND "
+                      "w.blocking_lock_id = b.trx_requested_lock_id, 0) ORDER BY "
+                      "b.trx_wait_started DESC, w.blocking_trx_id) AS rn "
+                      "FROM information_schema.INNODB_LOCK_WAITS w LEFT JOIN "
+                      "information_schema.INNODB_TRX b ON b.trx_id = w.blocking_trx_id) x "
+                      "WHERE x.queued = 0 OR x.rn = 1 LIMIT "
+                    : "SELECT 1 AS dbtriage_tag, requesting_trx_id, requested_lock_id, "
+                      "blocking_trx_id, blocking_lock_id FROM "
+                      "information_schema.INNODB_LOCK_WAITS LIMIT ";
+            const Rows waits = query(waitsSql + std::to_string(kLockRowLimit));
             const Rows locks = query(
                 "SELECT 1 AS dbtriage_tag, lock_id, lock_trx_id, lock_mode, lock_type, lock_table, "
                 "lock_index, lock_data FROM information_schema.INNODB_LOCKS LIMIT " +
@@ -703,9 +722,17 @@ void MysqlSession::sample(Snapshot& s) {
             auto edges = mysql::innodbLockWaits(waits, locks, trx);
             s.lockWaits.insert(s.lockWaits.end(), edges.waits.begin(), edges.waits.end());
             s.heldLocks.insert(s.heldLocks.end(), edges.held.begin(), edges.held.end());
+            if (waits.size() >= static_cast<std::size_t>(kLockRowLimit) ||
+                locks.size() >= static_cast<std::size_t>(kLockRowLimit))
+                capNote = "partial: only the first " + std::to_string(kLockRowLimit) +
+                          " rows of INNODB_LOCK_WAITS and INNODB_LOCKS were read; some waits "
+                          "and their blockers may be missing";
         });
+        if (ok && !capNote.empty())
+            s.probes.back().status = capNote;
     } else if (f.dataLocks && psUsable) {
-        probe(s, "row locks", [&] {
+        std::string capNote;
+        const bool ok = probe(s, "row locks", [&] {
             const Rows waits = query(
                 "SELECT 1 AS dbtriage_tag, REQUESTING_ENGINE_LOCK_ID, "
                 "REQUESTING_ENGINE_TRANSACTION_ID, "
@@ -755,7 +782,14 @@ void MysqlSession::sample(Snapshot& s) {
             }
             s.lockWaits.insert(s.lockWaits.end(), edges.waits.begin(), edges.waits.end());
             s.heldLocks.insert(s.heldLocks.end(), edges.held.begin(), edges.held.end());
+            if (waits.size() >= static_cast<std::size_t>(kLockRowLimit) ||
+                locks.size() >= static_cast<std::size_t>(kLockRowLimit))
+                capNote = "partial: only the first " + std::to_string(kLockRowLimit) +
+                          " rows of data_lock_waits and data_locks were read; some waits and "
+                          "their blockers may be missing";
         });
+        if (ok && !capNote.empty())
+            s.probes.back().status = capNote;
     } else {
         s.probes.push_back({"row locks", !grants_.process
                                              ? "unavailable: the monitoring user lacks PROCESS"
