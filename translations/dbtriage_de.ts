@@ -1660,6 +1660,18 @@
         <source>Cancel the %1 (pid %2%3) so that the sessions behind it can proceed, which the command below does, or end %4; run migrations with a short %5 and retries, so that they give up instead of queueing in front of other sessions.</source>
         <translation>Brechen Sie das %1 ab (PID %2%3), damit die Sitzungen dahinter weiterkommen – das tut der Befehl unten –, oder beenden Sie %4; führen Sie Migrationen mit kurzem %5 und Wiederholungen aus, damit sie aufgeben, statt sich vor andere Sitzungen zu stellen.</translation>
     </message>
+    <message>
+        <source>no application</source>
+        <translation>keine Anwendung</translation>
+    </message>
+    <message>
+        <source>%1 more sessions are root blockers and %2 sessions wait behind them; by application: %3.</source>
+        <translation>%1 weitere Sitzungen sind Hauptblockierer, und %2 Sitzungen warten hinter ihnen; nach Anwendung: %3.</translation>
+    </message>
+    <message>
+        <source>Each is listed with what it holds in the Locks view and in a bundle&apos;s lock_waits.csv (pids %1); ask the owner of %2, where most of them come from, why its sessions keep locks that other sessions wait for.</source>
+        <translation>Jede steht mit ihren Sperren in der Ansicht Sperren und in der lock_waits.csv eines Bündels (PIDs %1); fragen Sie die Verantwortlichen für %2, woher die meisten stammen, warum deren Sitzungen Sperren halten, auf die andere Sitzungen warten.</translation>
+    </message>
 </context>
 <context>
     <name>FindingOwner</name>

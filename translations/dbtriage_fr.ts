@@ -1660,6 +1660,18 @@
         <source>Cancel the %1 (pid %2%3) so that the sessions behind it can proceed, which the command below does, or end %4; run migrations with a short %5 and retries, so that they give up instead of queueing in front of other sessions.</source>
         <translation>Annulez le %1 (pid %2%3) pour que les sessions derrière lui puissent avancer, ce que fait la commande ci-dessous, ou terminez %4 ; lancez les migrations avec un %5 court et des reprises, pour qu&apos;elles abandonnent au lieu de faire la queue devant les autres sessions.</translation>
     </message>
+    <message>
+        <source>no application</source>
+        <translation>sans application</translation>
+    </message>
+    <message>
+        <source>%1 more sessions are root blockers and %2 sessions wait behind them; by application: %3.</source>
+        <translation>%1 autres sessions sont des bloqueurs racines et %2 sessions attendent derrière elles ; par application : %3.</translation>
+    </message>
+    <message>
+        <source>Each is listed with what it holds in the Locks view and in a bundle&apos;s lock_waits.csv (pids %1); ask the owner of %2, where most of them come from, why its sessions keep locks that other sessions wait for.</source>
+        <translation>Chacune figure avec ses verrous dans la vue Verrous et dans le lock_waits.csv d&apos;un paquet (pids %1) ; demandez au responsable %2, d&apos;où viennent la plupart, pourquoi ses sessions gardent des verrous que d&apos;autres sessions attendent.</translation>
+    </message>
 </context>
 <context>
     <name>FindingOwner</name>

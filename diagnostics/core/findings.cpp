@@ -115,12 +115,19 @@ public:
     }
 
     std::vector<Finding> run() {
+        // Roots come most-blocking first. Past kDetailedRoots the rest are one finding: forty
+        // batch workers that each hold a row are one pattern, not forty cards to scroll.
+        std::vector<const RootBlocker*> rest;
+        std::size_t detailed = 0;
         for (const RootBlocker& r : s_.rootBlockers) {
             if (r.inCycle)
                 lockCycle(r);
-            else
+            else if (detailed++ < kDetailedRoots)
                 rootBlocker(r);
+            else
+                rest.push_back(&r);
         }
+        moreRootBlockers(rest);
         ddlQueued();
         saturation();
         idleInTransaction();
@@ -378,6 +385,59 @@ private:
                              "connection and rolls back its transaction. Either is for an "
                              "authorised person."),
                       {std::move(who), literal(r.pid)});
+    }
+
+    static constexpr std::size_t kDetailedRoots = 5;
+
+    // The root blockers past the first kDetailedRoots: how many, how many sessions wait behind
+    // them, from which applications; each is still in the Locks view and lock_waits.csv.
+    void moreRootBlockers(const std::vector<const RootBlocker*>& rest) {
+        if (rest.empty())
+            return;
+        std::set<std::int64_t> behind;
+        std::map<std::string, std::int64_t> byApplication;
+        std::vector<std::int64_t> pids;
+        bool critical = false;
+        for (const RootBlocker* r : rest) {
+            pids.push_back(r->pid);
+            const std::vector<std::int64_t> blocked = blockedBy(r->pid, s_.lockWaits);
+            behind.insert(blocked.begin(), blocked.end());
+            const Session* x = session(r->pid);
+            ++byApplication[x ? x->application : r->application];
+            const auto oldest = oldestWait(blocked);
+            critical = critical || r->blockedTotal >= 5 || (oldest && *oldest > 60);
+        }
+        std::vector<std::pair<std::string, std::int64_t>> apps(byApplication.begin(),
+                                                               byApplication.end());
+        std::stable_sort(apps.begin(), apps.end(),
+                         [](const auto& a, const auto& b) { return a.second > b.second; });
+        constexpr std::size_t kApps = 3;
+        std::vector<Message> items;
+        for (std::size_t i = 0; i < apps.size() && i < kApps; ++i)
+            items.push_back(compose("%1 (%2)", {apps[i].first.empty()
+                                                    ? phrase(DBT_TR("Finding", "no application"))
+                                                    : literal(apps[i].first),
+                                                count(apps[i].second)}));
+        if (apps.size() > kApps) {
+            std::int64_t others = 0;
+            for (std::size_t i = kApps; i < apps.size(); ++i)
+                others += apps[i].second;
+            items.push_back(phrase(DBT_TR("Finding", "%1 more"), {count(others)}));
+        }
+        const auto n = static_cast<std::int64_t>(rest.size());
+        const auto waiting = static_cast<std::int64_t>(behind.size());
+        Message summary = phrase(
+            DBT_TR("Finding", "%1 more sessions are root blockers and %2 sessions wait behind "
+                              "them; by application: %3."),
+            {count(n), count(waiting), joinAnd(std::move(items))});
+        Message next =
+            phrase(DBT_TR("Finding",
+                          "Each is listed with what it holds in the Locks view and in a bundle's "
+                          "lock_waits.csv (pids %1); ask the owner of %2, where most of them come "
+                          "from, why its sessions keep locks that other sessions wait for."),
+                   {pidList(pids), applicationOrOwner(apps.front().first)});
+        add(critical ? Severity::Critical : Severity::Warning, "root-blockers-more",
+            std::move(summary), std::move(next), std::string(), std::move(pids));
     }
 
     void rootBlocker(const RootBlocker& r) {

@@ -5,6 +5,7 @@
 #include "waitgraph.h"
 
 #include <QTest>
+#include <set>
 
 using namespace dbt;
 
@@ -219,6 +220,7 @@ private slots:
     void sortedBySeverity();
     void noCommandsForPlainFacts();
     void longPidListsStayASentence();
+    void manyRootBlockersFoldPastFive();
 
     void formatDuration_data();
     void formatDuration();
@@ -258,6 +260,48 @@ void TestFindings::longPidListsStayASentence() {
                  .contains(QLatin1String("pids 4242, 7000, 7001, 7002, 7003, 7004, 7005 and "
                                          "7006; ")),
              g->summary.c_str());
+}
+
+// Twelve workers that each hold a row someone waits for: the five that block most are
+// detailed, the other seven are one finding that counts them and names their applications.
+void TestFindings::manyRootBlockersFoldPastFive() {
+    Snapshot s = base();
+    for (int i = 0; i < 12; ++i) {
+        const std::int64_t holder = 100 + i;
+        s.sessions.push_back(idleInTx(holder, 30, 40, i < 8 ? "batch" : "etl"));
+        for (int k = 0; k <= (i < 2 ? 1 : 0); ++k) { // the first two block two sessions
+            const std::int64_t waiter = 1000 + i * 10 + k;
+            s.sessions.push_back(active(waiter, 20, "UPDATE t SET v = $1 WHERE id = $2"));
+            s.lockWaits.push_back(
+                wait(waiter, holder, true, "ShareLock", "transaction 7", "transactionid"));
+        }
+    }
+    const std::vector<Finding> findings = deriveFindings(analysed(std::move(s)));
+    int detailed = 0;
+    const Finding* more = nullptr;
+    for (const Finding& f : findings) {
+        if (f.code == "root-blocker")
+            ++detailed;
+        if (f.code == "root-blockers-more")
+            more = &f;
+    }
+    QCOMPARE(detailed, 5);
+    QVERIFY2(more, qPrintable(describe(findings)));
+    QCOMPARE(QString::fromStdString(more->summary),
+             QStringLiteral("7 more sessions are root blockers and 7 sessions wait behind them; "
+                            "by application: etl (4) and batch (3)."));
+    QCOMPARE(more->pids, (std::vector<std::int64_t>{105, 106, 107, 108, 109, 110, 111}));
+    QVERIFY2(QString::fromStdString(more->nextStep)
+                 .contains(QLatin1String("ask the owner of application etl")),
+             more->nextStep.c_str());
+    QVERIFY(more->command.empty()); // nothing to run for seven sessions at once
+    QCOMPARE(more->severity, Severity::Warning);
+    // The two that block most are among the detailed ones.
+    std::set<std::int64_t> detailedPids;
+    for (const Finding& f : findings)
+        if (f.code == "root-blocker")
+            detailedPids.insert(f.pids.front());
+    QVERIFY(detailedPids.count(100) && detailedPids.count(101));
 }
 
 void TestFindings::fires_data() {
