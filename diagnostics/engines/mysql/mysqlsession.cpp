@@ -697,9 +697,10 @@ void MysqlSession::sample(Snapshot& s) {
             // of it (n waiters on one row: n²/2 rows), so a LIMIT alone would cut the holder's
             // rows at random. MariaDB keeps, per waiter, every holder ("hard") and only the
             // nearest waiter queued ahead (latest wait start), as the PostgreSQL driver does:
-            // about two rows per waiter. MySQL 5.7 has no window functions: all rows, capped.
+            // about two rows per waiter. MySQL 5.7 and MariaDB before 10.2 have no window
+            // functions: all rows, capped.
             const std::string waitsSql =
-                f.engine == Engine::MariaDB
+                f.engine == Engine::MariaDB && f.versionNum >= 100200
                     ? "SELECT 1 AS dbtriage_tag, x.requesting_trx_id, x.requested_lock_id, "
                       "x.blocking_trx_id, x.blocking_lock_id FROM (SELECT w.requesting_trx_id, "
                       "w.requested_lock_id, w.blocking_trx_id, w.blocking_lock_id, "
