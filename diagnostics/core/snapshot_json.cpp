@@ -1,6 +1,7 @@
 #include "snapshot_json.h"
 
 #include "findings.h"
+#include "jsonnumber.h"
 #include "timefmt.h"
 #include "waitgraph.h"
 
@@ -46,7 +47,7 @@ template<typename T> T num(const json& o, const char* key, T fallback = 0) {
         return fallback;
     if (!it->is_number())
         throw FormatError(fmt::format("Field \"{}\" should be a number.", key));
-    return it->get<T>();
+    return jsonNumberAs<T>(*it);
 }
 
 template<typename T> std::optional<T> optNum(const json& o, const char* key) {
@@ -55,7 +56,7 @@ template<typename T> std::optional<T> optNum(const json& o, const char* key) {
         return std::nullopt;
     if (!it->is_number())
         throw FormatError(fmt::format("Field \"{}\" should be a number.", key));
-    return it->get<T>();
+    return jsonNumberAs<T>(*it);
 }
 
 bool flag(const json& o, const char* key, bool fallback = false) {

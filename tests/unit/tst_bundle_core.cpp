@@ -12,6 +12,7 @@
 #include <QFile>
 #include <QTest>
 #include <cstdlib>
+#include <limits>
 #include <string>
 
 using namespace dbt;
@@ -89,6 +90,25 @@ private slots:
         } catch (const FormatError& e) {
             QVERIFY2(std::string(e.what()).find("number too large") != std::string::npos, e.what());
         }
+    }
+
+    // Numbers no writer would put there (found by scripts/fuzz: 1.5e111 as an integer field
+    // was a float-to-integer cast, undefined behaviour): integer fields saturate, fractions
+    // are cut, and the snapshot still opens.
+    void absurdNumbersSaturate() {
+        nlohmann::json j = snapshotToJson(fixture::snapshot());
+        QVERIFY(!j["sessions"].empty() && !j["statements"].empty());
+        j["sessions"][0]["pid"] = 1.55556e111;
+        j["sessions"][1]["pid"] = -1e300;
+        j["statements"][0]["calls"] = 18446744073709551615ULL;
+        j["statements"][0]["rows"] = 42.9;
+        j["connections"]["max"] = 1e30;
+        const Snapshot s = snapshotFromJson(j);
+        QCOMPARE(s.sessions[0].pid, std::numeric_limits<std::int64_t>::max());
+        QCOMPARE(s.sessions[1].pid, std::numeric_limits<std::int64_t>::min());
+        QCOMPARE(s.statements[0].calls, std::numeric_limits<std::int64_t>::max());
+        QCOMPARE(s.statements[0].rows, std::int64_t(42));
+        QCOMPARE(s.connections.max, std::numeric_limits<std::int64_t>::max());
     }
 
     void csvCells_data() {

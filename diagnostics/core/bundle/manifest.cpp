@@ -1,5 +1,6 @@
 #include "bundle/manifest.h"
 
+#include "jsonnumber.h"
 #include "snapshot_json.h"
 #include "timefmt.h"
 
@@ -30,7 +31,7 @@ template<typename T> T number(const json& o, const char* key, T fallback = 0) {
         return fallback;
     if (!it->is_number())
         throw FormatError(fmt::format("manifest.json: field \"{}\" should be a number.", key));
-    return it->get<T>();
+    return jsonNumberAs<T>(*it);
 }
 
 bool flag(const json& o, const char* key, bool fallback) {
