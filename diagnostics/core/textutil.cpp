@@ -1,5 +1,6 @@
 #include "textutil.h"
 
+#include <algorithm>
 #include <cmath>
 #include <fmt/format.h>
 
@@ -12,7 +13,8 @@ std::string formatDuration(double seconds) {
         const auto ms = static_cast<std::int64_t>(std::llround(seconds * 1000.0));
         return ms < 1000 ? fmt::format("{} ms", ms) : std::string("1 s");
     }
-    const auto total = static_cast<std::int64_t>(std::floor(seconds));
+    // A bundle may hold any figure; past int64 the cast would be undefined: cap it first.
+    const auto total = static_cast<std::int64_t>(std::floor(std::min(seconds, 9.0e18)));
     if (total < 60)
         return fmt::format("{} s", total);
     const std::int64_t minutes = total / 60;

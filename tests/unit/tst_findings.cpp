@@ -5,6 +5,7 @@
 #include "waitgraph.h"
 
 #include <QTest>
+#include <limits>
 #include <set>
 
 using namespace dbt;
@@ -564,6 +565,9 @@ void TestFindings::formatDuration_data() {
     QTest::newRow("2 h 05 min") << 7500.0 << "2 h 05 min";
     QTest::newRow("23 h 59 min") << 86399.0 << "23 h 59 min";
     QTest::newRow("3 d 04 h") << 3 * 86400.0 + 4 * 3600.0 + 59 << "3 d 04 h";
+    QTest::newRow("absurd, from a bundle: capped") << 1e300 << "104166666666666 d 16 h";
+    QTest::newRow("infinity") << std::numeric_limits<double>::infinity()
+                              << "104166666666666 d 16 h";
 }
 
 void TestFindings::formatDuration() {

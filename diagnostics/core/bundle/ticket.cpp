@@ -128,7 +128,7 @@ std::string joined(const std::vector<std::string>& parts, std::string_view separ
 }
 
 std::string millis(double ms) {
-    const long long tenths = std::llround(std::max(0.0, ms) * 10.0);
+    const long long tenths = std::llround((ms > 0 ? std::min(ms, 9.0e17) : 0.0) * 10.0); // NaN: 0
     return fmt::format("{}.{} ms", formatCount(tenths / 10), tenths % 10);
 }
 
