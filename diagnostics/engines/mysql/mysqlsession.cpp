@@ -35,6 +35,15 @@ constexpr const char* kTag = "/* dbtriage */ ";
 constexpr int kDigestLimit = 500;
 constexpr int kLockRowLimit = 2000;
 
+// The row-locks probe's status when one of its two reads reached kLockRowLimit (else empty).
+std::string lockRowCapNote(std::size_t waits, std::size_t locks, const char* tables) {
+    const auto limit = static_cast<std::size_t>(kLockRowLimit);
+    if (waits < limit && locks < limit)
+        return {};
+    return "partial: only the first " + std::to_string(kLockRowLimit) + " rows of " + tables +
+           " were read; some waits and their blockers may be missing";
+}
+
 struct ServerError {
     unsigned code = 0;
     std::string message;
@@ -723,11 +732,8 @@ void MysqlSession::sample(Snapshot& s) {
             auto edges = mysql::innodbLockWaits(waits, locks, trx);
             s.lockWaits.insert(s.lockWaits.end(), edges.waits.begin(), edges.waits.end());
             s.heldLocks.insert(s.heldLocks.end(), edges.held.begin(), edges.held.end());
-            if (waits.size() >= static_cast<std::size_t>(kLockRowLimit) ||
-                locks.size() >= static_cast<std::size_t>(kLockRowLimit))
-                capNote = "partial: only the first " + std::to_string(kLockRowLimit) +
-                          " rows of INNODB_LOCK_WAITS and INNODB_LOCKS were read; some waits "
-                          "and their blockers may be missing";
+            capNote =
+                lockRowCapNote(waits.size(), locks.size(), "INNODB_LOCK_WAITS and INNODB_LOCKS");
         });
         if (ok && !capNote.empty())
             s.probes.back().status = capNote;
@@ -783,11 +789,7 @@ void MysqlSession::sample(Snapshot& s) {
             }
             s.lockWaits.insert(s.lockWaits.end(), edges.waits.begin(), edges.waits.end());
             s.heldLocks.insert(s.heldLocks.end(), edges.held.begin(), edges.held.end());
-            if (waits.size() >= static_cast<std::size_t>(kLockRowLimit) ||
-                locks.size() >= static_cast<std::size_t>(kLockRowLimit))
-                capNote = "partial: only the first " + std::to_string(kLockRowLimit) +
-                          " rows of data_lock_waits and data_locks were read; some waits and "
-                          "their blockers may be missing";
+            capNote = lockRowCapNote(waits.size(), locks.size(), "data_lock_waits and data_locks");
         });
         if (ok && !capNote.empty())
             s.probes.back().status = capNote;
